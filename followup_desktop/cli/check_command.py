@@ -1,0 +1,46 @@
+"""``followup check``: open the store and report its health, exit 1 with the reason if unhealthy."""
+
+from __future__ import annotations
+
+import argparse
+
+from followup_desktop.cli.common import CommandError, fail, location_from, open_store_for
+from followup_desktop.db.connection import close_store
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("check", help="check the data folder and the database")
+    parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS)
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    location = location_from(args)
+    print(f"data folder:    {location.root}")
+    print(f"database:       {location.database}")
+    try:
+        _location, info = open_store_for(args)
+    except CommandError as error:
+        return fail(str(error))
+    try:
+        print(f"schema version: {info.schema_version}")
+        print(f"journal mode:   {info.journal_mode}")
+        print(f"foreign keys:   {'on' if info.foreign_keys else 'off'}")
+        print(f"quick_check:    {info.quick_check}")
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        print(f"Qt:             {qVersion()} (PySide6 {pyside_version})")
+        print(f"note fonts:     {', '.join(note_font_report()) or 'none found'}")
+    finally:
+        close_store()
+    return 0
+
+
+def note_font_report() -> list[str]:
+    """The handwriting fonts bundled for notes, by family name (registered without a window)."""
+    try:
+        from followup_desktop.notes.fonts import bundled_font_families
+    except ImportError:
+        return []
+    return bundled_font_families()

@@ -1,0 +1,16 @@
+"""The list of headless commands; each module adds its own subparser and handler."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Protocol
+
+from followup_desktop.cli import check_command, demo_command
+
+
+class Command(Protocol):
+    register: Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]
+
+
+COMMANDS = (check_command, demo_command)

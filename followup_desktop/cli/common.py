@@ -1,0 +1,32 @@
+"""Helpers the headless commands share: opening the store and failing with one line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from followup_desktop.db.connection import StoreInfo, open_store
+from followup_desktop.db.errors import StoreError
+from followup_desktop.paths import DataLocation, resolve_data_location
+
+
+class CommandError(Exception):
+    """A command failed for a reason the user can act on; printed as one line, exit 1."""
+
+
+def location_from(args: argparse.Namespace) -> DataLocation:
+    return resolve_data_location(getattr(args, "data_dir", None))
+
+
+def open_store_for(args: argparse.Namespace) -> tuple[DataLocation, StoreInfo]:
+    """Open the store of the chosen data folder, creating the folder if needed."""
+    location = location_from(args).ensure()
+    try:
+        return location, open_store(location.database)
+    except StoreError as error:
+        raise CommandError(str(error)) from error
+
+
+def fail(message: str) -> int:
+    print(f"followup: error: {message}", file=sys.stderr)
+    return 1

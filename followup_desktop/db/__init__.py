@@ -1,0 +1,1 @@
+"""The Peewee/SQLite store: models, connection, migrations and default rows."""

@@ -1,0 +1,173 @@
+"""Open the store: file checks, pragmas (verified), version guard, migrations and default rows."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee as pw
+
+from followup_desktop.db import models
+from followup_desktop.db.errors import (
+    StoreDamagedError,
+    StoreError,
+    StorePragmaError,
+    StoreTooNewError,
+)
+from followup_desktop.db.migrations import SCHEMA_VERSION, apply_migrations
+from followup_desktop.db.seed import ensure_default_rows
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 5.0
+
+# WAL lets the window read while a background job writes. synchronous=FULL: a job seeker's
+# record is small and written a row at a time, so we pay the extra fsync per commit in exchange
+# for durability across power loss (NORMAL in WAL mode may roll back the last commits).
+PRAGMAS: tuple[tuple[str, object], ...] = (
+    ("journal_mode", "wal"),
+    ("foreign_keys", 1),
+    ("synchronous", "full"),
+    ("busy_timeout", int(BUSY_TIMEOUT_SECONDS * 1000)),
+    ("cache_size", -16000),
+)
+_SYNCHRONOUS_FULL = 2
+
+#: Called with the database path and its old version before any migration step runs.
+BeforeMigrate = Callable[[Path, int], None]
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    """What ``open_store`` found and did, for ``followup check`` and the About box."""
+
+    path: Path
+    schema_version: int
+    migrated_from: int | None
+    journal_mode: str
+    foreign_keys: bool
+    synchronous: int
+    quick_check: str
+    created: bool
+
+
+def read_header_version(path: Path) -> int | None:
+    """``user_version`` read from the file header without opening SQLite (None if no header)."""
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return None
+    return int.from_bytes(header[60:64], "big", signed=True)
+
+
+def _check_file(path: Path) -> None:
+    """Refuse files that are not SQLite or come from a newer app, before SQLite touches them."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise StoreDamagedError(f"{path} is a folder, not a database file.")
+    try:
+        version = read_header_version(path)
+    except OSError as error:
+        raise StoreError(f"Cannot read {path}: {error.strerror or error}.") from error
+    if version is None:
+        raise StoreDamagedError(
+            f"{path} is not a Follow-up Desk database "
+            "(it is not an SQLite file or it is truncated)."
+        )
+    _refuse_newer(path, version)
+
+
+def _refuse_newer(path: Path, version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise StoreTooNewError(
+            f"{path} was written by a newer version of Follow-up Desk (schema {version}; this "
+            f"version reads up to {SCHEMA_VERSION}). Please update the app; "
+            "the file was not changed."
+        )
+
+
+def make_database(path: Path) -> pw.SqliteDatabase:
+    """A peewee database for ``path`` with the app's pragmas (not connected yet)."""
+    return pw.SqliteDatabase(str(path), pragmas=list(PRAGMAS), timeout=BUSY_TIMEOUT_SECONDS)
+
+
+def verify_pragmas(db: pw.SqliteDatabase) -> tuple[str, bool, int]:
+    """Read back the pragmas that matter; raise if SQLite did not honour them."""
+    journal_mode = str(db.execute_sql("PRAGMA journal_mode").fetchone()[0]).lower()
+    foreign_keys = bool(db.execute_sql("PRAGMA foreign_keys").fetchone()[0])
+    synchronous = int(db.execute_sql("PRAGMA synchronous").fetchone()[0])
+    if journal_mode != "wal":
+        raise StorePragmaError(
+            f"SQLite would not use write-ahead logging here (journal mode is {journal_mode!r}); "
+            "is the data folder on a network drive? Choose a local folder with --data-dir."
+        )
+    if not foreign_keys:
+        raise StorePragmaError("SQLite refused to enforce foreign keys; the store was not opened.")
+    if synchronous != _SYNCHRONOUS_FULL:
+        raise StorePragmaError(f"SQLite kept synchronous={synchronous}; the store was not opened.")
+    return journal_mode, foreign_keys, synchronous
+
+
+def quick_check(db: pw.SqliteDatabase) -> str:
+    rows = db.execute_sql("PRAGMA quick_check").fetchall()
+    return "; ".join(str(row[0]) for row in rows)
+
+
+def open_store(path: Path, *, before_migrate: BeforeMigrate | None = None) -> StoreInfo:
+    """Open (or create) the database at ``path`` and bind the models to it.
+
+    Raises ``StoreError`` subclasses with a one-line reason; a refused file is never modified.
+    """
+    _check_file(path)
+    created = not path.exists()
+    if created:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    db = make_database(path)
+    try:
+        db.connect()
+        if created and os.name == "posix":
+            path.chmod(0o600)
+        version = int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+        # The header can lag behind an un-checkpointed WAL; check the version SQLite sees too.
+        _refuse_newer(path, version)
+        journal_mode, foreign_keys, synchronous = verify_pragmas(db)
+        check = quick_check(db)
+        if check != "ok":
+            raise StoreDamagedError(f"{path} failed its integrity check: {check[:200]}")
+        migrated_from: int | None = None
+        if version < SCHEMA_VERSION:
+            if version > 0 and before_migrate is not None:
+                before_migrate(path, version)
+            migrated_from = version if version > 0 else None
+            apply_migrations(db, version)
+        models.database.initialize(db)
+        ensure_default_rows()
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise StoreDamagedError(f"{path} cannot be read as a database: {error}.") from error
+    except pw.DatabaseError as error:
+        db.close()
+        raise StoreDamagedError(f"{path} cannot be read as a database: {error}.") from error
+    except BaseException:
+        db.close()
+        raise
+    return StoreInfo(
+        path=path,
+        schema_version=SCHEMA_VERSION,
+        migrated_from=migrated_from,
+        journal_mode=journal_mode,
+        foreign_keys=foreign_keys,
+        synchronous=synchronous,
+        quick_check=check,
+        created=created,
+    )
+
+
+def close_store() -> None:
+    """Close the bound database, if any (safe to call twice)."""
+    db = models.database.obj
+    if db is not None and not db.is_closed():
+        db.close()

@@ -1,0 +1,170 @@
+"""Ordered schema migrations keyed by ``PRAGMA user_version``; version N is reached by step N."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import peewee as pw
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step from ``version - 1`` to ``version``, run inside the step's transaction."""
+
+    version: int
+    description: str
+    apply: Callable[[pw.SqliteDatabase], None]
+
+
+def _run_script(db: pw.SqliteDatabase, script: str) -> None:
+    # Statements are run one by one: executescript() would commit our open transaction.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute_sql(statement)
+
+
+# The first released schema, written out so that it never changes when the models do.
+_SCHEMA_V1 = """
+CREATE TABLE "company" ("id" INTEGER NOT NULL PRIMARY KEY, "name" TEXT NOT NULL,
+  "website" TEXT NOT NULL DEFAULT '', "address" TEXT NOT NULL DEFAULT '',
+  "notes" TEXT NOT NULL DEFAULT '', "created_at" DATETIME NOT NULL);
+CREATE INDEX "company_name" ON "company" ("name");
+CREATE TABLE "stage" ("id" INTEGER NOT NULL PRIMARY KEY, "name" TEXT NOT NULL,
+  "position" INTEGER NOT NULL, "is_closed" INTEGER NOT NULL DEFAULT 0,
+  "is_hidden" INTEGER NOT NULL DEFAULT 0, "kind" VARCHAR(16) NOT NULL DEFAULT '');
+CREATE UNIQUE INDEX "stage_name" ON "stage" ("name");
+CREATE TABLE "contact" ("id" INTEGER NOT NULL PRIMARY KEY, "first_name" TEXT NOT NULL DEFAULT '',
+  "last_name" TEXT NOT NULL DEFAULT '', "role" TEXT NOT NULL DEFAULT '', "company_id" INTEGER,
+  "is_agency" INTEGER NOT NULL DEFAULT 0, "client_company_id" INTEGER,
+  "email" TEXT NOT NULL DEFAULT '', "phone" TEXT NOT NULL DEFAULT '',
+  "address" TEXT NOT NULL DEFAULT '', "notes" TEXT NOT NULL DEFAULT '',
+  "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL,
+  FOREIGN KEY ("company_id") REFERENCES "company" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("client_company_id") REFERENCES "company" ("id") ON DELETE SET NULL);
+CREATE INDEX "contact_company_id" ON "contact" ("company_id");
+CREATE INDEX "contact_client_company_id" ON "contact" ("client_company_id");
+CREATE INDEX "contact_last_name_first_name" ON "contact" ("last_name", "first_name");
+CREATE TABLE "application" ("id" INTEGER NOT NULL PRIMARY KEY, "company_id" INTEGER NOT NULL,
+  "position" TEXT NOT NULL, "stage_id" INTEGER NOT NULL, "rank" INTEGER NOT NULL DEFAULT 0,
+  "contact_id" INTEGER, "applied_on" DATE, "expected_answer_on" DATE,
+  "source" TEXT NOT NULL DEFAULT '', "link" TEXT NOT NULL DEFAULT '',
+  "notes" TEXT NOT NULL DEFAULT '', "archived" INTEGER NOT NULL DEFAULT 0,
+  "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL,
+  FOREIGN KEY ("company_id") REFERENCES "company" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("stage_id") REFERENCES "stage" ("id") ON DELETE RESTRICT,
+  FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE SET NULL);
+CREATE INDEX "application_company_id" ON "application" ("company_id");
+CREATE INDEX "application_stage_id" ON "application" ("stage_id");
+CREATE INDEX "application_contact_id" ON "application" ("contact_id");
+CREATE INDEX "application_stage_id_archived_rank" ON "application" ("stage_id", "archived", "rank");
+CREATE TABLE "application_contact" ("id" INTEGER NOT NULL PRIMARY KEY,
+  "application_id" INTEGER NOT NULL, "contact_id" INTEGER NOT NULL,
+  "role" TEXT NOT NULL DEFAULT '',
+  FOREIGN KEY ("application_id") REFERENCES "application" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE CASCADE);
+CREATE INDEX "application_contact_application_id" ON "application_contact" ("application_id");
+CREATE INDEX "application_contact_contact_id" ON "application_contact" ("contact_id");
+CREATE UNIQUE INDEX "application_contact_application_id_contact_id"
+  ON "application_contact" ("application_id", "contact_id");
+CREATE TABLE "follow_up" ("id" INTEGER NOT NULL PRIMARY KEY, "application_id" INTEGER,
+  "contact_id" INTEGER, "due_on" DATE NOT NULL, "window_start" VARCHAR(5) NOT NULL DEFAULT '',
+  "window_end" VARCHAR(5) NOT NULL DEFAULT '', "channel" VARCHAR(8) NOT NULL DEFAULT 'email',
+  "reason" VARCHAR(16) NOT NULL DEFAULT 'manual', "state" VARCHAR(8) NOT NULL DEFAULT 'planned',
+  "outcome" TEXT NOT NULL DEFAULT '', "created_at" DATETIME NOT NULL, "completed_at" DATETIME,
+  FOREIGN KEY ("application_id") REFERENCES "application" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE SET NULL);
+CREATE INDEX "follow_up_application_id" ON "follow_up" ("application_id");
+CREATE INDEX "follow_up_contact_id" ON "follow_up" ("contact_id");
+CREATE INDEX "follow_up_due_on" ON "follow_up" ("due_on");
+CREATE TABLE "interaction" ("id" INTEGER NOT NULL PRIMARY KEY, "application_id" INTEGER,
+  "contact_id" INTEGER, "company_id" INTEGER, "occurred_at" DATETIME NOT NULL,
+  "channel" VARCHAR(16) NOT NULL DEFAULT 'email',
+  "direction" VARCHAR(8) NOT NULL DEFAULT 'outbound',
+  "kind" VARCHAR(16) NOT NULL DEFAULT 'email', "summary" TEXT NOT NULL DEFAULT '',
+  "open_questions" TEXT NOT NULL DEFAULT '', "concerns" TEXT NOT NULL DEFAULT '',
+  "created_at" DATETIME NOT NULL,
+  FOREIGN KEY ("application_id") REFERENCES "application" ("id") ON DELETE CASCADE,
+  FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("company_id") REFERENCES "company" ("id") ON DELETE CASCADE);
+CREATE INDEX "interaction_application_id" ON "interaction" ("application_id");
+CREATE INDEX "interaction_contact_id" ON "interaction" ("contact_id");
+CREATE INDEX "interaction_company_id" ON "interaction" ("company_id");
+CREATE INDEX "interaction_company_id_occurred_at" ON "interaction" ("company_id", "occurred_at");
+CREATE INDEX "interaction_contact_id_occurred_at" ON "interaction" ("contact_id", "occurred_at");
+CREATE INDEX "interaction_application_id_occurred_at"
+  ON "interaction" ("application_id", "occurred_at");
+CREATE TABLE "letter" ("id" INTEGER NOT NULL PRIMARY KEY, "follow_up_id" INTEGER,
+  "application_id" INTEGER, "contact_id" INTEGER, "template" TEXT NOT NULL DEFAULT '',
+  "channel" VARCHAR(8) NOT NULL DEFAULT 'note', "subject" TEXT NOT NULL DEFAULT '',
+  "body" TEXT NOT NULL DEFAULT '', "card_size" VARCHAR(32) NOT NULL DEFAULT 'A6',
+  "folded" INTEGER NOT NULL DEFAULT 0, "landscape" INTEGER NOT NULL DEFAULT 0,
+  "font" TEXT NOT NULL DEFAULT '', "ink" VARCHAR(32) NOT NULL DEFAULT 'ballpoint-blue',
+  "neatness" REAL NOT NULL DEFAULT 0.5, "seed" INTEGER NOT NULL DEFAULT 1,
+  "state" VARCHAR(8) NOT NULL DEFAULT 'draft', "created_at" DATETIME NOT NULL,
+  "updated_at" DATETIME NOT NULL, "sent_at" DATETIME,
+  FOREIGN KEY ("follow_up_id") REFERENCES "follow_up" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("application_id") REFERENCES "application" ("id") ON DELETE SET NULL,
+  FOREIGN KEY ("contact_id") REFERENCES "contact" ("id") ON DELETE SET NULL);
+CREATE INDEX "letter_follow_up_id" ON "letter" ("follow_up_id");
+CREATE INDEX "letter_application_id" ON "letter" ("application_id");
+CREATE INDEX "letter_contact_id" ON "letter" ("contact_id");
+CREATE TABLE "profile" ("id" INTEGER NOT NULL PRIMARY KEY, "full_name" TEXT NOT NULL DEFAULT '',
+  "email" TEXT NOT NULL DEFAULT '', "phone" TEXT NOT NULL DEFAULT '',
+  "address" TEXT NOT NULL DEFAULT '', "qualifications" TEXT NOT NULL DEFAULT '',
+  "pitch" TEXT NOT NULL DEFAULT '', "working_days" VARCHAR(7) NOT NULL DEFAULT '12345',
+  "answer_wait_days" INTEGER NOT NULL DEFAULT 10, "updated_at" DATETIME NOT NULL);
+"""
+
+# Version 2: time zones and cadences for contacts, idempotent rule planning, profile settings
+# for the follow-up rules and notes, and a small key/value table.
+_SCHEMA_V2 = """
+ALTER TABLE "contact" ADD COLUMN "time_zone" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "contact" ADD COLUMN "preferred_channel" VARCHAR(16) NOT NULL DEFAULT '';
+ALTER TABLE "contact" ADD COLUMN "social_handle" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "contact" ADD COLUMN "keep_in_touch_days" INTEGER;
+ALTER TABLE "follow_up" ADD COLUMN "rule_key" TEXT;
+ALTER TABLE "follow_up" ADD COLUMN "user_changed" INTEGER NOT NULL DEFAULT 0;
+CREATE UNIQUE INDEX "follow_up_rule_key" ON "follow_up" ("rule_key");
+DROP INDEX "follow_up_due_on";
+CREATE INDEX "follow_up_due_on_state" ON "follow_up" ("due_on", "state");
+ALTER TABLE "profile" ADD COLUMN "phone_region" VARCHAR(2) NOT NULL DEFAULT 'US';
+ALTER TABLE "profile" ADD COLUMN "days_off" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "profile" ADD COLUMN "thank_you_delay_days" INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE "profile" ADD COLUMN "keep_in_touch_days" INTEGER NOT NULL DEFAULT 90;
+ALTER TABLE "profile" ADD COLUMN "reminder_time" VARCHAR(5) NOT NULL DEFAULT '09:00';
+ALTER TABLE "profile" ADD COLUMN "note_font" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "profile" ADD COLUMN "note_ink" VARCHAR(32) NOT NULL DEFAULT 'ballpoint-blue';
+ALTER TABLE "profile" ADD COLUMN "note_card_size" VARCHAR(32) NOT NULL DEFAULT 'A6';
+CREATE TABLE "setting" ("key" VARCHAR(100) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL DEFAULT '');
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", lambda db: _run_script(db, _SCHEMA_V1)),
+    Migration(
+        2, "time zones, cadences, rule keys, settings", lambda db: _run_script(db, _SCHEMA_V2)
+    ),
+)
+
+#: The schema version this build of the app writes.
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def pending_migrations(current_version: int) -> list[Migration]:
+    """The steps still to run on a database at ``current_version``, in order."""
+    return [step for step in MIGRATIONS if step.version > current_version]
+
+
+def apply_migrations(db: pw.SqliteDatabase, current_version: int) -> int:
+    """Run each pending step in its own transaction with its version bump; return the new version.
+
+    A step either lands completely, version included, or not at all: a crash mid-way leaves the
+    database at the previous version.
+    """
+    version = current_version
+    for step in pending_migrations(current_version):
+        with db.atomic("IMMEDIATE"):
+            step.apply(db)
+            db.execute_sql(f"PRAGMA user_version = {int(step.version)}")
+        version = step.version
+    return version

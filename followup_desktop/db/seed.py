@@ -1,0 +1,33 @@
+"""Rows every store needs: the default pipeline stages and the single profile row."""
+
+from __future__ import annotations
+
+from followup_desktop.db.models import Profile, Stage, database
+
+#: (name, kind, closed) in board order.
+DEFAULT_STAGES: tuple[tuple[str, str, bool], ...] = (
+    ("Wishlist", "wishlist", False),
+    ("Applied", "applied", False),
+    ("Interview", "interview", False),
+    ("Offer", "offer", False),
+    ("Accepted", "accepted", True),
+    ("Rejected", "rejected", True),
+    ("Withdrawn", "withdrawn", True),
+)
+
+PROFILE_ID = 1
+
+
+def ensure_default_rows() -> None:
+    """Create the default stages on first run and the profile row if missing."""
+    with database.atomic():
+        if not Stage.select().exists():
+            for position, (name, kind, closed) in enumerate(DEFAULT_STAGES):
+                Stage.create(name=name, kind=kind, is_closed=closed, position=position)
+        if not Profile.select().where(Profile.id == PROFILE_ID).exists():
+            Profile.create(id=PROFILE_ID)
+
+
+def get_profile() -> Profile:
+    """The user's profile row (created by ``ensure_default_rows``)."""
+    return Profile.get_by_id(PROFILE_ID)

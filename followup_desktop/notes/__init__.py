@@ -1,0 +1,1 @@
+"""The handwritten-note engine: layout and QPainter rendering for screen, printer and PDF."""

@@ -1,0 +1,120 @@
+"""Read-only questions about follow-ups: what is due today, overdue, or on a given day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import peewee as pw
+
+from followup_desktop.db.models import Application, Company, Contact, FollowUp
+from followup_desktop.db.rows import tuple_rows
+
+REASON_LABELS = {
+    "status_check": "Status check",
+    "thank_you": "Thank-you",
+    "rejection_reply": "Reply to rejection",
+    "keep_in_touch": "Keep in touch",
+    "manual": "Follow-up",
+}
+CHANNEL_LABELS = {"call": "Call", "email": "E-mail", "note": "Handwritten note"}
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    """One follow-up with the names a list needs to show it."""
+
+    id: int
+    due_on: dt.date
+    channel: str
+    reason: str
+    state: str
+    application_id: int | None
+    position: str
+    company: str
+    contact: str
+
+    def title(self) -> str:
+        reason = REASON_LABELS.get(self.reason, self.reason.replace("_", " ").capitalize())
+        who = self.contact or self.company or "—"
+        what = f" · {self.position}" if self.position else ""
+        return f"{reason}: {who}{what}"
+
+
+def _rows_query() -> Any:
+    return (
+        FollowUp.select(
+            FollowUp.id,
+            FollowUp.due_on,
+            FollowUp.channel,
+            FollowUp.reason,
+            FollowUp.state,
+            FollowUp.application,
+            Application.position,
+            Company.name,
+            Contact.first_name,
+            Contact.last_name,
+        )
+        .join(
+            Application, join_type=pw.JOIN.LEFT_OUTER, on=(FollowUp.application == Application.id)
+        )
+        .join(Company, join_type=pw.JOIN.LEFT_OUTER, on=(Application.company == Company.id))
+        .switch(FollowUp)
+        .join(Contact, join_type=pw.JOIN.LEFT_OUTER, on=(FollowUp.contact == Contact.id))
+    )
+
+
+def _to_rows(query: Any) -> list[FollowUpRow]:
+    rows = []
+    for fid, due, channel, reason, state, app_id, position, company, first, last in tuple_rows(
+        query
+    ):
+        rows.append(
+            FollowUpRow(
+                id=fid,
+                due_on=due if isinstance(due, dt.date) else dt.date.fromisoformat(str(due)),
+                channel=channel,
+                reason=reason,
+                state=state,
+                application_id=app_id,
+                position=position or "",
+                company=company or "",
+                contact=" ".join(part for part in (first, last) if part),
+            )
+        )
+    return rows
+
+
+def due_follow_ups(today: dt.date) -> tuple[list[FollowUpRow], list[FollowUpRow]]:
+    """Planned follow-ups (overdue, due today), each oldest first."""
+    query = (
+        _rows_query()
+        .where((FollowUp.state == "planned") & (FollowUp.due_on <= today))
+        .order_by(FollowUp.due_on, FollowUp.id)
+    )
+    rows = _to_rows(query)
+    overdue = [row for row in rows if row.due_on < today]
+    due_today = [row for row in rows if row.due_on == today]
+    return overdue, due_today
+
+
+def follow_ups_on(day: dt.date) -> list[FollowUpRow]:
+    query = _rows_query().where(FollowUp.due_on == day).order_by(FollowUp.state, FollowUp.id)
+    return _to_rows(query)
+
+
+def planned_counts_between(first: dt.date, last: dt.date) -> dict[dt.date, dict[str, int]]:
+    """Planned follow-ups per day and channel in [first, last], from one indexed query."""
+    query = (
+        FollowUp.select(FollowUp.due_on, FollowUp.channel, pw.fn.COUNT(FollowUp.id))
+        .where(
+            (FollowUp.due_on >= first) & (FollowUp.due_on <= last) & (FollowUp.state == "planned")
+        )
+        .group_by(FollowUp.due_on, FollowUp.channel)
+    )
+    counts: dict[dt.date, dict[str, int]] = {}
+    for due, channel, count in tuple_rows(query):
+        day = due if isinstance(due, dt.date) else dt.date.fromisoformat(str(due))
+        counts.setdefault(day, {})[channel] = count
+    return counts

@@ -1,0 +1,160 @@
+"""Create and edit applications and contacts, each change one validated transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import peewee as pw
+
+from followup_desktop.db.models import Application, Company, Contact, Stage, database
+from followup_desktop.db.seed import get_profile
+from followup_desktop.services import validation as check
+from followup_desktop.services.validation import FieldErrors, ValidationError
+
+RANK_GAP = 1024
+
+
+@dataclass
+class ApplicationInput:
+    """What the application form holds; company is a name, created when new."""
+
+    company: str
+    position: str
+    stage_id: int
+    contact_id: int | None = None
+    applied_on: dt.date | None = None
+    expected_answer_on: dt.date | None = None
+    source: str = ""
+    link: str = ""
+    notes: str = ""
+
+
+@dataclass
+class ContactInput:
+    first_name: str
+    last_name: str = ""
+    role: str = ""
+    company: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    time_zone: str = ""
+    notes: str = ""
+
+
+def _text_fields_problems(errors: FieldErrors, values: dict[str, str]) -> None:
+    for name, value in values.items():
+        errors.add(name, check.no_control_characters(value))
+
+
+def application_problems(data: ApplicationInput) -> FieldErrors:
+    errors = FieldErrors()
+    errors.add("company", check.required(data.company, "Company"))
+    errors.add("position", check.required(data.position, "Position"))
+    errors.add("link", check.url_problem(data.link))
+    if not Stage.select().where(Stage.id == data.stage_id).exists():
+        errors.add("stage", "Choose a stage.")
+    if data.applied_on and data.expected_answer_on and data.expected_answer_on < data.applied_on:
+        errors.add("expected_answer_on", "The answer cannot be expected before the application.")
+    _text_fields_problems(
+        errors,
+        {
+            "company": data.company,
+            "position": data.position,
+            "source": data.source,
+            "link": data.link,
+            "notes": data.notes,
+        },
+    )
+    return errors
+
+
+def contact_problems(data: ContactInput, phone_region: str | None = None) -> FieldErrors:
+    errors = FieldErrors()
+    if not (data.first_name.strip() or data.last_name.strip()):
+        errors.add("first_name", "A name is required.")
+    errors.add("email", check.email_problem(data.email))
+    region = phone_region if phone_region is not None else get_profile().phone_region
+    errors.add("phone", check.phone_problem(data.phone, region))
+    if data.time_zone.strip():
+        errors.add("time_zone", time_zone_problem(data.time_zone.strip()))
+    _text_fields_problems(errors, {k: v for k, v in vars(data).items() if isinstance(v, str)})
+    return errors
+
+
+def time_zone_problem(name: str) -> str | None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return "Unknown time zone; use a name such as Europe/Paris."
+    return None
+
+
+def company_named(name: str) -> Company:
+    """The company with this exact name, created if there is none."""
+    clean = name.strip()
+    found = Company.select().where(Company.name == clean).first()
+    return found if found is not None else Company.create(name=clean)
+
+
+def _next_rank(stage_id: int) -> int:
+    top = (
+        Application.select(pw.fn.MAX(Application.rank))
+        .where(Application.stage == stage_id)
+        .scalar()
+    )
+    return (top or 0) + RANK_GAP
+
+
+def save_application(data: ApplicationInput, application_id: int | None = None) -> Application:
+    """Create or update an application; raise ValidationError and store nothing if invalid."""
+    errors = application_problems(data)
+    if errors:
+        raise ValidationError(errors)
+    now = dt.datetime.now().replace(microsecond=0)
+    with database.atomic("IMMEDIATE"):
+        company = company_named(data.company)
+        if application_id is None:
+            app = Application(rank=_next_rank(data.stage_id), created_at=now)
+        else:
+            app = Application.get_by_id(application_id)
+            if app.stage_id != data.stage_id:
+                app.rank = _next_rank(data.stage_id)
+        app.company = company
+        app.position = data.position.strip()
+        app.stage_id = data.stage_id
+        app.contact_id = data.contact_id
+        app.applied_on = data.applied_on
+        app.expected_answer_on = data.expected_answer_on
+        app.source = data.source.strip()
+        app.link = data.link.strip()
+        app.notes = data.notes
+        app.updated_at = now
+        app.save()
+    return app
+
+
+def save_contact(data: ContactInput, contact_id: int | None = None) -> Contact:
+    """Create or update a contact; raise ValidationError and store nothing if invalid."""
+    region = get_profile().phone_region
+    errors = contact_problems(data, region)
+    if errors:
+        raise ValidationError(errors)
+    now = dt.datetime.now().replace(microsecond=0)
+    with database.atomic("IMMEDIATE"):
+        contact = Contact(created_at=now) if contact_id is None else Contact.get_by_id(contact_id)
+        contact.first_name = data.first_name.strip()
+        contact.last_name = data.last_name.strip()
+        contact.role = data.role.strip()
+        contact.company = company_named(data.company) if data.company.strip() else None
+        contact.email = check.normalized_email(data.email)
+        contact.phone = check.formatted_phone(data.phone, region)
+        contact.address = data.address.strip()
+        contact.time_zone = data.time_zone.strip()
+        contact.notes = data.notes
+        contact.updated_at = now
+        contact.save()
+    return contact

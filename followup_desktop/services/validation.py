@@ -1,0 +1,110 @@
+"""Field checks shared by every form: required text, e-mail, phone numbers, times and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class FieldErrors:
+    """Errors by field name, each a one-line reason; empty when the form may be saved."""
+
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str, reason: str | None) -> None:
+        if reason and name not in self.errors:
+            self.errors[name] = reason
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+
+class ValidationError(Exception):
+    """Raised by services when asked to store values that do not pass their checks."""
+
+    def __init__(self, errors: FieldErrors) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.errors.items()))
+        self.errors = errors
+
+
+def required(value: str, label: str) -> str | None:
+    return None if value.strip() else f"{label} is required."
+
+
+def no_control_characters(value: str) -> str | None:
+    if "\x00" in value:
+        return "Contains a NUL character, which cannot be stored."
+    return None
+
+
+def email_problem(value: str) -> str | None:
+    """None for an empty or well-formed address, else why it is not one (no DNS look-up)."""
+    text = value.strip()
+    if not text:
+        return None
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(text, check_deliverability=False)
+    except EmailNotValidError as error:
+        return str(error).rstrip(".") + "."
+    return None
+
+
+def normalized_email(value: str) -> str:
+    text = value.strip()
+    if not text:
+        return ""
+    from email_validator import validate_email
+
+    return str(validate_email(text, check_deliverability=False).normalized)
+
+
+def phone_problem(value: str, region: str = "US") -> str | None:
+    """None for an empty or plausible number, else a one-line reason."""
+    text = value.strip()
+    if not text:
+        return None
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(text, region or None)
+    except phonenumbers.NumberParseException:
+        return "Not a phone number; include the country code, e.g. +44 20 7946 0958."
+    if not phonenumbers.is_possible_number(number):
+        return "This number has the wrong number of digits."
+    if not phonenumbers.is_valid_number(number):
+        return "This number is not in use in its country; check the digits and the country code."
+    return None
+
+
+def formatted_phone(value: str, region: str = "US") -> str:
+    """The number in international format, or the text unchanged if it cannot be read."""
+    text = value.strip()
+    if not text:
+        return ""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(text, region or None)
+    except phonenumbers.NumberParseException:
+        return text
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+
+
+def time_problem(value: str) -> str | None:
+    try:
+        dt.datetime.strptime(value.strip(), "%H:%M")
+    except ValueError:
+        return "Use a 24-hour time such as 09:00."
+    return None
+
+
+def url_problem(value: str) -> str | None:
+    text = value.strip()
+    if not text:
+        return None
+    if " " in text or "." not in text:
+        return "Not a web address; paste the link to the job posting."
+    return None

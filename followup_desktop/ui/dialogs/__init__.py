@@ -1,0 +1,1 @@
+"""Dialogs to add and edit records and to set preferences."""

@@ -1,0 +1,168 @@
+"""Add or edit an application: company, position, stage, contact, dates, link and notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followup_desktop.db.models import Application, Company, Contact
+from followup_desktop.services.board import list_stages
+from followup_desktop.services.records import (
+    ApplicationInput,
+    application_problems,
+    save_application,
+)
+from followup_desktop.services.validation import ValidationError
+from followup_desktop.ui.widgets.form_fields import ValidatedForm
+
+
+class OptionalDateEdit(QWidget):
+    """A date with a check box, so "no date yet" is a real choice."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.enabled = QCheckBox(label)
+        self.edit = QDateEdit(QDate.currentDate())
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setEnabled(False)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        row.addWidget(self.enabled)
+        row.addWidget(self.edit, 1)
+
+    def value(self) -> dt.date | None:
+        if not self.enabled.isChecked():
+            return None
+        value = self.edit.date().toPython()
+        assert isinstance(value, dt.date)
+        return value
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.enabled.setChecked(value is not None)
+        if value is not None:
+            self.edit.setDate(QDate(value.year, value.month, value.day))
+
+
+class ApplicationDialog(QDialog):
+    """Validated form; nothing is stored until every field passes."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        application_id: int | None = None,
+        stage_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.application_id = application_id
+        self.saved_id: int | None = None
+        self.setWindowTitle("Edit application" if application_id else "New application")
+        self.setMinimumWidth(480)
+
+        self.form = ValidatedForm()
+        self.company = QComboBox()
+        self.company.setEditable(True)
+        self.company.addItems([c.name for c in Company.select(Company.name).order_by(Company.name)])
+        self.company.setCurrentText("")
+        line = self.company.lineEdit()
+        if line is not None:
+            line.setPlaceholderText("Who is hiring?")
+        self.position = QLineEdit()
+        self.position.setPlaceholderText("Job title")
+        self.stage = QComboBox()
+        for stage in list_stages():
+            self.stage.addItem(stage.name, stage.id)
+        self.contact = QComboBox()
+        self.contact.addItem("(none)", None)
+        for contact in Contact.select().order_by(Contact.last_name, Contact.first_name):
+            self.contact.addItem(contact.full_name, contact.id)
+        self.applied_on = OptionalDateEdit("Applied")
+        self.expected = OptionalDateEdit("Expected")
+        self.source = QLineEdit()
+        self.source.setPlaceholderText("Referral, job board, recruiter…")
+        self.link = QLineEdit()
+        self.link.setPlaceholderText("https://…")
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(80)
+
+        self.form.add_field("company", "&Company:", self.company)
+        self.form.add_field("position", "&Position:", self.position)
+        self.form.add_field("stage", "&Stage:", self.stage)
+        self.form.add_field("contact", "C&ontact:", self.contact)
+        self.form.add_field("applied_on", "Applied &on:", self.applied_on)
+        self.form.add_field("expected_answer_on", "&Answer expected:", self.expected)
+        self.form.add_field("source", "So&urce:", self.source)
+        self.form.add_field("link", "&Link:", self.link)
+        self.form.add_field("notes", "&Notes:", self.notes)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+
+        if application_id is not None:
+            self._load(Application.get_by_id(application_id))
+        elif stage_id is not None:
+            self._select_data(self.stage, stage_id)
+
+    @staticmethod
+    def _select_data(combo: QComboBox, value: object) -> None:
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def _load(self, app: Application) -> None:
+        self.company.setCurrentText(app.company.name)
+        self.position.setText(app.position)
+        self._select_data(self.stage, app.stage_id)
+        self._select_data(self.contact, app.contact_id)
+        self.applied_on.set_value(app.applied_on)
+        self.expected.set_value(app.expected_answer_on)
+        self.source.setText(app.source)
+        self.link.setText(app.link)
+        self.notes.setPlainText(app.notes)
+
+    def values(self) -> ApplicationInput:
+        return ApplicationInput(
+            company=self.company.currentText(),
+            position=self.position.text(),
+            stage_id=int(self.stage.currentData()),
+            contact_id=self.contact.currentData(),
+            applied_on=self.applied_on.value(),
+            expected_answer_on=self.expected.value(),
+            source=self.source.text(),
+            link=self.link.text(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def accept(self) -> None:
+        data = self.values()
+        errors = application_problems(data)
+        self.form.show_errors(errors.errors)
+        if errors:
+            return
+        try:
+            self.saved_id = save_application(data, self.application_id).id
+        except ValidationError as error:
+            self.form.show_errors(error.errors.errors)
+            return
+        super().accept()

@@ -1,0 +1,311 @@
+"""The main window: a side bar to the four areas, the Today panel, menus and remembered layout."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from followup_desktop import APP_NAME, __version__
+from followup_desktop.paths import DataLocation
+from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.today_panel import TodayPanel
+
+AreaFactory = Callable[[AppEvents], QWidget]
+
+
+def _pipeline(events: AppEvents) -> QWidget:
+    from followup_desktop.ui.areas.pipeline_area import PipelineArea
+
+    return PipelineArea(events)
+
+
+def _calendar(events: AppEvents) -> QWidget:
+    from followup_desktop.ui.areas.calendar_area import CalendarArea
+
+    return CalendarArea(events)
+
+
+def _contacts(events: AppEvents) -> QWidget:
+    from followup_desktop.ui.areas.contacts_area import ContactsArea
+
+    return ContactsArea(events)
+
+
+def _composer(events: AppEvents) -> QWidget:
+    from followup_desktop.ui.areas.composer_area import ComposerArea
+
+    return ComposerArea(events)
+
+
+@dataclass(frozen=True)
+class AreaSpec:
+    key: str
+    label: str
+    icon: QStyle.StandardPixmap
+    shortcut: str
+    factory: AreaFactory
+
+
+AREAS: tuple[AreaSpec, ...] = (
+    AreaSpec(
+        "pipeline", "Pipeline", QStyle.StandardPixmap.SP_FileDialogListView, "Ctrl+1", _pipeline
+    ),
+    AreaSpec(
+        "calendar", "Calendar", QStyle.StandardPixmap.SP_FileDialogDetailedView, "Ctrl+2", _calendar
+    ),
+    AreaSpec("contacts", "Contacts", QStyle.StandardPixmap.SP_DirHomeIcon, "Ctrl+3", _contacts),
+    AreaSpec(
+        "composer", "Composer", QStyle.StandardPixmap.SP_FileDialogContentsView, "Ctrl+4", _composer
+    ),
+)
+AREA_KEYS = tuple(spec.key for spec in AREAS)
+
+
+class MainWindow(QMainWindow):
+    """Areas are built the first time they are shown, so the window opens quickly."""
+
+    def __init__(self, location: DataLocation, events: AppEvents | None = None) -> None:
+        super().__init__()
+        self.location = location
+        self.events = events or AppEvents(self)
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(QSize(900, 560))
+        self.areas: dict[str, QWidget] = {}
+
+        self.side_bar = QListWidget()
+        self.side_bar.setObjectName("side_bar")
+        self.side_bar.setFixedWidth(150)
+        self.side_bar.setIconSize(QSize(22, 22))
+        self.side_bar.setSpacing(2)
+        for spec in AREAS:
+            item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.label)
+            item.setToolTip(f"{spec.label} ({spec.shortcut})")
+            item.setSizeHint(QSize(140, 40))
+            self.side_bar.addItem(item)
+        self.stack = QStackedWidget()
+        self._placeholders: list[QWidget] = []
+        for _spec in AREAS:
+            placeholder = QWidget()
+            self._placeholders.append(placeholder)
+            self.stack.addWidget(placeholder)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.side_bar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.today_panel = TodayPanel(self.events)
+        self.today_dock = QDockWidget("Today", self)
+        self.today_dock.setObjectName("today_dock")
+        self.today_dock.setWidget(self.today_panel)
+        self.today_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.today_dock.setMinimumWidth(260)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.today_dock)
+
+        self._build_menus()
+        self.side_bar.currentRowChanged.connect(self._show_row)
+        self.events.compose_follow_up_requested.connect(self._open_follow_up)
+        self.events.application_requested.connect(self.edit_application)
+        self.events.contact_requested.connect(self.edit_contact)
+        self.statusBar().showMessage(f"Data: {location.database}", 8000)
+
+    # --- areas ---------------------------------------------------------------------------
+
+    def area(self, key: str) -> QWidget:
+        """The area widget for ``key``, built on first use."""
+        if key not in self.areas:
+            index = AREA_KEYS.index(key)
+            widget = AREAS[index].factory(self.events)
+            widget.setObjectName(f"{key}_area")
+            placeholder = self._placeholders[index]
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.areas[key] = widget
+        return self.areas[key]
+
+    def show_area(self, key: str) -> QWidget:
+        index = AREA_KEYS.index(key)
+        if self.side_bar.currentRow() != index:
+            self.side_bar.setCurrentRow(index)  # calls _show_row
+        else:
+            self._show_row(index)
+        return self.areas[key]
+
+    def current_area_key(self) -> str:
+        return AREA_KEYS[max(0, self.side_bar.currentRow())]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        widget = self.area(AREA_KEYS[row])
+        self.stack.setCurrentWidget(widget)
+
+    def _open_follow_up(self, follow_up_id: int) -> None:
+        composer = self.show_area("composer")
+        open_follow_up = getattr(composer, "open_follow_up", None)
+        if open_follow_up is not None:
+            open_follow_up(follow_up_id)
+
+    # --- menus ---------------------------------------------------------------------------
+
+    def _action(
+        self,
+        menu_text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(menu_text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.new_application_action = self._action(
+            "New &application…", self.new_application, QKeySequence.StandardKey.New
+        )
+        self.new_contact_action = self._action("New &contact…", self.new_contact, "Ctrl+Shift+N")
+        file_menu.addAction(self.new_application_action)
+        file_menu.addAction(self.new_contact_action)
+        file_menu.addSeparator()
+        self.file_menu = file_menu
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.edit_menu = edit_menu
+        self.preferences_action = self._action(
+            "&Preferences…", self.open_preferences, QKeySequence.StandardKey.Preferences
+        )
+        if self.preferences_action.shortcut().isEmpty():
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(self.preferences_action)
+
+        view_menu = bar.addMenu("&View")
+        self.view_menu = view_menu
+        for spec in AREAS:
+            view_menu.addAction(
+                self._action(f"&{spec.label}", partial(self.show_area, spec.key), spec.shortcut)
+            )
+        view_menu.addSeparator()
+        today_toggle = self.today_dock.toggleViewAction()
+        today_toggle.setText("&Today panel")
+        today_toggle.setShortcut(QKeySequence("Ctrl+T"))
+        view_menu.addAction(today_toggle)
+
+        help_menu = bar.addMenu("&Help")
+        self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    # --- actions -------------------------------------------------------------------------
+
+    def new_application(self) -> None:
+        from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
+
+        dialog = ApplicationDialog(self)
+        if dialog.exec():
+            self.events.applications_changed.emit()
+            self.events.follow_ups_changed.emit()
+
+    def edit_application(self, application_id: int) -> None:
+        from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
+
+        dialog = ApplicationDialog(self, application_id=application_id)
+        if dialog.exec():
+            self.events.applications_changed.emit()
+
+    def new_contact(self) -> None:
+        from followup_desktop.ui.dialogs.contact_dialog import ContactDialog
+
+        dialog = ContactDialog(self)
+        if dialog.exec():
+            self.events.contacts_changed.emit()
+
+    def edit_contact(self, contact_id: int) -> None:
+        from followup_desktop.ui.dialogs.contact_dialog import ContactDialog
+
+        dialog = ContactDialog(self, contact_id=contact_id)
+        if dialog.exec():
+            self.events.contacts_changed.emit()
+            self.events.applications_changed.emit()
+
+    def open_preferences(self) -> None:
+        from followup_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self)
+        if dialog.exec():
+            self.events.profile_changed.emit()
+
+    def about_text(self) -> str:
+        return (
+            f"{APP_NAME} {__version__}\n\n"
+            "Keeps every application moving: know when to follow up, prepare the call, "
+            "and write the note.\n\n"
+            f"Your data lives in:\n{self.location.root}\n\nDatabase:\n{self.location.database}"
+        )
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(f"About {APP_NAME}")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.about_text())
+        box.exec()
+
+    # --- remembered state ----------------------------------------------------------------
+
+    def restore_state(self, settings: QSettings, view: str | None = None) -> None:
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        key = view or str(settings.value("window/area", "pipeline"))
+        self.show_area(key if key in AREA_KEYS else "pipeline")
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/area", self.current_area_key())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        composer = self.areas.get("composer")
+        save_draft = getattr(composer, "save_draft", None)
+        if save_draft is not None:
+            save_draft()
+        self.save_state(app_settings())
+        super().closeEvent(event)
+
+
+def app_settings() -> QSettings:
+    """Window layout and other per-user interface settings (not the user's data)."""
+    return QSettings()

@@ -1,0 +1,62 @@
+"""A form layout whose fields show a one-line reason under them when their value is refused."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+_ERROR_STYLE = "color: #b3261e;"
+_INVALID_PROPERTY = "invalid"
+
+
+class ValidatedForm(QFormLayout):
+    """Rows of label + field + (hidden) error line; ``show_errors`` marks the refused ones."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fields: dict[str, QWidget] = {}
+        self._error_labels: dict[str, QLabel] = {}
+        self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+
+    def add_field(self, name: str, label: str, field: QWidget) -> QWidget:
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(field)
+        error = QLabel()
+        error.setObjectName(f"error_{name}")
+        error.setStyleSheet(_ERROR_STYLE)
+        error.setWordWrap(True)
+        error.setTextFormat(Qt.TextFormat.PlainText)
+        error.hide()
+        column.addWidget(error)
+        caption = QLabel(label)
+        caption.setBuddy(field)
+        self.addRow(caption, holder)
+        field.setObjectName(name)
+        self._fields[name] = field
+        self._error_labels[name] = error
+        return field
+
+    def field(self, name: str) -> QWidget:
+        return self._fields[name]
+
+    def error_text(self, name: str) -> str:
+        label = self._error_labels[name]
+        return label.text() if not label.isHidden() else ""
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Mark each refused field with its reason; clear the others; focus the first refused."""
+        first: QWidget | None = None
+        for name, label in self._error_labels.items():
+            reason = errors.get(name, "")
+            label.setText(reason)
+            label.setVisible(bool(reason))
+            field = self._fields[name]
+            field.setProperty(_INVALID_PROPERTY, bool(reason))
+            field.setStyleSheet("border: 1px solid #b3261e;" if reason else "")
+            if reason and first is None:
+                first = field
+        if first is not None:
+            first.setFocus()

@@ -1,0 +1,157 @@
+"""The store's promises: pragmas enforced, migrations lossless, newer and foreign files refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import peewee as pw
+import pytest
+
+from followup_desktop.db.connection import StoreInfo, close_store, open_store, read_header_version
+from followup_desktop.db.errors import StoreDamagedError, StoreTooNewError
+from followup_desktop.db.migrations import MIGRATIONS, SCHEMA_VERSION
+from followup_desktop.db.models import (
+    ALL_MODELS,
+    Application,
+    Company,
+    Contact,
+    FollowUp,
+    Interaction,
+    Letter,
+    Profile,
+    Stage,
+    database,
+)
+
+FIXTURE_V1 = Path(__file__).resolve().parents[1] / "fixtures" / "schema_v1.sqlite"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_pragmas_are_on(store: StoreInfo) -> None:
+    assert store.journal_mode == "wal"
+    assert store.foreign_keys
+    assert store.synchronous == 2
+    assert database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert database.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
+
+
+def test_dangling_foreign_key_is_refused(store: StoreInfo) -> None:
+    with pytest.raises(pw.IntegrityError):
+        Application.create(company=999, position="Ghost", stage=1)
+    assert Application.select().count() == 0
+
+
+def test_default_stages_and_profile_on_first_run(store: StoreInfo) -> None:
+    stages = list(Stage.select().order_by(Stage.position))
+    assert [s.name for s in stages] == [
+        "Wishlist", "Applied", "Interview", "Offer", "Accepted", "Rejected", "Withdrawn",
+    ]
+    assert [s.name for s in stages if s.is_closed] == ["Accepted", "Rejected", "Withdrawn"]
+    assert Profile.select().count() == 1
+    assert store.created and store.schema_version == SCHEMA_VERSION
+
+
+def test_reopening_does_not_duplicate_defaults(store: StoreInfo) -> None:
+    close_store()
+    info = open_store(store.path)
+    assert not info.created
+    assert Stage.select().count() == 7
+    assert Profile.select().count() == 1
+
+
+def test_migrations_are_numbered_in_order() -> None:
+    assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
+
+
+def test_v1_fixture_migrates_without_loss(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURE_V1, path)
+    assert read_header_version(path) == 1
+    seen: list[int] = []
+    info = open_store(path, before_migrate=lambda _p, version: seen.append(version))
+    try:
+        assert seen == [1]
+        assert info.migrated_from == 1
+        assert database.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        # Every row of the first release is still there, field for field.
+        assert Profile.get_by_id(1).full_name == "Ada Okafor"
+        assert Profile.get_by_id(1).answer_wait_days == 8
+        assert Profile.get_by_id(1).keep_in_touch_days == 90  # new column, default value
+        assert Company.get_by_id(3).name == "Ünlü Gıda A.Ş."
+        raj = Contact.get_by_id(2)
+        assert (raj.is_agency, raj.client_company_id, raj.time_zone) == (True, 3, "")
+        app = Application.get_by_id(1)
+        assert (app.position, app.stage.name, app.rank) == ("Payroll Specialist", "Interview", 1024)
+        assert app.applied_on == dt.date(2025, 3, 3)
+        assert Application.get_by_id(3).archived
+        assert Interaction.get_by_id(1).concerns == "notice period"
+        follow_up = FollowUp.get_by_id(2)
+        assert (follow_up.window_start, follow_up.rule_key, follow_up.user_changed) == (
+            "09:30", None, False,
+        )
+        assert Letter.get_by_id(1).body.startswith("Dear Mina,")
+        assert Stage.select().count() == 7
+        counts = {model.__name__: model.select().count() for model in ALL_MODELS}
+        assert counts["Application"] == 3 and counts["FollowUp"] == 2
+        assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        close_store()
+
+
+def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
+    """A migrated old store and a new store have the same columns and indexes."""
+    old = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURE_V1, old)
+
+    def shape(path: Path) -> dict[str, object]:
+        open_store(path)
+        try:
+            tables = {}
+            for model in ALL_MODELS:
+                table = model._meta.table_name
+                columns = sorted(
+                    (c.name, c.data_type.upper(), c.null) for c in database.get_columns(table)
+                )
+                indexes = sorted(
+                    (tuple(i.columns), i.unique) for i in database.get_indexes(table)
+                )
+                tables[table] = (columns, indexes)
+            return tables
+        finally:
+            close_store()
+
+    assert shape(old) == shape(tmp_path / "new.sqlite")
+
+
+def test_newer_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE t (x)")
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    connection.commit()
+    connection.close()
+    before = _digest(path)
+    with pytest.raises(StoreTooNewError, match="newer version"):
+        open_store(path)
+    assert _digest(path) == before
+    assert not Path(f"{path}-wal").exists()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"this is not a database at all" * 10, b"", b"SQLite format 3\x00" + b"\x00" * 20],
+    ids=["garbage", "empty", "truncated"],
+)
+def test_foreign_file_is_refused_untouched(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "followup.sqlite"
+    path.write_bytes(content)
+    with pytest.raises(StoreDamagedError):
+        open_store(path)
+    assert path.read_bytes() == content
