@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -93,13 +94,22 @@ def run_window(args: argparse.Namespace) -> int:
         ):
             fill_demo_data()
         from followup_desktop.ui.main_window import MainWindow, app_settings
+        from followup_desktop.ui.paint_probe import PAINT_PROBE_ENV, FirstPaintProbe
 
         window = MainWindow(location)
         if screenshot:
             return render_screenshot(window, Path(screenshot), args.view)
         window.restore_state(app_settings(), args.view)
+        if os.environ.get(PAINT_PROBE_ENV):
+            FirstPaintProbe(window)
         window.show()
-        return int(app.exec())
+        status = int(app.exec())
+        # Tear the window down while Qt is still alive: leaving it to interpreter shutdown
+        # lets the garbage collector and Qt free the same objects in an unsafe order.
+        window.deleteLater()
+        del window
+        app.processEvents()
+        return status
     finally:
         close_store()
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -86,6 +86,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(900, 560))
         self.areas: dict[str, QWidget] = {}
+        #: One undo history for the whole window (board moves, edits…), shown in the Edit menu.
+        self.undo_stack = QUndoStack(self)
 
         self.side_bar = QListWidget()
         self.side_bar.setObjectName("side_bar")
@@ -198,6 +200,13 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu("&Edit")
         self.edit_menu = edit_menu
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
         self.preferences_action = self._action(
             "&Preferences…", self.open_preferences, QKeySequence.StandardKey.Preferences
         )

@@ -51,7 +51,13 @@ def test_dangling_foreign_key_is_refused(store: StoreInfo) -> None:
 def test_default_stages_and_profile_on_first_run(store: StoreInfo) -> None:
     stages = list(Stage.select().order_by(Stage.position))
     assert [s.name for s in stages] == [
-        "Wishlist", "Applied", "Interview", "Offer", "Accepted", "Rejected", "Withdrawn",
+        "Wishlist",
+        "Applied",
+        "Interview",
+        "Offer",
+        "Accepted",
+        "Rejected",
+        "Withdrawn",
     ]
     assert [s.name for s in stages if s.is_closed] == ["Accepted", "Rejected", "Withdrawn"]
     assert Profile.select().count() == 1
@@ -94,7 +100,9 @@ def test_v1_fixture_migrates_without_loss(tmp_path: Path) -> None:
         assert Interaction.get_by_id(1).concerns == "notice period"
         follow_up = FollowUp.get_by_id(2)
         assert (follow_up.window_start, follow_up.rule_key, follow_up.user_changed) == (
-            "09:30", None, False,
+            "09:30",
+            None,
+            False,
         )
         assert Letter.get_by_id(1).body.startswith("Dear Mina,")
         assert Stage.select().count() == 7
@@ -119,9 +127,7 @@ def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
                 columns = sorted(
                     (c.name, c.data_type.upper(), c.null) for c in database.get_columns(table)
                 )
-                indexes = sorted(
-                    (tuple(i.columns), i.unique) for i in database.get_indexes(table)
-                )
+                indexes = sorted((tuple(i.columns), i.unique) for i in database.get_indexes(table))
                 tables[table] = (columns, indexes)
             return tables
         finally:
