@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.location = location
         self.events = events or AppEvents(self)
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(QSize(900, 560))
+        self.setMinimumSize(QSize(760, 520))
         self.areas: dict[str, QWidget] = {}
         #: One undo history for the whole window (board moves, edits…), shown in the Edit menu.
         self.undo_stack = QUndoStack(self)
@@ -187,31 +187,27 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self.new_application_action = self._action(
-            "New &application…", self.new_application, QKeySequence.StandardKey.New
+            "New &application…", self.new_application, "Ctrl+N"
         )
         self.new_contact_action = self._action("New &contact…", self.new_contact, "Ctrl+Shift+N")
         file_menu.addAction(self.new_application_action)
         file_menu.addAction(self.new_contact_action)
         file_menu.addSeparator()
         self.file_menu = file_menu
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(self.quit_action)
 
         edit_menu = bar.addMenu("&Edit")
         self.edit_menu = edit_menu
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        self.preferences_action = self._action(
-            "&Preferences…", self.open_preferences, QKeySequence.StandardKey.Preferences
-        )
-        if self.preferences_action.shortcut().isEmpty():
-            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action = self._action("&Preferences…", self.open_preferences, "Ctrl+,")
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         edit_menu.addAction(self.preferences_action)
 

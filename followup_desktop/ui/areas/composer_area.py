@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -102,6 +103,8 @@ class ComposerArea(QWidget):
             widget.blockSignals(True)
         self.subject.setText(subject)
         self.body.setPlainText(body)
+        # Continue where the writer stopped: at the end of the text.
+        self.body.moveCursor(QTextCursor.MoveOperation.End)
         for widget in (self.subject, self.body):
             widget.blockSignals(False)
 

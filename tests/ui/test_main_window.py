@@ -1,0 +1,117 @@
+"""The main window on demo data: every area shows the store, menus and layout behave."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from followup_desktop.db.models import Application, Contact, FollowUp, Letter
+from followup_desktop.paths import DataLocation
+from followup_desktop.services.follow_up_queries import due_follow_ups
+from followup_desktop.ui.areas.calendar_area import CalendarArea
+from followup_desktop.ui.areas.composer_area import ComposerArea
+from followup_desktop.ui.areas.contacts_area import ContactsArea
+from followup_desktop.ui.areas.pipeline_area import PipelineArea
+from followup_desktop.ui.main_window import MainWindow
+
+
+def test_pipeline_shows_every_open_stage_with_its_applications(window: MainWindow) -> None:
+    board = window.area("pipeline")
+    assert isinstance(board, PipelineArea)
+    shown = sum(column.model.rowCount() for column in board.columns)
+    assert shown == Application.select().where(Application.archived == False).count()  # noqa: E712
+    assert [column.stage.name for column in board.columns][:4] == [
+        "Wishlist",
+        "Applied",
+        "Interview",
+        "Offer",
+    ]
+    assert all(
+        column.title.text().endswith(f"({column.model.rowCount()})") for column in board.columns
+    )
+
+
+def test_contacts_area_lists_the_contacts_and_filters(window: MainWindow, qtbot: QtBot) -> None:
+    area = window.show_area("contacts")
+    assert isinstance(area, ContactsArea)
+    assert area.proxy.rowCount() == Contact.select().count() == 30
+    someone = Contact.select().order_by(Contact.id).first()
+    qtbot.keyClicks(area.search, someone.email)
+    assert area.proxy.rowCount() == 1
+    assert area.proxy.index(0, 3).data() == someone.email
+
+
+def test_calendar_marks_days_and_lists_the_selected_day(window: MainWindow) -> None:
+    area = window.show_area("calendar")
+    assert isinstance(area, CalendarArea)
+    today = dt.date.today()
+    expected = FollowUp.select().where(FollowUp.due_on == today).count()
+    area.calendar.setSelectedDate(today)
+    assert area.day_list.count() == expected
+    assert area.day_title.text().endswith(f"{expected} follow-up(s)")
+    marked = area.calendar.dateTextFormat()
+    assert marked, "follow-up days are marked on the month"
+
+
+def test_today_panel_lists_overdue_then_today(window: MainWindow) -> None:
+    overdue, due_today = due_follow_ups(dt.date.today())
+    assert overdue and due_today  # the demo always has both
+    panel = window.today_panel
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert texts[0] == f"Overdue ({len(overdue)})"
+    assert f"Today ({len(due_today)})" in texts
+    assert f"{len(overdue)} overdue" in panel.summary.text()
+
+
+def test_composer_opens_a_follow_ups_letter(window: MainWindow, qtbot: QtBot) -> None:
+    letter = Letter.select().where(Letter.follow_up.is_null(False)).first()
+    window.events.compose_follow_up_requested.emit(letter.follow_up_id)
+    composer = window.areas["composer"]
+    assert isinstance(composer, ComposerArea)
+    assert window.current_area_key() == "composer"
+    assert composer.body.toPlainText() == letter.body
+    qtbot.keyClicks(composer.body, " PS")
+    composer.save_draft()
+    assert Letter.get_by_id(letter.id).body.endswith(" PS")
+
+
+def test_menus_carry_the_usual_shortcuts(window: MainWindow) -> None:
+    assert window.new_application_action.shortcut() == QKeySequence("Ctrl+N")
+    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    assert window.preferences_action.shortcut() == QKeySequence("Ctrl+,")
+    assert window.undo_action.shortcut() == QKeySequence("Ctrl+Z")
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&View", "&Help"]
+
+
+def test_about_names_version_and_data_folder(
+    window: MainWindow, data_location: DataLocation
+) -> None:
+    text = window.about_text()
+    assert str(data_location.database) in text
+    from followup_desktop import __version__
+
+    assert __version__ in text
+
+
+def test_area_shortcuts_switch_areas(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_area_key() == "contacts"
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_area_key() == "calendar"
+
+
+def test_size_position_and_area_are_remembered(
+    window: MainWindow, data_location: DataLocation, qtbot: QtBot
+) -> None:
+    window.resize(780, 580)
+    window.show_area("contacts")
+    window.close()
+    again = MainWindow(data_location)
+    qtbot.addWidget(again)
+    again.restore_state(QSettings())
+    assert again.current_area_key() == "contacts"
+    assert (again.width(), again.height()) == (780, 580)
