@@ -1,19 +1,23 @@
-# The two commands of the README, and a few conveniences. Needs Python >= 3.11 with venv.
+# The two commands of the README, and a few conveniences. Needs Python >= 3.11.
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshot clean help
+.PHONY: run test lint bench screenshot system-deps clean help
 
 help:
-	@echo "make run         set up .venv and open Follow-up Desk (demo data on first start)"
+	@echo "make run         set up .venv and open Follow-up Desk (demo data when the store is empty)"
 	@echo "make test        set up .venv and run the whole test suite"
 	@echo "make lint        ruff and mypy"
 	@echo "make bench       run the benchmarks in tests/bench"
-	@echo "make screenshot  render docs/screenshot.png offscreen"
+	@echo "make screenshot  render the README screenshot offscreen"
+
+system-deps:
+	@bash packaging/linux/system-deps.sh
 
 $(STAMP): pyproject.toml
+	@bash packaging/linux/system-deps.sh
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[test,dev]"
@@ -34,7 +38,9 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tests/bench/run.py
 
 screenshot: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/followup-desktop --data-dir .venv/screenshot-data --demo --screenshot docs/screenshot.png
+	rm -rf $(VENV)/screenshot-data
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/followup-desktop --data-dir $(VENV)/screenshot-data \
+		--demo --screenshot packaging/screenshots/main-window.png
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .bench-cache
