@@ -119,6 +119,7 @@ def render_screenshot(window: MainWindow, target: Path, view: str | None) -> int
     from PySide6.QtWidgets import QApplication
 
     window.resize(1280, 800)
+    window.statusBar().clearMessage()  # the data folder path says nothing in a picture
     window.show_area(view or "pipeline")
     window.show()
     for _ in range(5):
