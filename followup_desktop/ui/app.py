@@ -28,6 +28,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_DIR_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    from followup_desktop.ui.app_icon import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 
