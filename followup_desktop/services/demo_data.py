@@ -232,8 +232,20 @@ def _batched(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
 
 
 def _insert(model: Any, rows: Iterable[dict[str, Any]]) -> None:
-    for batch in _batched(rows):
-        model.insert_many(batch).execute()
+    """Bulk insert with one prepared statement: peewee's insert_many builds SQL per row."""
+    batch_iter = _batched(rows)
+    first = next(batch_iter, None)
+    if first is None:
+        return
+    fields = [model._meta.fields[name] for name in first[0]]
+    columns = ", ".join(f'"{field.column_name}"' for field in fields)
+    marks = ", ".join("?" for _ in fields)
+    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
+    cursor = database.connection().cursor()
+    for batch in (first, *batch_iter):
+        cursor.executemany(
+            sql, [tuple(field.db_value(row[field.name]) for field in fields) for row in batch]
+        )
 
 
 def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
@@ -279,6 +291,8 @@ def fill_demo_data(
         )
         _report(progress, 4, steps)
         _make_extra_log(rng, size, today, contact_ids)
+        counts["follow_ups"] += size.extra_follow_ups if contact_ids else 0
+        counts["interactions"] += size.extra_interactions if contact_ids else 0
     _report(progress, steps, steps)
     counts.update(companies=len(company_ids), contacts=len(contact_ids))
     return counts

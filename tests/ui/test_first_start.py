@@ -1,0 +1,62 @@
+"""First start on an empty data folder: the demo is offered, and loaded only if accepted."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from followup_desktop.db.connection import close_store, open_store
+from followup_desktop.db.models import Application
+from followup_desktop.ui import app as app_module
+
+
+def window_args(data_dir: Path, **overrides: object) -> argparse.Namespace:
+    values = dict(
+        data_dir=str(data_dir), demo=False, demo_if_empty=False, screenshot=None, view=None
+    )
+    values.update(overrides)
+    return argparse.Namespace(**values)
+
+
+@pytest.mark.parametrize("accepted", [True, False])
+def test_empty_store_offers_the_demo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication, accepted: bool
+) -> None:
+    asked: list[bool] = []
+
+    def answer() -> bool:
+        asked.append(True)
+        return accepted
+
+    monkeypatch.setattr(app_module, "ask_load_demo", answer)
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
+    assert app_module.run_window(window_args(tmp_path / "data")) == 0
+    assert asked == [True]
+    open_store(tmp_path / "data" / "followup.sqlite")
+    try:
+        assert (Application.select().count() > 0) is accepted
+    finally:
+        close_store()
+
+
+def test_a_store_with_data_is_not_offered_the_demo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> None:
+    monkeypatch.setattr(app_module, "ask_load_demo", lambda: pytest.fail("asked"))
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
+    args = window_args(tmp_path / "data", demo=True)
+    assert app_module.run_window(args) == 0
+    count = _count(tmp_path)
+    assert app_module.run_window(window_args(tmp_path / "data")) == 0
+    assert _count(tmp_path) == count
+
+
+def _count(tmp_path: Path) -> int:
+    open_store(tmp_path / "data" / "followup.sqlite")
+    try:
+        return int(Application.select().count())
+    finally:
+        close_store()
