@@ -69,7 +69,7 @@ class CalendarArea(QWidget):
             fmt.setToolTip(
                 ", ".join(f"{count} {channel}" for channel, count in sorted(by_channel.items()))
             )
-            qdate = QDate(due_day)
+            qdate = QDate(due_day.year, due_day.month, due_day.day)
             self.calendar.setDateTextFormat(qdate, fmt)
             self._marked.append(qdate)
         self._show_selected_day()
