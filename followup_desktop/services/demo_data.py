@@ -10,18 +10,22 @@ from typing import Any
 
 from followup_desktop.db.models import (
     Application,
+    ApplicationContact,
     Company,
     Contact,
     FollowUp,
     Interaction,
     Letter,
     Profile,
+    Setting,
     Stage,
     database,
 )
 from followup_desktop.db.seed import PROFILE_ID
 
 RANK_GAP = 1024
+#: Setting that marks a store whose content came from the demo, so the window can offer a reset.
+DEMO_MARK_KEY = "demo_data"
 _BATCH = 500
 
 _COMPANY_STEMS = (
@@ -220,6 +224,36 @@ def store_is_empty() -> bool:
     )
 
 
+def holds_demo_data() -> bool:
+    """True when the store was filled by the demo and not reset since."""
+    return bool(Setting.select().where(Setting.key == DEMO_MARK_KEY).exists())
+
+
+def clear_all_data() -> None:
+    """Remove every application, contact, company, log entry and letter, and blank the profile.
+
+    Stages and settings stay. One transaction: either everything goes or nothing does.
+    """
+    with database.atomic("IMMEDIATE"):
+        for model in (
+            Letter,
+            FollowUp,
+            Interaction,
+            ApplicationContact,
+            Application,
+            Contact,
+            Company,
+        ):
+            model.delete().execute()
+        defaults = {
+            name: field.default
+            for name, field in Profile._meta.fields.items()
+            if name not in ("id", "updated_at") and not callable(field.default)
+        }
+        Profile.update(**defaults).where(Profile.id == PROFILE_ID).execute()
+        Setting.delete().where(Setting.key == DEMO_MARK_KEY).execute()
+
+
 def _batched(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     batch: list[dict[str, Any]] = []
     for row in rows:
@@ -274,6 +308,7 @@ def fill_demo_data(
     steps = 5
     with database.atomic("IMMEDIATE"):
         _fill_profile()
+        Setting.replace(key=DEMO_MARK_KEY, value="1").execute()
         company_ids = _make_companies(rng, max(4, size.applications // 3 + 3))
         agency_ids = company_ids[: len(_AGENCIES)]
         employer_ids = company_ids[len(_AGENCIES) :]

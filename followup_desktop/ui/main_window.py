@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
 from followup_desktop import APP_NAME, __version__
 from followup_desktop.paths import DataLocation
+from followup_desktop.ui.demo_banner import DemoBanner
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.today_panel import TodayPanel
 
@@ -105,12 +107,20 @@ class MainWindow(QMainWindow):
             placeholder = QWidget()
             self._placeholders.append(placeholder)
             self.stack.addWidget(placeholder)
+        self.demo_banner = DemoBanner()
+        self.demo_banner.cleared.connect(self.events.emit_all_changed)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.demo_banner)
+        column.addWidget(self.stack, 1)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.side_bar)
-        row.addWidget(self.stack, 1)
+        row.addWidget(content, 1)
         self.setCentralWidget(central)
 
         self.today_panel = TodayPanel(self.events)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
@@ -115,3 +116,22 @@ def test_size_position_and_area_are_remembered(
     again.restore_state(QSettings())
     assert again.current_area_key() == "contacts"
     assert (again.width(), again.height()) == (780, 580)
+
+
+def test_demo_banner_starts_an_empty_tracker(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    banner = window.demo_banner
+    assert banner.isVisible()
+    monkeypatch.setattr(banner, "confirm", lambda: False)
+    qtbot.mouseClick(banner.start_button, Qt.MouseButton.LeftButton)
+    assert Application.select().count() > 0
+    monkeypatch.setattr(banner, "confirm", lambda: True)
+    board = window.area("pipeline")
+    assert isinstance(board, PipelineArea)
+    qtbot.mouseClick(banner.start_button, Qt.MouseButton.LeftButton)
+    assert not banner.isVisible()
+    assert Application.select().count() == Contact.select().count() == 0
+    assert FollowUp.select().count() == Letter.select().count() == 0
+    assert sum(column.model.rowCount() for column in board.columns) == 0
+    assert window.today_panel.summary.text().startswith("Nothing due")

@@ -1,0 +1,56 @@
+"""A strip above the areas while the demo data is loaded, with a way to start for real."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+
+from followup_desktop.services.demo_data import clear_all_data, holds_demo_data
+
+
+class DemoBanner(QFrame):
+    """Shown only while the store holds the demo; the button empties the store after asking."""
+
+    cleared = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("demo_banner")
+        self.setStyleSheet(
+            "#demo_banner { background: #fdf3d3; border-bottom: 1px solid #e5cf85; }"
+            "#demo_banner QLabel { color: #4a3b00; }"
+        )
+        label = QLabel(
+            "You are exploring a demo job search. When you are ready to track your own, "
+            "start with an empty tracker."
+        )
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        self.start_button = QPushButton("Start my own tracker…")
+        self.start_button.clicked.connect(self.confirm_and_clear)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 6, 12, 6)
+        row.addWidget(label, 1)
+        row.addWidget(self.start_button)
+        self.setVisible(holds_demo_data())
+
+    def confirm(self) -> bool:
+        """Ask before deleting (replaced in tests)."""
+        answer = QMessageBox.question(
+            self,
+            "Start my own tracker",
+            "This removes every application, contact, conversation and letter now in the "
+            "tracker, including any you added while trying the demo. Your stages and settings "
+            "stay.\n\nStart with an empty tracker?",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def confirm_and_clear(self) -> None:
+        if not self.confirm():
+            return
+        clear_all_data()
+        self.hide()
+        self.cleared.emit()
+
+    def refresh(self) -> None:
+        self.setVisible(holds_demo_data())
