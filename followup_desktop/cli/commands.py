@@ -6,11 +6,16 @@ import argparse
 from collections.abc import Callable
 from typing import Protocol
 
-from followup_desktop.cli import check_command, demo_command, install_desktop_command
+from followup_desktop.cli import (
+    backup_command,
+    check_command,
+    demo_command,
+    install_desktop_command,
+)
 
 
 class Command(Protocol):
     register: Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]
 
 
-COMMANDS = (check_command, demo_command, install_desktop_command)
+COMMANDS = (check_command, demo_command, install_desktop_command, backup_command)

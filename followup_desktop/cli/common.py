@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from followup_desktop.db.connection import StoreInfo, open_store
+from followup_desktop.db.connection import StoreInfo
 from followup_desktop.db.errors import StoreError
 from followup_desktop.paths import DataLocation, resolve_data_location
+from followup_desktop.services.data_safety import open_user_store
 
 
 class CommandError(Exception):
@@ -19,10 +20,10 @@ def location_from(args: argparse.Namespace) -> DataLocation:
 
 
 def open_store_for(args: argparse.Namespace) -> tuple[DataLocation, StoreInfo]:
-    """Open the store of the chosen data folder, creating the folder if needed."""
+    """Open the store of the chosen data folder (backed up before any migration)."""
     location = location_from(args).ensure()
     try:
-        return location, open_store(location.database)
+        return location, open_user_store(location)
     except StoreError as error:
         raise CommandError(str(error)) from error
 

@@ -62,7 +62,7 @@ def read_header_version(path: Path) -> int | None:
     return int.from_bytes(header[60:64], "big", signed=True)
 
 
-def _check_file(path: Path) -> None:
+def check_database_file(path: Path) -> None:
     """Refuse files that are not SQLite or come from a newer app, before SQLite touches them."""
     if not path.exists():
         return
@@ -121,7 +121,7 @@ def open_store(path: Path, *, before_migrate: BeforeMigrate | None = None) -> St
 
     Raises ``StoreError`` subclasses with a one-line reason; a refused file is never modified.
     """
-    _check_file(path)
+    check_database_file(path)
     created = not path.exists()
     if created:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,8 +1,10 @@
-"""Rows every store needs: the default pipeline stages and the single profile row."""
+"""Rows every store needs: the default pipeline stages, the profile row and the store's id."""
 
 from __future__ import annotations
 
-from followup_desktop.db.models import Profile, Stage, database
+import uuid
+
+from followup_desktop.db.models import Profile, Setting, Stage, database
 
 #: (name, kind, closed) in board order.
 DEFAULT_STAGES: tuple[tuple[str, str, bool], ...] = (
@@ -16,6 +18,8 @@ DEFAULT_STAGES: tuple[tuple[str, str, bool], ...] = (
 )
 
 PROFILE_ID = 1
+#: A random id given to each store once; it tells a store's own -wal from another one's.
+STORE_ID_KEY = "store_id"
 
 
 def ensure_default_rows() -> None:
@@ -26,6 +30,8 @@ def ensure_default_rows() -> None:
                 Stage.create(name=name, kind=kind, is_closed=closed, position=position)
         if not Profile.select().where(Profile.id == PROFILE_ID).exists():
             Profile.create(id=PROFILE_ID)
+        if not Setting.select().where(Setting.key == STORE_ID_KEY).exists():
+            Setting.create(key=STORE_ID_KEY, value=uuid.uuid4().hex)
 
 
 def get_profile() -> Profile:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,9 +13,10 @@ from followup_desktop import APP_DIR_NAME, APP_ID, APP_NAME, __version__
 from followup_desktop.paths import DataLocation, resolve_data_location
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from followup_desktop.ui.main_window import MainWindow
+    from followup_desktop.ui.single_instance import SingleInstance
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -60,14 +62,65 @@ def ask_load_demo() -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def open_user_store(location: DataLocation) -> str | None:
-    """Open the store; return an error message instead of raising."""
-    from followup_desktop.db.connection import open_store
+class StartCancelledError(Exception):
+    """The user chose to quit at the start-up check; nothing was changed."""
+
+
+def show_notice(message: str) -> None:
+    """An information box (replaced in tests)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, message)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def check_and_recover(location: DataLocation, *, interactive: bool) -> None:
+    """Run the start-up check; offer the newest good backup for a damaged or missing store.
+
+    Raises ``StoreError`` (or ``OSError``) with the reason when the store cannot be used, and
+    ``StartCancelledError`` when the user prefers to quit. Never starts empty without asking.
+    """
+    from followup_desktop.db.errors import StoreDamagedError
+    from followup_desktop.services.startup_check import inspect_store, recover_store
+
+    location.ensure()
+    problem = inspect_store(location)
+    if problem is None:
+        return
+    if not interactive:
+        raise StoreDamagedError(f"{problem.reason} Start the window to restore a backup.")
+    from followup_desktop.ui.dialogs import recovery_dialog
+
+    choice = recovery_dialog.ask_recovery(problem, location)
+    if choice is recovery_dialog.RecoveryChoice.QUIT:
+        raise StartCancelledError
+    use_backup = choice is recovery_dialog.RecoveryChoice.RESTORE
+    folder = recover_store(location, problem, use_backup=use_backup)
+    lines = []
+    if use_backup and problem.backup is not None:
+        lines.append(f"Restored the backup of {recovery_dialog.describe_backup_date(problem)}.")
+    else:
+        lines.append("Started with an empty database.")
+    if folder is not None:
+        lines.append(f"The damaged files are kept in:\n{folder}")
+    show_notice("\n\n".join(lines))
+
+
+def open_user_store(location: DataLocation, *, interactive: bool = False) -> str | None:
+    """Check, recover if needed, and open the store; return an error message instead of raising.
+
+    An empty string means the user chose to quit.
+    """
     from followup_desktop.db.errors import StoreError
+    from followup_desktop.services.data_safety import open_user_store as open_checked
 
     try:
-        location.ensure()
-        open_store(location.database)
+        check_and_recover(location, interactive=interactive)
+        open_checked(location, already_checked=True)
+    except StartCancelledError:
+        return ""
     except StoreError as error:
         return str(error)
     except OSError as error:
@@ -75,16 +128,97 @@ def open_user_store(location: DataLocation) -> str | None:
     return None
 
 
+def claim_single_instance(location: DataLocation) -> tuple[SingleInstance | None, int | None]:
+    """(the instance guard, None) for the first window; (None, exit status) for a later launch."""
+    from followup_desktop.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(location)
+    try:
+        acquired = instance.acquire()
+    except OSError as error:
+        show_error(APP_NAME, f"Cannot use the data folder {location.root}: {error}.")
+        return None, 1
+    if acquired:
+        return instance, None
+    if instance.hand_over():
+        print(f"{APP_NAME} is already open; its window was brought to the front.")
+        return None, 0
+    show_error(
+        APP_NAME,
+        f"{APP_NAME} is already open on {location.root} but does not answer. "
+        "Close it (or wait for it to finish), then start again.",
+    )
+    return None, 1
+
+
+def bring_to_front(window: QWidget) -> None:
+    from PySide6.QtCore import Qt
+
+    if window.isMinimized():
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def backup_in_session(window: MainWindow, reason: str) -> None:
+    """A routine backup while the window runs; a failure is shown, never fatal."""
+    from followup_desktop.db.errors import StoreError
+    from followup_desktop.services.data_safety import routine_backup
+
+    try:
+        made = routine_backup(window.location, reason)
+    except StoreError as error:
+        window.statusBar().showMessage(str(error), 15000)
+        print(f"followup-desktop: {error}", file=sys.stderr)
+        return
+    if made is not None:
+        window.statusBar().showMessage(f"Backed up to {made.path.name}", 5000)
+
+
+def backup_on_quit(location: DataLocation) -> None:
+    from followup_desktop.db.errors import StoreError
+    from followup_desktop.services.data_safety import routine_backup
+
+    try:
+        routine_backup(location, "quit")
+    except StoreError as error:
+        print(f"followup-desktop: {error}", file=sys.stderr)
+
+
+#: Delay before the start-up backup, so that it never holds up the first paint.
+START_BACKUP_DELAY_MS = 1500
+
+
 def run_window(args: argparse.Namespace) -> int:
     """Open the main window (or render it to a PNG with --screenshot) and run the event loop."""
     app = create_application()
     location = resolve_data_location(args.data_dir)
-    problem = open_user_store(location)
     screenshot: str | None = args.screenshot
+    instance = None
+    if not screenshot:
+        instance, status = claim_single_instance(location)
+        if instance is None:
+            return status or 0
+    try:
+        return _run_with_store(app, location, args, instance)
+    finally:
+        if instance is not None:
+            instance.release()
+
+
+def _run_with_store(
+    app: QApplication,
+    location: DataLocation,
+    args: argparse.Namespace,
+    instance: SingleInstance | None,
+) -> int:
+    screenshot: str | None = args.screenshot
+    problem = open_user_store(location, interactive=not screenshot)
     if problem is not None:
         if screenshot:
             print(f"followup-desktop: {problem}", file=sys.stderr)
-        else:
+        elif problem:
             show_error(APP_NAME, problem)
         return 1
 
@@ -96,22 +230,36 @@ def run_window(args: argparse.Namespace) -> int:
             args.demo or args.demo_if_empty or (not screenshot and ask_load_demo())
         ):
             fill_demo_data()
+        from PySide6.QtCore import QTimer
+
+        from followup_desktop.ui.errors import install_failure_hook
         from followup_desktop.ui.main_window import MainWindow, app_settings
         from followup_desktop.ui.paint_probe import PAINT_PROBE_ENV, FirstPaintProbe
 
         window = MainWindow(location)
         if screenshot:
             return render_screenshot(window, Path(screenshot), args.view)
+        previous_hook = install_failure_hook()
+        if instance is not None:
+            instance.activation_requested.connect(partial(bring_to_front, window))
         window.restore_state(app_settings(), args.view)
         if os.environ.get(PAINT_PROBE_ENV):
             FirstPaintProbe(window)
         window.show()
+        # Tied to the window, so a session shorter than the delay never runs it half torn down.
+        QTimer.singleShot(
+            START_BACKUP_DELAY_MS, window, partial(backup_in_session, window, "start")
+        )
         status = int(app.exec())
+        if instance is not None:
+            instance.activation_requested.disconnect()
         # Tear the window down while Qt is still alive: leaving it to interpreter shutdown
         # lets the garbage collector and Qt free the same objects in an unsafe order.
         window.deleteLater()
         del window
         app.processEvents()
+        sys.excepthook = previous_hook
+        backup_on_quit(location)
         return status
     finally:
         close_store()

@@ -1,0 +1,80 @@
+"""Read-only health check of the database file before the app opens it for writing."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from followup_desktop.db.backup import check_connection, connect_read_only
+from followup_desktop.db.connection import check_database_file
+from followup_desktop.db.errors import StoreDamagedError, StoreTooNewError
+from followup_desktop.db.migrations import SCHEMA_VERSION
+from followup_desktop.db.seed import STORE_ID_KEY
+
+
+def _store_id(connection: sqlite3.Connection) -> str | None:
+    try:
+        row = connection.execute(
+            "SELECT value FROM setting WHERE key = ?", (STORE_ID_KEY,)
+        ).fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def _main_file_store_id(path: Path) -> str | None:
+    """The store id as written in the main file alone, ignoring any -wal beside it."""
+    try:
+        connection = connect_read_only(path, immutable=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return _store_id(connection)
+    finally:
+        connection.close()
+
+
+def _is_unused_new_file(connection: sqlite3.Connection) -> bool:
+    """A file created by a first start that stopped before the schema was written."""
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    return version == 0 and tables == 0
+
+
+def diagnose_database(path: Path) -> str | None:
+    """None if the file can be opened safely, else a one-line reason it is damaged.
+
+    Works through read-only connections only, so a damaged file and its -wal stay exactly as
+    they were. Raises ``StoreTooNewError`` for a database from a newer app (left untouched).
+    """
+    if not path.exists():
+        return None
+    try:
+        check_database_file(path)
+    except StoreTooNewError:
+        raise
+    except StoreDamagedError as error:
+        return str(error)
+    wal = Path(f"{path}-wal")
+    own_id = _main_file_store_id(path) if wal.exists() else None
+    try:
+        connection = connect_read_only(path)
+    except sqlite3.Error as error:
+        return f"{path} cannot be opened: {error}."
+    try:
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise StoreTooNewError(
+                f"{path} was written by a newer version of Follow-up Desk (schema {version}). "
+                "Please update the app; the file was not changed."
+            )
+        if _is_unused_new_file(connection):
+            return None
+        problem = check_connection(connection, thorough=False)
+        if problem is None and own_id is not None and _store_id(connection) != own_id:
+            problem = "its -wal journal belongs to another database"
+    except sqlite3.Error as error:
+        problem = f"it cannot be read ({error})"
+    finally:
+        connection.close()
+    return None if problem is None else f"{path} is damaged: {problem}."

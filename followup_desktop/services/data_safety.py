@@ -1,0 +1,52 @@
+"""When backups happen: before each migration, on start if data changed, on quit; then rotation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from followup_desktop.db.backup import BackupFile, backup_if_changed, create_backup
+from followup_desktop.db.backup_rotation import rotate_backups
+from followup_desktop.db.connection import BeforeMigrate, StoreInfo, open_store
+from followup_desktop.db.diagnose import diagnose_database
+from followup_desktop.db.errors import StoreDamagedError
+from followup_desktop.paths import DataLocation
+
+
+def backup_before_migrate(backups_dir: Path) -> BeforeMigrate:
+    """A ``before_migrate`` hook: the old database is backed up, or the migration does not run."""
+
+    def hook(database_path: Path, _old_version: int) -> None:
+        create_backup(database_path, backups_dir, "before-migration")
+
+    return hook
+
+
+def open_user_store(location: DataLocation, *, already_checked: bool = False) -> StoreInfo:
+    """Open the store of ``location`` with a backup taken before any migration.
+
+    The file is first checked through read-only connections (unless the caller just did), so a
+    damaged database is refused before anything could write to it or to its -wal.
+    """
+    if not already_checked:
+        problem = diagnose_database(location.database)
+        if problem is not None:
+            raise StoreDamagedError(
+                f"{problem} Open Follow-up Desk to restore a backup, "
+                "or run 'followup restore FILE'."
+            )
+    return open_store(location.database, before_migrate=backup_before_migrate(location.backups))
+
+
+def routine_backup(location: DataLocation, reason: str) -> BackupFile | None:
+    """Back up when the data changed since the newest backup, then apply the rotation."""
+    made = backup_if_changed(location.database, location.backups, reason)
+    if made is not None:
+        rotate_backups(location.backups)
+    return made
+
+
+def manual_backup(location: DataLocation) -> BackupFile:
+    """A backup the user asked for, always made; then the rotation."""
+    made = create_backup(location.database, location.backups, "manual")
+    rotate_backups(location.backups)
+    return made

@@ -1,0 +1,57 @@
+"""The start-up check: find a damaged or missing database and offer the newest good backup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from followup_desktop.db.backup import BackupFile, list_backups
+from followup_desktop.db.diagnose import diagnose_database
+from followup_desktop.db.restore import newest_good_backup, quarantine_damaged, restore_backup
+from followup_desktop.paths import DataLocation
+
+
+@dataclass(frozen=True)
+class StartupProblem:
+    """Why the store cannot simply be opened, and the backup that could replace it."""
+
+    database: Path
+    reason: str
+    #: True when the database file is gone although backups exist.
+    missing: bool
+    backup: BackupFile | None
+
+
+def inspect_store(location: DataLocation) -> StartupProblem | None:
+    """None when the store can be opened as it is (or this is a genuine first start).
+
+    Raises ``StoreTooNewError`` for a database written by a newer app; it is left untouched.
+    """
+    path = location.database
+    if not path.exists():
+        if not list_backups(location.backups):
+            return None
+        return StartupProblem(
+            path,
+            f"The database {path} is missing, but backups of it exist.",
+            missing=True,
+            backup=newest_good_backup(location.backups),
+        )
+    reason = diagnose_database(path)
+    if reason is None:
+        return None
+    return StartupProblem(path, reason, missing=False, backup=newest_good_backup(location.backups))
+
+
+def recover_store(
+    location: DataLocation, problem: StartupProblem, *, use_backup: bool
+) -> Path | None:
+    """Move the damaged files aside, then restore the offered backup if asked to.
+
+    Returns the folder now holding the damaged files (None when the database was missing).
+    Without a backup the next open starts an empty store, which the user chose explicitly.
+    """
+    folder = None if problem.missing else quarantine_damaged(location.database, location.damaged)
+    if use_backup and problem.backup is not None:
+        restore_backup(problem.backup.path, location.database, location.backups)
+    return folder

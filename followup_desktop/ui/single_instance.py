@@ -1,0 +1,143 @@
+"""One window per data folder: a lock file, and a local socket that hands a second launch over."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from followup_desktop.paths import DataLocation
+
+LOCK_FILE_NAME = "followup.lock"
+_RAISE_REQUEST = b"raise\n"
+_RAISE_ACK = b"ok\n"
+_CONNECT_TIMEOUT_MS = 1500
+_LOCK_WAIT_MS = 100
+
+
+def lock_path(location: DataLocation) -> Path:
+    return location.root / LOCK_FILE_NAME
+
+
+def server_name(location: DataLocation) -> str:
+    """A socket name private to this user and data folder (short enough for any platform)."""
+    user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+    digest = hashlib.sha256(f"{user}\x00{location.root}".encode()).hexdigest()[:16]
+    return f"followup-desktop-{digest}"
+
+
+def _new_lock(location: DataLocation) -> QLockFile:
+    lock = QLockFile(str(lock_path(location)))
+    # Held for the whole session: never stale by age, only when its process is gone.
+    lock.setStaleLockTime(0)
+    return lock
+
+
+def _try_lock(lock: QLockFile) -> bool:
+    if lock.tryLock(_LOCK_WAIT_MS):
+        return True
+    # Qt already clears a lock whose process died; a reused process id can still fool it,
+    # so a lock whose owner is not running any more is removed once and tried again.
+    info = lock.getLockInfo()
+    pid = int(info[0]) if isinstance(info, tuple) and info else 0
+    if pid > 0 and not _process_exists(pid) and lock.removeStaleLockFile():
+        return lock.tryLock(_LOCK_WAIT_MS)
+    return False
+
+
+def _process_exists(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # let Qt's own check decide on other systems
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def window_is_running(location: DataLocation) -> bool:
+    """True when a window holds this data folder (for commands that must not run beside it)."""
+    if not lock_path(location).exists():
+        return False
+    lock = _new_lock(location)
+    if _try_lock(lock):
+        lock.unlock()
+        return False
+    return True
+
+
+class SingleInstance(QObject):
+    """Owns the data folder's lock and answers later launches by raising the window."""
+
+    activation_requested = Signal()
+
+    def __init__(self, location: DataLocation, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.location = location
+        self.name = server_name(location)
+        self._lock = _new_lock(location)
+        self._server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """Take the lock and start listening; False when another window already has it."""
+        self.location.ensure()
+        if not _try_lock(self._lock):
+            return False
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        # A crashed session can leave its socket file behind; we hold the lock, so it is ours.
+        QLocalServer.removeServer(self.name)
+        if server.listen(self.name):
+            server.newConnection.connect(self._answer)
+            self._server = server
+        return True
+
+    def _answer(self) -> None:
+        server = self._server
+        if server is None:
+            return
+        while server.hasPendingConnections():
+            socket = server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._read_request(s))
+            socket.disconnected.connect(socket.deleteLater)
+            if socket.bytesAvailable():
+                self._read_request(socket)
+
+    def _read_request(self, socket: QLocalSocket) -> None:
+        if not socket.canReadLine():
+            return
+        request = bytes(socket.readLine().data())
+        if request == _RAISE_REQUEST:
+            socket.write(_RAISE_ACK)
+            socket.flush()
+            self.activation_requested.emit()
+        socket.disconnectFromServer()
+
+    def hand_over(self) -> bool:
+        """Ask the running window to come to the front; True if it answered."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(_CONNECT_TIMEOUT_MS):
+            return False
+        socket.write(_RAISE_REQUEST)
+        if not socket.waitForBytesWritten(_CONNECT_TIMEOUT_MS):
+            return False
+        answered = False
+        while socket.waitForReadyRead(_CONNECT_TIMEOUT_MS):
+            if socket.canReadLine():
+                answered = bytes(socket.readLine().data()) == _RAISE_ACK
+                break
+        socket.disconnectFromServer()
+        return answered
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        if self._lock.isLocked():
+            self._lock.unlock()
