@@ -1,0 +1,329 @@
+"""The one entry point that keeps rule follow-ups in step with the data they are made from.
+
+Call ``replan_after_change`` after any change to an application, a contact or the log, and
+``replan_all`` after bulk changes (import, restore, new profile settings). Planning is
+idempotent: a second run changes nothing. Follow-ups the user rescheduled, skipped or completed,
+and follow-ups the user created, are never modified or removed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from followup_desktop.db.models import FollowUp, Letter, database
+from followup_desktop.db.rows import tuple_rows
+from followup_desktop.services.rule_facts import (
+    expand_scope,
+    load_all_facts,
+    load_scoped_facts,
+    rule_settings,
+)
+from followup_desktop.services.rules import PlannedFollowUp, plan_follow_ups, slot_of
+
+#: Reasons the rules manage; "manual" follow-ups belong to the user alone.
+RULE_REASONS = ("status_check", "thank_you", "rejection_reply", "keep_in_touch")
+_BATCH = 400
+_CHUNK = 500
+
+
+@dataclass
+class PlanReport:
+    """What one planning run changed (ids of the follow-ups created, updated and removed)."""
+
+    created: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)
+    #: Rule follow-ups left alone because the user had changed them.
+    kept_for_user: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.removed)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.created)} planned, {len(self.updated)} moved, "
+            f"{len(self.removed)} no longer needed"
+        )
+
+
+@dataclass
+class _Existing:
+    id: int
+    rule_key: str | None
+    reason: str
+    application_id: int | None
+    contact_id: int | None
+    due_on: dt.date
+    window_start: str
+    window_end: str
+    channel: str
+    state: str
+    user_changed: bool
+
+    @property
+    def slot(self) -> tuple[str, int | None, int | None]:
+        return slot_of(self.reason, self.application_id, self.contact_id)
+
+    @property
+    def rules_may_edit(self) -> bool:
+        return self.state == "planned" and not self.user_changed
+
+
+def replan_after_change(
+    *,
+    application_id: int | None = None,
+    contact_id: int | None = None,
+    today: dt.date | None = None,
+) -> PlanReport:
+    """Plan the rule follow-ups touched by a change to this application and/or contact.
+
+    With neither id, everything is planned again (same as ``replan_all``). Runs in its own
+    transaction, or inside the caller's so that a user action stays one transaction.
+    """
+    if application_id is None and contact_id is None:
+        return replan_all(today)
+    apps, contacts = expand_scope(
+        [] if application_id is None else [application_id],
+        [] if contact_id is None else [contact_id],
+    )
+    return replan_scope(apps, contacts, today=today)
+
+
+def replan_scope(
+    application_ids: Collection[int], contact_ids: Collection[int], *, today: dt.date | None = None
+) -> PlanReport:
+    """Plan exactly these applications and contacts (callers expand the scope first)."""
+    settings = rule_settings(today)
+    with database.atomic("IMMEDIATE"):
+        facts = load_scoped_facts(application_ids, contact_ids)
+        wanted = plan_follow_ups(facts, settings)
+        existing = _existing_in_scope(application_ids, contact_ids)
+        return _reconcile(wanted, existing)
+
+
+def replan_all(today: dt.date | None = None) -> PlanReport:
+    """Plan every rule follow-up in the store again (idempotent)."""
+    settings = rule_settings(today)
+    with database.atomic("IMMEDIATE"):
+        wanted = plan_follow_ups(load_all_facts(), settings)
+        query = FollowUp.select(*_EXISTING_FIELDS).where(FollowUp.reason.in_(RULE_REASONS))
+        return _reconcile(wanted, _existing(query))
+
+
+_EXISTING_FIELDS = (
+    FollowUp.id,
+    FollowUp.rule_key,
+    FollowUp.reason,
+    FollowUp.application,
+    FollowUp.contact,
+    FollowUp.due_on,
+    FollowUp.window_start,
+    FollowUp.window_end,
+    FollowUp.channel,
+    FollowUp.state,
+    FollowUp.user_changed,
+)
+
+
+def _existing(query: Any) -> list[_Existing]:
+    return [
+        _Existing(
+            id=row[0],
+            rule_key=row[1],
+            reason=row[2],
+            application_id=row[3],
+            contact_id=row[4],
+            due_on=row[5] if isinstance(row[5], dt.date) else dt.date.fromisoformat(str(row[5])),
+            window_start=row[6],
+            window_end=row[7],
+            channel=row[8],
+            state=row[9],
+            user_changed=bool(row[10]),
+        )
+        for row in tuple_rows(query)
+    ]
+
+
+def _existing_in_scope(
+    application_ids: Collection[int], contact_ids: Collection[int]
+) -> list[_Existing]:
+    found: dict[int, _Existing] = {}
+    base = FollowUp.reason.in_(RULE_REASONS)
+    conditions: list[Any] = []
+    for chunk in _chunks(application_ids):
+        conditions.append(FollowUp.application.in_(chunk))
+    for chunk in _chunks(contact_ids):
+        conditions.append(FollowUp.application.is_null(True) & FollowUp.contact.in_(chunk))
+    # A deleted contact leaves its keep-in-touch with nobody to reach: tidy those up too.
+    conditions.append(
+        FollowUp.application.is_null(True)
+        & FollowUp.contact.is_null(True)
+        & FollowUp.rule_key.is_null(False)
+    )
+    for condition in conditions:
+        for row in _existing(FollowUp.select(*_EXISTING_FIELDS).where(base & condition)):
+            found[row.id] = row
+    return sorted(found.values(), key=lambda row: row.id)
+
+
+def _chunks(ids: Collection[int]) -> list[list[int]]:
+    items = sorted(ids)
+    return [items[start : start + _CHUNK] for start in range(0, len(items), _CHUNK)]
+
+
+def _reconcile(wanted: list[PlannedFollowUp], existing: list[_Existing]) -> PlanReport:
+    report = PlanReport()
+    by_key = {row.rule_key: row for row in existing if row.rule_key}
+    by_slot: dict[tuple[str, int | None, int | None], list[_Existing]] = {}
+    for row in existing:
+        by_slot.setdefault(row.slot, []).append(row)
+    wanted_keys = {plan.rule_key for plan in wanted}
+    used: set[int] = set()
+    inserts: list[dict[str, Any]] = []
+    now = dt.datetime.now().replace(microsecond=0)
+    for plan in wanted:
+        keyed = by_key.get(plan.rule_key)
+        if keyed is not None:
+            used.add(keyed.id)
+            if keyed.rules_may_edit:
+                if _differs(keyed, plan):
+                    _update(keyed.id, plan)
+                    report.updated.append(keyed.id)
+            else:
+                report.kept_for_user += 1
+            continue
+        slot_rows = by_slot.get(plan.slot, [])
+        if any(r.state == "planned" and r.user_changed for r in slot_rows):
+            report.kept_for_user += 1
+            continue  # The user took this one in hand (rescheduled it); leave the slot to them.
+        if any(
+            r.rule_key is None and r.state in ("done", "skipped") and r.due_on >= plan.since
+            for r in slot_rows
+        ):
+            continue  # Finished before the rules knew about it.
+        reusable = next(
+            (
+                r
+                for r in slot_rows
+                if r.rules_may_edit
+                and r.id not in used
+                and (r.rule_key is None or r.rule_key not in wanted_keys)
+            ),
+            None,
+        )
+        if reusable is not None:
+            # Moving the same row keeps its id, so a draft letter or a calendar entry stays put.
+            used.add(reusable.id)
+            _update(reusable.id, plan)
+            report.updated.append(reusable.id)
+            continue
+        if plan.only_if_planned:
+            continue
+        inserts.append(_insert_row(plan, now))
+    leftovers = [
+        row.id
+        for row in existing
+        if row.rule_key is not None
+        and row.rules_may_edit
+        and row.id not in used
+        and row.rule_key not in wanted_keys
+    ]
+    report.removed = _remove(leftovers)
+    report.created = _insert(inserts)
+    return report
+
+
+def _differs(row: _Existing, plan: PlannedFollowUp) -> bool:
+    return (
+        row.due_on != plan.due_on
+        or row.channel != plan.channel
+        or row.window_start != plan.window_start
+        or row.window_end != plan.window_end
+        or row.application_id != plan.application_id
+        or row.contact_id != plan.contact_id
+        or row.reason != plan.reason
+    )
+
+
+def _fields(plan: PlannedFollowUp) -> dict[str, Any]:
+    return {
+        "rule_key": plan.rule_key,
+        "reason": plan.reason,
+        "application": plan.application_id,
+        "contact": plan.contact_id,
+        "due_on": plan.due_on,
+        "channel": plan.channel,
+        "window_start": plan.window_start,
+        "window_end": plan.window_end,
+    }
+
+
+def _update(follow_up_id: int, plan: PlannedFollowUp) -> None:
+    FollowUp.update(**_fields(plan)).where(FollowUp.id == follow_up_id).execute()
+
+
+def _insert_row(plan: PlannedFollowUp, now: dt.datetime) -> dict[str, Any]:
+    return {
+        **_fields(plan),
+        "state": "planned",
+        "outcome": "",
+        "user_changed": False,
+        "created_at": now,
+    }
+
+
+def _insert(rows: list[dict[str, Any]]) -> list[int]:
+    if not rows:
+        return []
+    keys = [row["rule_key"] for row in rows]
+    for start in range(0, len(rows), _BATCH):
+        FollowUp.insert_many(rows[start : start + _BATCH]).execute()
+    created: list[int] = []
+    for chunk in _key_chunks(keys):
+        query = FollowUp.select(FollowUp.id).where(FollowUp.rule_key.in_(chunk))
+        created.extend(fid for (fid,) in tuple_rows(query))
+    return sorted(created)
+
+
+def _key_chunks(keys: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(keys), _CHUNK):
+        yield keys[start : start + _CHUNK]
+
+
+def _remove(ids: list[int]) -> list[int]:
+    """Delete rule follow-ups nobody needs any more, except those a letter was drafted for."""
+    if not ids:
+        return []
+    with_letters: set[int] = set()
+    for chunk in _chunks(ids):
+        query = Letter.select(Letter.follow_up).where(Letter.follow_up.in_(chunk))
+        with_letters.update(fid for (fid,) in tuple_rows(query))
+    removable = [fid for fid in ids if fid not in with_letters]
+    for chunk in _chunks(removable):
+        FollowUp.delete().where(_pk(FollowUp).in_(chunk)).execute()
+    return removable
+
+
+def planned_rule_keys() -> set[str]:
+    """Every rule key in the store (for tests and diagnostics)."""
+    query = FollowUp.select(FollowUp.rule_key).where(FollowUp.rule_key.is_null(False))
+    return {key for (key,) in tuple_rows(query)}
+
+
+__all__ = [
+    "RULE_REASONS",
+    "PlanReport",
+    "planned_rule_keys",
+    "replan_after_change",
+    "replan_all",
+    "replan_scope",
+]
+
+
+def _pk(model: Any) -> Any:
+    """The id column as a query expression (the models type ``id`` as the int it holds)."""
+    return model._meta.primary_key
