@@ -10,6 +10,7 @@ from followup_desktop.cli import (
     backup_command,
     check_command,
     demo_command,
+    export_command,
     install_desktop_command,
 )
 
@@ -18,4 +19,4 @@ class Command(Protocol):
     register: Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]
 
 
-COMMANDS = (check_command, demo_command, install_desktop_command, backup_command)
+COMMANDS = (check_command, demo_command, install_desktop_command, backup_command, export_command)

@@ -1,0 +1,39 @@
+"""Seeded, repeatable noise for the hand's natural variation: same seed and key, same value."""
+
+from __future__ import annotations
+
+_MASK = (1 << 64) - 1
+_SCALE = 2.0 / float(1 << 53)
+
+
+def _mix(value: int) -> int:
+    # splitmix64 finaliser: cheap, well spread, and identical on every platform and run
+    # (Python's hash() of str is salted per process, so it cannot be used here).
+    value = (value + 0x9E3779B97F4A7C15) & _MASK
+    value = ((value ^ (value >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    value = ((value ^ (value >> 27)) * 0x94D049BB133111EB) & _MASK
+    return value ^ (value >> 31)
+
+
+def noise(seed: int, *keys: int) -> float:
+    """A value in [-1, 1) fixed by ``seed`` and ``keys``."""
+    state = _mix(seed & _MASK)
+    for key in keys:
+        state = _mix(state ^ (key & _MASK))
+    return (state >> 11) * _SCALE - 1.0
+
+
+class Channel:
+    """Keys that keep the different kinds of variation independent of each other."""
+
+    LINE_X = 1
+    LINE_SLOPE = 2
+    LINE_PHASE = 3
+    LINE_WAVELENGTH = 4
+    LINE_Y = 5
+    GLYPH_Y = 11
+    GLYPH_ANGLE = 12
+    GLYPH_SCALE = 13
+    GLYPH_SPACING = 14
+    GLYPH_SHADE = 15
+    WORD_GAP = 16
