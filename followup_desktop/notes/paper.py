@@ -151,7 +151,11 @@ class SheetSpec:
 
 
 def note_sheet(
-    paper: PaperSize, *, folded: bool = False, landscape: bool = False, margin_mm: float | None = None
+    paper: PaperSize,
+    *,
+    folded: bool = False,
+    landscape: bool = False,
+    margin_mm: float | None = None,
 ) -> SheetSpec:
     """The sheet for a note: a flat card or page, or a side-folded card written inside right."""
     card_w, card_h = paper.width_pt, paper.height_pt

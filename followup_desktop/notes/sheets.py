@@ -30,8 +30,8 @@ from followup_desktop.services.letter_jobs import NoteJob
 from followup_desktop.services.note_text import parse_note_text
 
 #: x-heights in points: a card is written a little larger than a letter page.
-CARD_SIZES = SizeRange(smallest=3.6, largest=7.6)
-PAGE_SIZES = SizeRange(smallest=3.6, largest=6.4)
+CARD_SIZES = SizeRange(smallest=4.4, largest=7.6)
+PAGE_SIZES = SizeRange(smallest=4.2, largest=6.4)
 RECIPIENT_SIZES = SizeRange(smallest=3.6, largest=8.5)
 RETURN_SIZES = SizeRange(smallest=2.6, largest=4.2)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import peewee as pw
+
 from followup_desktop.db.models import Application, Company, Contact, FollowUp, Letter, Profile
 from followup_desktop.db.seed import PROFILE_ID
 
@@ -170,7 +172,7 @@ def due_note_letters(until: dt.date) -> list[Letter]:
         letter = (
             Letter.select()
             .where((Letter.follow_up == follow_up.id) & (Letter.state == "draft"))
-            .order_by(Letter.updated_at.desc(), Letter.id.desc())
+            .order_by(Letter.updated_at.desc(), pw.SQL("id DESC"))
             .first()
         )
         if letter is not None:

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import peewee as pw
+
 from followup_desktop.db.models import Application, Company, Contact, Interaction, Profile
 from followup_desktop.db.seed import PROFILE_ID
 
@@ -213,9 +215,7 @@ def _lower_first(text: str) -> str:
     return text
 
 
-def last_conversation(
-    application_id: int | None, contact_id: int | None
-) -> Interaction | None:
+def last_conversation(application_id: int | None, contact_id: int | None) -> Interaction | None:
     """The latest logged conversation with this application or contact."""
     condition = None
     if application_id is not None:
@@ -227,8 +227,10 @@ def last_conversation(
         return None
     query = (
         Interaction.select()
-        .where(condition & Interaction.kind.in_(CONVERSATION_KINDS) & (Interaction.kind != "applied"))
-        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+        .where(
+            condition & Interaction.kind.in_(CONVERSATION_KINDS) & (Interaction.kind != "applied")
+        )
+        .order_by(Interaction.occurred_at.desc(), pw.SQL("id DESC"))
     )
     # A conversation (interview, call, meeting) says more than a sent e-mail or note.
     entries = list(query.limit(20))
