@@ -41,6 +41,8 @@ def note_font_report() -> list[str]:
     """The handwriting fonts bundled for notes, by family name (registered without a window)."""
     try:
         from followup_desktop.notes.fonts import bundled_font_families
+        from followup_desktop.notes.headless import ensure_gui_application
     except ImportError:
         return []
+    ensure_gui_application()  # Qt's font database needs a GUI application
     return bundled_font_families()
