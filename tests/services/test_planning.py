@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from planning_rows import make_application, make_contact, planned
+
 from followup_desktop.db.models import Contact, FollowUp, Letter, Profile
 from followup_desktop.services.follow_up_actions import (
     NextStep,
@@ -13,7 +15,6 @@ from followup_desktop.services.follow_up_actions import (
 )
 from followup_desktop.services.interactions import log_interaction
 from followup_desktop.services.planning import replan_after_change, replan_all
-from tests.services.store_helpers import make_application, make_contact, planned
 
 D = dt.date
 TODAY = D(2026, 3, 2)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from planning_rows import stage
 
 from followup_desktop.db.models import (
     Application,
@@ -17,7 +18,6 @@ from followup_desktop.db.models import (
 )
 from followup_desktop.services.follow_up_actions import move_follow_up, skip_follow_up
 from followup_desktop.services.planning import replan_after_change, replan_all
-from tests.services.store_helpers import stage
 
 TODAY = dt.date(2026, 3, 2)
 KINDS = ("wishlist", "applied", "interview", "offer", "rejected", "withdrawn")

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import pytest
+from planning_facts import TODAY, app, person, settings, talk
 
 from followup_desktop.services.rules import (
     ApplicationFacts,
@@ -15,7 +16,6 @@ from followup_desktop.services.rules import (
     RuleSettings,
     plan_follow_ups,
 )
-from tests.services.rule_helpers import TODAY, app, person, settings, talk
 
 D = dt.date
 
