@@ -198,6 +198,25 @@ def ensure_private_folder(folder: Path) -> None:
         folder.chmod(0o700)
 
 
+def _writer_is_gone(partial: Path) -> bool:
+    """True when the process that was writing ``partial`` (its id is in the name) has ended."""
+    if os.name != "posix":
+        return False
+    try:
+        pid = int(partial.name.rsplit(".", 2)[-2])
+    except (ValueError, IndexError):
+        return False
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
 def remove_stale_partials(backups_dir: Path, max_age: float = _PARTIAL_MAX_AGE_SECONDS) -> int:
     """Delete temporary files left by an interrupted backup; return how many went."""
     if not backups_dir.is_dir():
@@ -205,10 +224,10 @@ def remove_stale_partials(backups_dir: Path, max_age: float = _PARTIAL_MAX_AGE_S
     removed = 0
     now = time.time()
     for path in backups_dir.iterdir():
-        if PARTIAL_SUFFIX not in path.name or not path.name.startswith("."):
+        if not (path.name.startswith(".") and PARTIAL_SUFFIX in path.name):
             continue
         try:
-            if now - path.stat().st_mtime >= max_age:
+            if _writer_is_gone(path) or now - path.stat().st_mtime >= max_age:
                 path.unlink()
                 removed += 1
         except OSError:

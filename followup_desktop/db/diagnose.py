@@ -34,6 +34,26 @@ def _main_file_store_id(path: Path) -> str | None:
         connection.close()
 
 
+def _roll_back_hot_journal(path: Path) -> None:
+    """Let SQLite undo a write cut short in rollback-journal mode (before the switch to WAL).
+
+    A read-only connection cannot do this and would report the file as unreadable; the first
+    read on a writable connection rolls the journal back, which is SQLite's own recovery.
+    """
+    if not Path(f"{path}-journal").exists() or Path(f"{path}-wal").exists():
+        return
+    try:
+        connection = sqlite3.connect(path, timeout=5.0)
+    except sqlite3.Error:
+        return
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        pass  # reported by the read-only checks that follow
+    finally:
+        connection.close()
+
+
 def _is_unused_new_file(connection: sqlite3.Connection) -> bool:
     """A file created by a first start that stopped before the schema was written."""
     version = int(connection.execute("PRAGMA user_version").fetchone()[0])
@@ -55,6 +75,7 @@ def diagnose_database(path: Path) -> str | None:
         raise
     except StoreDamagedError as error:
         return str(error)
+    _roll_back_hot_journal(path)
     wal = Path(f"{path}-wal")
     own_id = _main_file_store_id(path) if wal.exists() else None
     try:

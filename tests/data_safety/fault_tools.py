@@ -37,8 +37,15 @@ def file_state(database: Path) -> dict[str, str | None]:
     return state
 
 
+EMPTY_DIGEST = hashlib.sha256(b"").hexdigest()
+
+
 def rows(database: Path, sql: str) -> list[tuple[object, ...]]:
-    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    """Rows of ``sql``, read-only (writable only to roll back a hot rollback journal)."""
+    if Path(f"{database}-journal").exists():
+        connection = sqlite3.connect(database)
+    else:
+        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     try:
         return [tuple(row) for row in connection.execute(sql)]
     finally:

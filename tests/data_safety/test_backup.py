@@ -111,8 +111,11 @@ def test_leftover_partial_files_are_cleaned(store: StoreInfo, data_location: Dat
     old = data_location.backups / ".followup-2025-01-01_00-00-00-manual.sqlite.999.partial"
     old.write_bytes(b"half a backup")
     os.utime(old, (time.time() - 3600, time.time() - 3600))
-    fresh = data_location.backups / ".followup-2025-01-01_00-00-01-manual.sqlite.998.partial"
-    fresh.write_bytes(b"another process is still writing this")
+    # One being written right now by a live process (this one) must stay.
+    fresh = data_location.backups / (
+        f".followup-2025-01-01_00-00-01-manual.sqlite.{os.getpid()}.partial"
+    )
+    fresh.write_bytes(b"still being written")
     foreign = data_location.backups / "my notes.txt"
     foreign.write_text("not ours")
 

@@ -185,3 +185,31 @@ def test_newer_database_is_left_untouched(data_location: DataLocation) -> None:
         inspect_store(data_location)
     assert digest(data_location.database) == before
     assert not data_location.damaged.exists()
+
+
+def test_interrupted_rollback_journal_write_is_recovered_not_called_damage(
+    data_location: DataLocation, tmp_path: Path
+) -> None:
+    """A store still in rollback-journal mode (an old or restored file) killed mid-write."""
+    import subprocess
+    import sys
+
+    from followup_desktop.db.diagnose import diagnose_database
+
+    _count, good_backup = _store_with_backups(data_location)
+    old_style = DataLocation(tmp_path / "old-style").ensure()
+    shutil.copy(good_backup, old_style.database)  # a backup is a rollback-journal file
+    before = rows(old_style.database, "SELECT id, notes FROM application ORDER BY id")
+    script = (
+        "import os, signal, sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1])\n"
+        "c.execute('PRAGMA cache_size=1')\n"  # spill changed pages into the file mid-write
+        "c.execute('BEGIN IMMEDIATE')\n"
+        "c.execute(\"UPDATE application SET notes = 'half written' || hex(randomblob(400))\")\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    subprocess.run([sys.executable, "-c", script, str(old_style.database)], check=False)
+    assert Path(f"{old_style.database}-journal").exists()
+
+    assert diagnose_database(old_style.database) is None
+    assert rows(old_style.database, "SELECT id, notes FROM application ORDER BY id") == before
