@@ -49,13 +49,25 @@ _MEETING_WORDS = {
     "interview": "interview",
     "call": "call",
     "meeting": "meeting",
+    "conversation": "conversation",
     "email": "e-mail exchange",
     "note": "note",
     "offer": "conversation",
     "rejection": "message",
 }
 #: Kinds of log entries that count as a conversation to refer back to.
-CONVERSATION_KINDS = ("interview", "call", "meeting", "offer", "rejection", "email", "note")
+CONVERSATION_KINDS = (
+    "interview",
+    "conversation",
+    "call",
+    "meeting",
+    "offer",
+    "rejection",
+    "email",
+    "note",
+)
+#: Kinds that are a real talk, preferred over a later e-mail or note when filling slots.
+_TALK_KINDS = ("interview", "conversation", "call", "meeting")
 
 
 @dataclass(frozen=True)
@@ -125,6 +137,27 @@ def builtin_templates_folder() -> Path:
     return resource_path("templates")
 
 
+def user_templates_folder(data_root: Path) -> Path:
+    """Where the user's own templates live, inside the data folder (backed up with it)."""
+    return data_root / "templates"
+
+
+def all_templates(data_root: Path | None = None) -> list[Template]:
+    folders = [builtin_templates_folder()]
+    if data_root is not None:
+        folders.append(user_templates_folder(data_root))
+    return load_templates(*folders)
+
+
+#: Which template suits which follow-up reason.
+TEMPLATE_FOR_REASON = {
+    "thank_you": "thank_you",
+    "status_check": "status_check",
+    "rejection_reply": "rejection_reply",
+    "keep_in_touch": "keep_in_touch",
+}
+
+
 def slots_in(text: str) -> list[str]:
     """The slot names used in ``text``, each once, in order."""
     seen: list[str] = []
@@ -148,6 +181,8 @@ def fill(text: str, values: Mapping[str, str]) -> tuple[str, list[str]]:
 
     def optional(match: re.Match[str]) -> str:
         inner = match.group(1)
+        if not SLOT.search(inner):
+            return match.group(0)  # brackets the writer typed, not an optional part
         if all(values.get(name, "").strip() for name in SLOT.findall(inner)):
             return inner
         return "\x00"
@@ -167,9 +202,16 @@ def fill(text: str, values: Mapping[str, str]) -> tuple[str, list[str]]:
     return SLOT.sub(slot, text), missing
 
 
-def fill_template(template: Template, values: Mapping[str, str]) -> FilledTemplate:
+def fill_template(
+    template: Template, values: Mapping[str, str], *, channel: str = "note"
+) -> FilledTemplate:
+    """Fill a template for a channel: e-mails and letters end with the sender's contact lines."""
     subject, missing_subject = fill(template.subject, values)
     body, missing_body = fill(template.body, values)
+    if channel in ("email", "letter"):
+        contact = [values[name] for name in ("my_email", "my_phone") if values.get(name)]
+        if contact and not all(line in body for line in contact):
+            body = body.rstrip("\n") + "\n" + "\n".join(contact)
     missing = missing_body + [name for name in missing_subject if name not in missing_body]
     return FilledTemplate(subject, body, missing)
 
@@ -235,7 +277,7 @@ def last_conversation(application_id: int | None, contact_id: int | None) -> Int
     # A conversation (interview, call, meeting) says more than a sent e-mail or note.
     entries = list(query.limit(20))
     for entry in entries:
-        if entry.kind in ("interview", "call", "meeting"):
+        if entry.kind in _TALK_KINDS:
             return entry
     return entries[0] if entries else None
 
