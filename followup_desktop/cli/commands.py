@@ -11,6 +11,7 @@ from followup_desktop.cli import (
     check_command,
     demo_command,
     export_command,
+    import_command,
     install_desktop_command,
 )
 
@@ -19,4 +20,11 @@ class Command(Protocol):
     register: Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]
 
 
-COMMANDS = (check_command, demo_command, install_desktop_command, backup_command, export_command)
+COMMANDS = (
+    check_command,
+    demo_command,
+    install_desktop_command,
+    backup_command,
+    import_command,
+    export_command,
+)

@@ -1,0 +1,84 @@
+"""The contacts to export, with company names resolved, in a stable order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import peewee as pw
+
+from followup_desktop.db.models import Company, Contact
+from followup_desktop.db.rows import tuple_rows
+
+
+@dataclass(frozen=True)
+class ExportedContact:
+    id: int
+    first_name: str
+    last_name: str
+    role: str
+    company: str
+    is_agency: bool
+    client_company: str
+    email: str
+    phone: str
+    address: str
+    time_zone: str
+    preferred_channel: str
+    social_handle: str
+    keep_in_touch_days: int | None
+    notes: str
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+
+def load_exported_contacts(contact_ids: Iterable[int] | None = None) -> list[ExportedContact]:
+    """Every contact (or only ``contact_ids``), sorted by last then first name."""
+    client = Company.alias()
+    query = (
+        Contact.select(
+            Contact.id,
+            Contact.first_name,
+            Contact.last_name,
+            Contact.role,
+            Company.name,
+            Contact.is_agency,
+            client.name,
+            Contact.email,
+            Contact.phone,
+            Contact.address,
+            Contact.time_zone,
+            Contact.preferred_channel,
+            Contact.social_handle,
+            Contact.keep_in_touch_days,
+            Contact.notes,
+        )
+        .join(Company, pw.JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
+        .switch(Contact)
+        .join(client, pw.JOIN.LEFT_OUTER, on=(Contact.client_company == client.id))
+        .order_by(Contact.last_name, Contact.first_name, Contact.id)
+    )
+    if contact_ids is not None:
+        query = query.where(Contact._meta.primary_key.in_(list(contact_ids)))
+    return [
+        ExportedContact(
+            id=row[0],
+            first_name=row[1],
+            last_name=row[2],
+            role=row[3],
+            company=row[4] or "",
+            is_agency=bool(row[5]),
+            client_company=row[6] or "",
+            email=row[7],
+            phone=row[8],
+            address=row[9],
+            time_zone=row[10],
+            preferred_channel=row[11],
+            social_handle=row[12],
+            keep_in_touch_days=row[13],
+            notes=row[14],
+        )
+        for row in tuple_rows(query)
+    ]

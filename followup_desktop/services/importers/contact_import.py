@@ -1,0 +1,89 @@
+"""One entry point for importing contacts: open a file, read its records, preview, apply."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from followup_desktop.services.importers.contact_record import ContactRecord, ImportFormatError
+from followup_desktop.services.importers.csv_reader import CsvLayout, inspect_csv, read_csv_records
+from followup_desktop.services.importers.import_apply import ImportResult, apply_import
+from followup_desktop.services.importers.import_plan import ImportPlan, plan_import
+from followup_desktop.services.importers.text_decoding import decode_import_bytes
+from followup_desktop.services.importers.vcard_reader import read_vcards
+
+IMPORT_KINDS = ("vcf", "csv")
+_VCARD_SUFFIXES = (".vcf", ".vcard")
+
+
+@dataclass
+class ImportSource:
+    """A decoded import file; for CSV, its layout and column mapping (which the user may edit)."""
+
+    name: str
+    kind: str
+    text: str
+    encoding: str
+    layout: CsvLayout | None = None
+
+
+def kind_for_file(path: Path, head: bytes = b"") -> str:
+    """``vcf`` or ``csv`` from the file name, or from its first bytes when the name says nothing."""
+    suffix = path.suffix.lower()
+    if suffix in _VCARD_SUFFIXES:
+        return "vcf"
+    if suffix == ".csv":
+        return "csv"
+    return "vcf" if b"BEGIN:VCARD" in head[:4096].upper().replace(b"\x00", b"") else "csv"
+
+
+def read_import_file(path: Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise ImportFormatError(f"cannot read {path}: {error.strerror or error}") from error
+
+
+def open_import_source(
+    data: bytes, kind: str, name: str = "", encoding: str | None = None
+) -> ImportSource:
+    """Decode the file and, for CSV, find its header and propose the column mapping."""
+    if kind not in IMPORT_KINDS:
+        raise ImportFormatError(f"unknown import format {kind!r}; use vcf or csv")
+    decoded = decode_import_bytes(data, encoding)
+    source = ImportSource(name, kind, decoded.text, decoded.encoding)
+    if kind == "csv":
+        source.layout = inspect_csv(decoded.text)
+    return source
+
+
+def read_records(source: ImportSource) -> list[ContactRecord]:
+    if source.kind == "vcf":
+        return read_vcards(source.text)
+    assert source.layout is not None
+    return read_csv_records(source.text, source.layout)
+
+
+def preview_import(
+    source: ImportSource, *, progress: Callable[[int, int], None] | None = None
+) -> ImportPlan:
+    """Read every record and decide what to do with it; raises ImportFormatError, writes nothing."""
+    return plan_import(read_records(source), source.name, progress=progress)
+
+
+def import_contacts(
+    data: bytes,
+    kind: str,
+    *,
+    name: str = "",
+    encoding: str | None = None,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> tuple[ImportPlan, ImportResult | None]:
+    """Read, preview and (unless ``dry_run``) apply in one transaction."""
+    plan = preview_import(open_import_source(data, kind, name, encoding))
+    if dry_run:
+        return plan, None
+    return plan, apply_import(plan, progress=progress, should_cancel=should_cancel)

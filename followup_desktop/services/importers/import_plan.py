@@ -1,0 +1,283 @@
+"""The import preview: each record becomes new, merged (same e-mail, or same name and company) or
+skipped with its reason, before anything is written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import peewee as pw
+
+from followup_desktop.db.models import Company, Contact
+from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.seed import get_profile
+from followup_desktop.services.importers.contact_record import ContactRecord
+from followup_desktop.services.importers.record_cleaning import CleanedRecord, clean_record
+
+NEW = "new"
+MERGED = "merged"
+SKIPPED = "skipped"
+
+#: Fields an import may fill on a contact that already exists (only where they are empty).
+MERGE_FIELDS = (
+    "role",
+    "company",
+    "email",
+    "phone",
+    "address",
+    "time_zone",
+    "preferred_channel",
+    "social_handle",
+    "client_company",
+    "keep_in_touch_days",
+)
+
+
+@dataclass
+class PlannedContact:
+    """What the import will do with one record of the file."""
+
+    source: str
+    outcome: str
+    reason: str
+    name: str
+    email: str = ""
+    company: str = ""
+    #: NEW: every field of the contact to create; MERGED: only the fields to change.
+    values: dict[str, Any] = field(default_factory=dict)
+    #: MERGED into a contact already in the store.
+    contact_id: int | None = None
+    #: MERGED into a contact this same import creates (index in ``ImportPlan.items``).
+    merged_into: int | None = None
+
+
+@dataclass
+class ImportPlan:
+    source_name: str
+    items: list[PlannedContact]
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for item in self.items if item.outcome == outcome)
+
+    def summary(self) -> str:
+        return f"{self.count(NEW)} new, {self.count(MERGED)} merged, {self.count(SKIPPED)} skipped"
+
+    @property
+    def writes_anything(self) -> bool:
+        return any(item.outcome in (NEW, MERGED) for item in self.items)
+
+
+@dataclass
+class _Known:
+    """A contact the import can merge into: one of the store or one it is about to create."""
+
+    values: dict[str, Any]
+    label: str
+    contact_id: int | None = None
+    item_index: int | None = None
+
+
+def _name_key(values: dict[str, Any]) -> tuple[str, str, str]:
+    return (
+        str(values["first_name"]).casefold(),
+        str(values["last_name"]).casefold(),
+        str(values.get("company") or "").casefold(),
+    )
+
+
+_STORED_FIELDS = (
+    "first_name",
+    "last_name",
+    "role",
+    "company",
+    "email",
+    "phone",
+    "address",
+    "time_zone",
+    "preferred_channel",
+    "social_handle",
+    "is_agency",
+    "client_company",
+    "keep_in_touch_days",
+    "notes",
+)
+
+
+def _existing_contacts() -> list[_Known]:
+    client = Company.alias()
+    query = (
+        Contact.select(
+            Contact.id,
+            Contact.first_name,
+            Contact.last_name,
+            Contact.role,
+            Company.name,
+            Contact.email,
+            Contact.phone,
+            Contact.address,
+            Contact.time_zone,
+            Contact.preferred_channel,
+            Contact.social_handle,
+            Contact.is_agency,
+            client.name,
+            Contact.keep_in_touch_days,
+            Contact.notes,
+        )
+        .join(Company, pw.JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
+        .switch(Contact)
+        .join(client, pw.JOIN.LEFT_OUTER, on=(Contact.client_company == client.id))
+    )
+    known = []
+    for contact_id, *stored in tuple_rows(query):
+        values = dict(zip(_STORED_FIELDS, stored, strict=True))
+        values["company"] = values["company"] or ""
+        values["client_company"] = values["client_company"] or ""
+        values["is_agency"] = bool(values["is_agency"])
+        name = " ".join(x for x in (values["first_name"], values["last_name"]) if x)
+        known.append(_Known(values, name, contact_id=contact_id))
+    return known
+
+
+def plan_import(
+    records: list[ContactRecord],
+    source_name: str = "",
+    *,
+    phone_region: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportPlan:
+    """Decide, record by record, what importing would do; reads the store, writes nothing."""
+    region = phone_region if phone_region is not None else get_profile().phone_region
+    by_email: dict[str, _Known] = {}
+    by_name: dict[tuple[str, str, str], _Known] = {}
+    for known in _existing_contacts():
+        if known.values["email"]:
+            by_email.setdefault(str(known.values["email"]).casefold(), known)
+        by_name.setdefault(_name_key(known.values), known)
+    items: list[PlannedContact] = []
+    for number, record in enumerate(records):
+        if progress is not None and number % 500 == 0:
+            progress(number, len(records))
+        cleaned = clean_record(record, region)
+        if isinstance(cleaned, str):
+            items.append(PlannedContact(record.source, SKIPPED, cleaned, _label(record)))
+            continue
+        values = cleaned.values
+        match, why = _find_match(cleaned, by_email, by_name)
+        if match is None:
+            item = _planned(record.source, NEW, "; ".join(cleaned.warnings), values)
+            # Later records of the file merge into this very dict, so it is created complete.
+            known = _Known(item.values, record.source, item_index=len(items))
+            for email in cleaned.emails:
+                by_email.setdefault(email.casefold(), known)
+            by_name.setdefault(_name_key(values), known)
+            items.append(item)
+            continue
+        changes = _merge_changes(match.values, values)
+        where = f"{match.label} in this file" if match.item_index is not None else match.label
+        if not changes:
+            items.append(
+                _planned(
+                    record.source, SKIPPED, f"already known as {where} ({why}), nothing new", values
+                )
+            )
+            continue
+        match.values.update(changes)
+        # What the merge added (an e-mail, a company) must find this contact for later records.
+        for email in cleaned.emails:
+            by_email.setdefault(email.casefold(), match)
+        by_name.setdefault(_name_key(match.values), match)
+        reason = "; ".join(
+            [f"{why}: adds {', '.join(_labels(changes))} to {where}", *cleaned.warnings]
+        )
+        item = _planned(record.source, MERGED, reason, values)
+        item.values = changes
+        item.contact_id = match.contact_id
+        item.merged_into = match.item_index
+        items.append(item)
+    if progress is not None:
+        progress(len(records), len(records))
+    return ImportPlan(source_name, items)
+
+
+def _planned(source: str, outcome: str, reason: str, values: dict[str, Any]) -> PlannedContact:
+    name = " ".join(x for x in (values["first_name"], values["last_name"]) if x)
+    return PlannedContact(
+        source, outcome, reason, name, str(values["email"]), str(values["company"]), dict(values)
+    )
+
+
+def _label(record: ContactRecord) -> str:
+    first, last = record.name_parts()
+    return " ".join(x for x in (first, last) if x) or (record.emails[0] if record.emails else "")
+
+
+def _find_match(
+    cleaned: CleanedRecord,
+    by_email: dict[str, _Known],
+    by_name: dict[tuple[str, str, str], _Known],
+) -> tuple[_Known | None, str]:
+    for email in cleaned.emails:
+        found = by_email.get(email.casefold())
+        if found is not None:
+            return found, "same e-mail"
+    found = by_name.get(_name_key(cleaned.values))
+    if found is not None:
+        return found, "same name and company"
+    return None, ""
+
+
+_FIELD_LABELS = {
+    "role": "role",
+    "company": "company",
+    "email": "e-mail",
+    "phone": "phone",
+    "address": "address",
+    "time_zone": "time zone",
+    "preferred_channel": "channel",
+    "social_handle": "social profile",
+    "client_company": "client company",
+    "keep_in_touch_days": "cadence",
+    "is_agency": "agency flag",
+    "notes": "notes",
+}
+
+
+def _labels(changes: dict[str, Any]) -> list[str]:
+    return [_FIELD_LABELS.get(key, key) for key in changes]
+
+
+def _merge_changes(current: dict[str, Any], incoming: dict[str, Any]) -> dict[str, Any]:
+    """Fill what the known contact lacks; never overwrite. Differing e-mails and phones and new
+    notes are appended to its notes so nothing from the file is lost."""
+    changes: dict[str, Any] = {}
+    extra_notes: list[str] = []
+    for key in MERGE_FIELDS:
+        new = incoming.get(key)
+        if new in (None, ""):
+            continue
+        old = current.get(key)
+        if old in (None, ""):
+            changes[key] = new
+        elif key == "email" and str(old).casefold() != str(new).casefold():
+            extra_notes.append(f"Other e-mail: {new}")
+        elif key == "phone" and old != new:
+            extra_notes.append(f"Other phone: {new}")
+    if incoming.get("is_agency") and not current.get("is_agency"):
+        changes["is_agency"] = True
+    old_notes = str(current.get("notes") or "")
+    incoming_notes = [line for line in str(incoming.get("notes") or "").split("\n") if line]
+    added = _new_note_lines(old_notes, [*incoming_notes, *extra_notes])
+    if added:
+        changes["notes"] = "\n".join(x for x in (old_notes, *added) if x)
+    return changes
+
+
+def _new_note_lines(old_notes: str, lines: list[str]) -> list[str]:
+    seen = set(old_notes.split("\n"))
+    added = []
+    for line in lines:
+        if line not in seen:
+            seen.add(line)
+            added.append(line)
+    return added
