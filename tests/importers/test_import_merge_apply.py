@@ -10,7 +10,7 @@ from followup_desktop.db.models import Company, Contact
 from followup_desktop.services.importers import import_apply
 from followup_desktop.services.importers.contact_import import import_contacts
 from followup_desktop.services.importers.contact_record import ContactRecord
-from followup_desktop.services.importers.import_apply import ImportCancelled, apply_import
+from followup_desktop.services.importers.import_apply import ImportCancelledError, apply_import
 from followup_desktop.services.importers.import_plan import MERGED, NEW, SKIPPED, plan_import
 from followup_desktop.services.records import ContactInput, save_contact
 
@@ -169,7 +169,7 @@ def test_cancel_rolls_back_and_progress_is_reported(store: object) -> None:
     def cancel_after_two_batches() -> bool:
         return len(seen) >= 3
 
-    with pytest.raises(ImportCancelled):
+    with pytest.raises(ImportCancelledError):
         apply_import(
             plan, progress=lambda d, t: seen.append((d, t)), should_cancel=cancel_after_two_batches
         )

@@ -61,7 +61,7 @@ def load_exported_contacts(contact_ids: Iterable[int] | None = None) -> list[Exp
         .order_by(Contact.last_name, Contact.first_name, Contact.id)
     )
     if contact_ids is not None:
-        query = query.where(Contact._meta.primary_key.in_(list(contact_ids)))
+        query = query.where(Contact.id.in_(list(contact_ids)))  # type: ignore[attr-defined]
     return [
         ExportedContact(
             id=row[0],

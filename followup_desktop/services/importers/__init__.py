@@ -1,1 +1,1 @@
-"""Reading address books (vCard, CSV) into contacts: decode, parse, preview, then one transaction."""
+"""Reading address books (vCard, CSV) into contacts: decode, parse, preview, then write once."""

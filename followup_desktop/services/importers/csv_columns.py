@@ -1,7 +1,7 @@
 """What each CSV column means: the contact fields a column can fill, and the known exports' headers.
 
 LinkedIn, Google Contacts and Outlook name their columns differently; a header is matched by
-exact synonyms first, then by patterns for numbered columns ("E-mail 2 - Value", "Business Phone 2").
+exact synonyms first, then by patterns for numbered columns ("E-mail 2 - Value", "Home Phone 2").
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Read contacts from CSV: find the header (LinkedIn puts notes above it), map columns, read rows."""
+"""Read contacts from CSV: find the header (LinkedIn writes notes above it), map columns, read."""
 
 from __future__ import annotations
 

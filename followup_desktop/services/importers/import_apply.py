@@ -15,7 +15,7 @@ from followup_desktop.services.importers.import_plan import MERGED, NEW, SKIPPED
 BATCH_SIZE = 250
 
 
-class ImportCancelled(Exception):
+class ImportCancelledError(Exception):
     """The user cancelled; the transaction was rolled back and nothing was written."""
 
 
@@ -72,7 +72,7 @@ def apply_import(
         nonlocal done
         done += count
         if should_cancel is not None and should_cancel():
-            raise ImportCancelled("import cancelled; nothing was written")
+            raise ImportCancelledError("import cancelled; nothing was written")
         if progress is not None:
             progress(done, total)
 
