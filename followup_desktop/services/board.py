@@ -1,14 +1,25 @@
-"""The pipeline's data: stages in order and the application rows each column shows."""
+"""The pipeline's data: stages in order and the cards of each column, a page at a time."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-import peewee as pw
-
-from followup_desktop.db.models import Application, Company, Contact, FollowUp, Stage
+from followup_desktop.db.models import (
+    Application,
+    Company,
+    Contact,
+    FollowUp,
+    Interaction,
+    Stage,
+    database,
+)
 from followup_desktop.db.rows import tuple_rows
+
+#: Kinds of stage where an application is not yet (or no longer) in play, so nothing needs
+#: planning there. Closed stages are inactive too, whatever their kind.
+INACTIVE_KINDS = frozenset({"wishlist"})
 
 
 @dataclass(frozen=True)
@@ -20,19 +31,36 @@ class StageInfo:
     is_hidden: bool
     kind: str
 
+    @property
+    def is_active(self) -> bool:
+        """Applications here are in play and should always have a next step planned."""
+        return not self.is_closed and self.kind not in INACTIVE_KINDS
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class BoardCard:
-    """What one card on the board shows."""
+    """What one card on the board shows, plus the key that orders it in its column."""
 
     id: int
     stage_id: int
     rank: int
+    archived: bool
+    company_id: int
     company: str
     position: str
+    contact_id: int | None
     contact: str
+    #: Earliest planned follow-up of the application.
     next_due: dt.date | None
     next_channel: str
+    #: Latest logged contact with the application's company.
+    last_contact: dt.date | None
+
+    def days_since_contact(self, today: dt.date) -> int | None:
+        return None if self.last_contact is None else (today - self.last_contact).days
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return self.next_due is not None and self.next_due < today
 
 
 def list_stages(include_hidden: bool = True) -> list[StageInfo]:
@@ -42,54 +70,170 @@ def list_stages(include_hidden: bool = True) -> list[StageInfo]:
     return [StageInfo(s.id, s.name, s.position, s.is_closed, s.is_hidden, s.kind) for s in query]
 
 
+def _table(model: type[Any]) -> str:
+    return f'"{model._meta.table_name}"'
+
+
+def _card_sql() -> str:
+    """Select list and joins for cards; the two correlated lookups each use an index."""
+    app, company, contact = _table(Application), _table(Company), _table(Contact)
+    follow_up, interaction = _table(FollowUp), _table(Interaction)
+    return f"""
+SELECT a.id, a.stage_id, a.rank, a.archived, a.company_id, c.name, a.position, a.contact_id,
+       ct.first_name, ct.last_name,
+       (SELECT MIN(f.due_on) || ' ' || f.channel FROM {follow_up} f
+         WHERE f.application_id = a.id AND f.state = 'planned'),
+       (SELECT MAX(i.occurred_at) FROM {interaction} i WHERE i.company_id = a.company_id)
+FROM {app} a
+JOIN {company} c ON c.id = a.company_id
+LEFT JOIN {contact} ct ON ct.id = a.contact_id
+"""
+
+
+def card_page(
+    stage_id: int, *, after: tuple[int, int] | None = None, limit: int = 60
+) -> list[BoardCard]:
+    """Up to ``limit`` active cards of a stage in order, after the card keyed (rank, id)."""
+    where = "a.stage_id = ? AND a.archived = 0"
+    args: list[Any] = [stage_id]
+    if after is not None:
+        # Spelled out rather than as a row value: SQLite then walks the index in order.
+        where += " AND (a.rank > ? OR (a.rank = ? AND a.id > ?))"
+        args += [after[0], after[0], after[1]]
+    sql = f"{_card_sql()} WHERE {where} ORDER BY a.rank, a.id LIMIT {int(limit)}"
+    return [_card(row) for row in database.execute_sql(sql, args).fetchall()]
+
+
+def cards_by_ids(application_ids: list[int]) -> list[BoardCard]:
+    """The cards of these applications, in the order given (missing ones left out)."""
+    found: dict[int, BoardCard] = {}
+    for start in range(0, len(application_ids), 500):
+        chunk = application_ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        rows = database.execute_sql(f"{_card_sql()} WHERE a.id IN ({marks})", chunk).fetchall()
+        found.update((card.id, card) for card in map(_card, rows))
+    return [found[app_id] for app_id in application_ids if app_id in found]
+
+
+def card_counts() -> dict[int, int]:
+    """Active (not archived) cards per stage."""
+    rows = database.execute_sql(
+        f"SELECT stage_id, COUNT(*) FROM {_table(Application)} WHERE archived = 0 GROUP BY stage_id"
+    ).fetchall()
+    return {int(stage_id): int(count) for stage_id, count in rows}
+
+
+@dataclass(slots=True)
+class SearchEntry:
+    """One application as the filter box sees it; kept in memory while the filter is in use."""
+
+    id: int
+    stage_id: int
+    archived: bool
+    rank: int
+    #: Company, position and contact name, case-folded, so any script matches.
+    text: str
+
+
+def load_search_entries() -> list[SearchEntry]:
+    """Every application (archived too) with its searchable text, in column order."""
+    sql = f"""
+SELECT a.id, a.stage_id, a.archived, a.rank,
+       c.name || ' ' || a.position || ' ' || COALESCE(ct.first_name, '') || ' ' ||
+       COALESCE(ct.last_name, '')
+FROM {_table(Application)} a
+JOIN {_table(Company)} c ON c.id = a.company_id
+LEFT JOIN {_table(Contact)} ct ON ct.id = a.contact_id
+ORDER BY a.stage_id, a.archived, a.rank, a.id
+"""
+    return [
+        SearchEntry(app_id, stage_id, bool(archived), rank, text.casefold())
+        for app_id, stage_id, archived, rank, text in database.execute_sql(sql).fetchall()
+    ]
+
+
+def filter_words(text: str) -> list[str]:
+    """The filter box's text as case-folded words, each of which a card must contain."""
+    return [word.casefold() for word in text.split()]
+
+
+def search_board(entries: list[SearchEntry], text: str) -> dict[int, list[int]]:
+    """Matching application ids per stage: active ones first, then archived, each by rank."""
+    words = filter_words(text)
+    matches: dict[int, list[SearchEntry]] = {}
+    for entry in entries:
+        if all(word in entry.text for word in words):
+            matches.setdefault(entry.stage_id, []).append(entry)
+    return {
+        stage_id: [e.id for e in sorted(found, key=lambda e: (e.archived, e.rank, e.id))]
+        for stage_id, found in matches.items()
+    }
+
+
+def load_card(application_id: int) -> BoardCard | None:
+    row = database.execute_sql(f"{_card_sql()} WHERE a.id = ?", [application_id]).fetchone()
+    return None if row is None else _card(row)
+
+
 def load_board_cards(include_archived: bool = False) -> list[BoardCard]:
-    """Every card of the board in stage and rank order, fetched in two queries."""
-    query = (
-        Application.select(
-            Application.id,
-            Application.stage,
-            Application.rank,
-            Application.position,
-            Company.name,
-            Contact.first_name,
-            Contact.last_name,
-        )
-        .join(Company, on=(Application.company == Company.id))
-        .switch(Application)
-        .join(Contact, join_type=pw.JOIN.LEFT_OUTER, on=(Application.contact == Contact.id))
-        .order_by(Application.stage, Application.rank, Application.id)
+    """Every card of the board in stage and rank order (for export and checks, not the view)."""
+    where = "" if include_archived else " WHERE a.archived = 0"
+    sql = f"{_card_sql()}{where} ORDER BY a.stage_id, a.archived, a.rank, a.id"
+    return [_card(row) for row in database.execute_sql(sql).fetchall()]
+
+
+def ranks_of(application_ids: list[int]) -> dict[int, int]:
+    """Current ranks of some applications (after a column was renumbered)."""
+    ranks: dict[int, int] = {}
+    for start in range(0, len(application_ids), 500):
+        chunk = application_ids[start : start + 500]
+        id_field: Any = Application.id
+        query = Application.select(Application.id, Application.rank).where(id_field.in_(chunk))
+        ranks.update({int(app_id): int(rank) for app_id, rank in tuple_rows(query)})
+    return ranks
+
+
+def _card(row: tuple[Any, ...]) -> BoardCard:
+    (
+        app_id,
+        stage_id,
+        rank,
+        archived,
+        company_id,
+        company,
+        position,
+        contact_id,
+        first,
+        last,
+        next_step,
+        last_contact,
+    ) = row
+    due: dt.date | None = None
+    channel = ""
+    if next_step:
+        day, _, channel = str(next_step).partition(" ")
+        due = dt.date.fromisoformat(day)
+    return BoardCard(
+        id=app_id,
+        stage_id=stage_id,
+        rank=rank,
+        archived=bool(archived),
+        company_id=company_id,
+        company=company,
+        position=position,
+        contact_id=contact_id,
+        contact=" ".join(part for part in (first, last) if part),
+        next_due=due,
+        next_channel=channel,
+        last_contact=_day(last_contact),
     )
-    if not include_archived:
-        query = query.where(Application.archived == False)  # noqa: E712
-    next_steps = next_planned_by_application()
-    cards = []
-    for app_id, stage_id, rank, position, company, first, last in tuple_rows(query):
-        due, channel = next_steps.get(app_id, (None, ""))
-        cards.append(
-            BoardCard(
-                id=app_id,
-                stage_id=stage_id,
-                rank=rank,
-                company=company,
-                position=position,
-                contact=" ".join(part for part in (first, last) if part),
-                next_due=due,
-                next_channel=channel,
-            )
-        )
-    return cards
 
 
-def next_planned_by_application() -> dict[int, tuple[dt.date, str]]:
-    """The earliest planned follow-up of each application: due date and channel."""
-    rows = (
-        FollowUp.select(FollowUp.application, FollowUp.due_on, FollowUp.channel)
-        .where((FollowUp.state == "planned") & FollowUp.application.is_null(False))
-        .order_by(FollowUp.due_on.desc())
-    )
-    # Walking newest first and overwriting leaves the earliest date per application.
-    return {app_id: (_as_date(due), channel) for app_id, due, channel in tuple_rows(rows)}
-
-
-def _as_date(value: dt.date | str) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+def _day(value: object) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])

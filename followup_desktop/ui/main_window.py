@@ -27,28 +27,29 @@ from followup_desktop.ui.demo_banner import DemoBanner
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.today_panel import TodayPanel
 
-AreaFactory = Callable[[AppEvents], QWidget]
+#: Builds an area from the shared events and the window's undo history.
+AreaFactory = Callable[[AppEvents, QUndoStack], QWidget]
 
 
-def _pipeline(events: AppEvents) -> QWidget:
+def _pipeline(events: AppEvents, undo_stack: QUndoStack) -> QWidget:
     from followup_desktop.ui.areas.pipeline_area import PipelineArea
 
-    return PipelineArea(events)
+    return PipelineArea(events, undo_stack)
 
 
-def _calendar(events: AppEvents) -> QWidget:
+def _calendar(events: AppEvents, _undo_stack: QUndoStack) -> QWidget:
     from followup_desktop.ui.areas.calendar_area import CalendarArea
 
     return CalendarArea(events)
 
 
-def _contacts(events: AppEvents) -> QWidget:
+def _contacts(events: AppEvents, _undo_stack: QUndoStack) -> QWidget:
     from followup_desktop.ui.areas.contacts_area import ContactsArea
 
     return ContactsArea(events)
 
 
-def _composer(events: AppEvents) -> QWidget:
+def _composer(events: AppEvents, _undo_stack: QUndoStack) -> QWidget:
     from followup_desktop.ui.areas.composer_area import ComposerArea
 
     return ComposerArea(events)
@@ -147,7 +148,7 @@ class MainWindow(QMainWindow):
         """The area widget for ``key``, built on first use."""
         if key not in self.areas:
             index = AREA_KEYS.index(key)
-            widget = AREAS[index].factory(self.events)
+            widget = AREAS[index].factory(self.events, self.undo_stack)
             widget.setObjectName(f"{key}_area")
             placeholder = self._placeholders[index]
             self.stack.insertWidget(index, widget)

@@ -31,8 +31,9 @@ def test_pipeline_shows_every_open_stage_with_its_applications(window: MainWindo
         "Offer",
     ]
     assert all(
-        column.title.text().endswith(f"({column.model.rowCount()})") for column in board.columns
+        column.count_label.text() == str(column.model.rowCount()) for column in board.columns
     )
+    assert board.undo_stack is window.undo_stack
 
 
 def test_contacts_area_lists_the_contacts_and_filters(window: MainWindow, qtbot: QtBot) -> None:

@@ -1,0 +1,268 @@
+"""Paints an application card: company, position, contact, last contact and next follow-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from followup_desktop.services.board import BoardCard
+from followup_desktop.ui.pipeline import glyphs
+from followup_desktop.ui.pipeline.card_model import CardRole
+
+OVERDUE_COLOR = QColor("#c01c28")
+UNPLANNED_COLOR = QColor("#b45309")
+_Index = QModelIndex | QPersistentModelIndex
+
+#: Space around each card inside its row, and padding inside the card.
+CARD_MARGIN_X = 6
+CARD_MARGIN_Y = 4
+PADDING_X = 11
+PADDING_Y = 8
+LINE_GAP = 3
+GLYPH = 13
+
+
+def due_text(due: dt.date, today: dt.date) -> str:
+    if due < today:
+        return f"Overdue · {due:%a %d %b}"
+    if due == today:
+        return "Today"
+    if due == today + dt.timedelta(days=1):
+        return "Tomorrow"
+    if due.year != today.year:
+        return f"{due:%d %b %Y}"
+    return f"{due:%a %d %b}"
+
+
+def contact_age_text(days: int | None) -> str:
+    if days is None:
+        return "never"
+    if days <= 0:
+        return "today"
+    return f"{days}d"
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Every card has the same height, so the view can lay out thousands without measuring."""
+
+    def __init__(self, parent: QWidget | None = None, *, active_stage: bool = True) -> None:
+        super().__init__(parent)
+        #: Whether cards here should have a next step planned (not in wishlist or closed stages).
+        self.active_stage = active_stage
+        #: The card being dragged is drawn as an empty slot where it came from.
+        self.dragged_id: int | None = None
+        self.today = dt.date.today()
+        self._fonts_for: QFont | None = None
+        self._bold = QFont()
+        self._small = QFont()
+        self._height = 0
+
+    def _fonts(self, base: QFont) -> None:
+        if self._fonts_for == base:
+            return
+        self._fonts_for = QFont(base)
+        self._bold = QFont(base)
+        self._bold.setBold(True)
+        self._small = QFont(base)
+        size = base.pointSizeF()
+        if size > 0:
+            self._small.setPointSizeF(max(6.0, size - 1))
+        lines = (
+            QFontMetrics(self._bold).height()
+            + 2 * QFontMetrics(base).height()
+            + QFontMetrics(self._small).height()
+        )
+        self._height = lines + 3 * LINE_GAP + 2 * PADDING_Y + 2 * CARD_MARGIN_Y + 2
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        self._fonts(option.font)
+        return QSize(120, self._height)
+
+    def card_rect(self, row_rect: QRect) -> QRectF:
+        return QRectF(row_rect).adjusted(
+            CARD_MARGIN_X + 0.5, CARD_MARGIN_Y + 0.5, -CARD_MARGIN_X - 0.5, -CARD_MARGIN_Y - 0.5
+        )
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        card = index.data(CardRole)
+        if not isinstance(card, BoardCard):
+            return
+        rect: QRect = option.rect
+        palette: QPalette = option.palette
+        state = option.state
+        self._fonts(option.font)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if card.id == self.dragged_id:
+            self._paint_slot(painter, self.card_rect(rect), palette)
+        else:
+            selected = bool(state & QStyle.StateFlag.State_Selected)
+            focused = bool(state & QStyle.StateFlag.State_HasFocus)
+            self.paint_card(painter, rect, card, palette, selected=selected, focused=focused)
+        painter.restore()
+
+    def _paint_slot(self, painter: QPainter, box: QRectF, palette: QPalette) -> None:
+        pen = QPen(palette.color(QPalette.ColorRole.Mid), 1.2, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(box, 6, 6)
+
+    def status_color(self, card: BoardCard) -> QColor | None:
+        """Red when a follow-up is overdue, amber when an active application has none planned."""
+        if card.archived:
+            return None
+        if card.is_overdue(self.today):
+            return OVERDUE_COLOR
+        if card.next_due is None and self.active_stage:
+            return UNPLANNED_COLOR
+        return None
+
+    def paint_card(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        card: BoardCard,
+        palette: QPalette,
+        *,
+        selected: bool = False,
+        focused: bool = False,
+    ) -> None:
+        box = self.card_rect(rect)
+        text_color = palette.color(QPalette.ColorRole.Text)
+        quiet = QColor(text_color)
+        quiet.setAlphaF(0.62)
+        if card.archived:
+            text_color = quiet
+        border = palette.color(QPalette.ColorRole.Mid)
+        border.setAlphaF(0.55)
+        if selected:
+            border = palette.color(QPalette.ColorRole.Highlight)
+        painter.setPen(QPen(border, 2.0 if selected else 1.0))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(box, 6, 6)
+        status = self.status_color(card)
+        if status is not None:
+            stripe = QRectF(box.left() + 1, box.top() + 5, 4, box.height() - 10)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(status)
+            painter.drawRoundedRect(stripe, 2, 2)
+        if focused and selected:
+            focus = QColor(palette.color(QPalette.ColorRole.Highlight))
+            focus.setAlphaF(0.35)
+            painter.setPen(QPen(focus, 1.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(box.adjusted(2.5, 2.5, -2.5, -2.5), 4, 4)
+
+        inner = box.adjusted(PADDING_X, PADDING_Y, -PADDING_X + 2, -PADDING_Y)
+        left, width = inner.left(), inner.width()
+        y = inner.top()
+
+        # Line 1: company, and how long ago the company was last contacted.
+        bold_metrics = QFontMetrics(self._bold)
+        small_metrics = QFontMetrics(self._small)
+        age = contact_age_text(card.days_since_contact(self.today))
+        age_width = small_metrics.horizontalAdvance(age) + GLYPH + 4
+        line_h = bold_metrics.height()
+        painter.setFont(self._small)
+        painter.setPen(quiet)
+        age_box = QRectF(inner.right() - age_width, y, age_width, line_h)
+        glyphs.draw_bubble(
+            painter,
+            QRectF(age_box.left(), age_box.center().y() - GLYPH / 2 + 1, GLYPH, GLYPH),
+            quiet,
+        )
+        painter.setPen(quiet)
+        painter.drawText(
+            age_box.adjusted(GLYPH + 4, 0, 0, 0),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            age,
+        )
+        painter.setFont(self._bold)
+        painter.setPen(text_color)
+        company = bold_metrics.elidedText(
+            card.company, Qt.TextElideMode.ElideRight, int(width - age_width - 6)
+        )
+        painter.drawText(
+            QRectF(left, y, width - age_width - 6, line_h),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            company,
+        )
+        y += line_h + LINE_GAP
+
+        # Line 2: position.
+        base_metrics = QFontMetrics(self._fonts_for or QFont())
+        line_h = base_metrics.height()
+        painter.setFont(self._fonts_for or QFont())
+        painter.setPen(text_color)
+        painter.drawText(
+            QRectF(left, y, width, line_h),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            base_metrics.elidedText(card.position, Qt.TextElideMode.ElideRight, int(width)),
+        )
+        y += line_h + LINE_GAP
+
+        # Line 3: main contact.
+        glyphs.draw_person(painter, QRectF(left, y + (line_h - GLYPH) / 2, GLYPH, GLYPH), quiet)
+        painter.setPen(quiet)
+        name = card.contact or "No contact yet"
+        painter.drawText(
+            QRectF(left + GLYPH + 5, y, width - GLYPH - 5, line_h),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            base_metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(width - GLYPH - 5)),
+        )
+        y += line_h + LINE_GAP
+
+        # Line 4: next planned follow-up, or the warning that nothing is planned.
+        line_h = small_metrics.height()
+        painter.setFont(self._small)
+        if card.archived:
+            self._chip(painter, QRectF(left, y, width, line_h), "Archived", quiet, palette)
+        elif card.next_due is not None:
+            color = status if status is not None else quiet
+            glyphs.draw_channel(
+                painter,
+                QRectF(left, y + (line_h - GLYPH) / 2, GLYPH, GLYPH),
+                card.next_channel,
+                color,
+            )
+            if status is not None:
+                painter.setFont(_bolder(self._small))
+            painter.setPen(color)
+            painter.drawText(
+                QRectF(left + GLYPH + 5, y, width - GLYPH - 5, line_h),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                due_text(card.next_due, self.today),
+            )
+        elif status is not None:
+            self._chip(painter, QRectF(left, y, width, line_h), "Nothing planned", status, palette)
+        else:
+            painter.setPen(quiet)
+            painter.drawText(
+                QRectF(left, y, width, line_h),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                "No follow-up planned",
+            )
+
+    def _chip(
+        self, painter: QPainter, line: QRectF, text: str, color: QColor, palette: QPalette
+    ) -> None:
+        font = _bolder(self._small)
+        metrics = QFontMetrics(font)
+        chip = QRectF(line.left(), line.top(), metrics.horizontalAdvance(text) + 12, line.height())
+        fill = QColor(color)
+        fill.setAlphaF(0.13)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
+        painter.setFont(font)
+        painter.setPen(color)
+        painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), text)
+
+
+def _bolder(font: QFont) -> QFont:
+    result = QFont(font)
+    result.setBold(True)
+    return result

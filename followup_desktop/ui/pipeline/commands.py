@@ -1,0 +1,200 @@
+"""Undoable board actions: each writes the store, then tells the board what to show."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtGui import QUndoCommand
+
+from followup_desktop.services.archive import ArchiveError, set_archived
+from followup_desktop.services.ranking import CardPlace, RankingError, move_application
+from followup_desktop.services.stages import (
+    StageError,
+    delete_stage,
+    move_stage,
+    rename_stage,
+    set_stage_hidden,
+    undo_delete_stage,
+)
+
+
+class BoardSync(Protocol):
+    """What commands need from the board after they changed the store."""
+
+    def card_relocated(
+        self, application_id: int, from_stage: int, renumbered_stage: int | None = None
+    ) -> None: ...
+
+    def stages_edited(self) -> None: ...
+
+    def report_problem(self, message: str) -> None: ...
+
+
+class MoveCardCommand(QUndoCommand):
+    """Move a card within its column or to another stage; undo puts it back on the same rank."""
+
+    def __init__(
+        self,
+        board: BoardSync,
+        application_id: int,
+        source: CardPlace,
+        target_stage: int,
+        target_after: int | None,
+        text: str,
+        parent: QUndoCommand | None = None,
+    ) -> None:
+        super().__init__(text, parent)
+        self.board = board
+        self.application_id = application_id
+        self.source = source
+        self.target_stage = target_stage
+        self.target_after = target_after
+        self._done_rank: int | None = None
+
+    def redo(self) -> None:
+        self._move(self.target_stage, self.target_after, self._done_rank, self.source.stage_id)
+
+    def undo(self) -> None:
+        self._move(self.source.stage_id, self.source.after_id, self.source.rank, self.target_stage)
+
+    def _move(self, stage: int, after: int | None, rank: int | None, from_stage: int) -> None:
+        try:
+            result = move_application(self.application_id, stage, after, preferred_rank=rank)
+        except RankingError as error:
+            self.setObsolete(True)
+            self.board.report_problem(str(error))
+            return
+        if stage == self.target_stage:
+            self._done_rank = result.rank
+        self.board.card_relocated(
+            self.application_id, from_stage, stage if result.renumbered else None
+        )
+
+
+class ArchiveCardCommand(QUndoCommand):
+    """Archive (or bring back) a card; it keeps its stage and rank either way."""
+
+    def __init__(
+        self, board: BoardSync, application_id: int, stage_id: int, archive: bool, text: str
+    ) -> None:
+        super().__init__(text)
+        self.board = board
+        self.application_id = application_id
+        self.stage_id = stage_id
+        self.archive = archive
+
+    def redo(self) -> None:
+        self._set(self.archive)
+
+    def undo(self) -> None:
+        self._set(not self.archive)
+
+    def _set(self, archived: bool) -> None:
+        try:
+            set_archived(self.application_id, archived)
+        except ArchiveError as error:
+            self.setObsolete(True)
+            self.board.report_problem(str(error))
+            return
+        self.board.card_relocated(self.application_id, self.stage_id)
+
+
+class RenameStageCommand(QUndoCommand):
+    def __init__(self, board: BoardSync, stage_id: int, old: str, new: str) -> None:
+        super().__init__(f"Rename stage “{old}” to “{new}”")
+        self.board, self.stage_id, self.old, self.new = board, stage_id, old, new
+
+    def redo(self) -> None:
+        self._rename(self.new)
+
+    def undo(self) -> None:
+        self._rename(self.old)
+
+    def _rename(self, name: str) -> None:
+        try:
+            rename_stage(self.stage_id, name)
+        except StageError as error:
+            self.setObsolete(True)
+            self.board.report_problem(str(error))
+            return
+        self.board.stages_edited()
+
+
+class HideStageCommand(QUndoCommand):
+    def __init__(self, board: BoardSync, stage_id: int, name: str, hide: bool) -> None:
+        super().__init__(f"{'Hide' if hide else 'Show'} stage “{name}”")
+        self.board, self.stage_id, self.hide = board, stage_id, hide
+
+    def redo(self) -> None:
+        self._set(self.hide)
+
+    def undo(self) -> None:
+        self._set(not self.hide)
+
+    def _set(self, hidden: bool) -> None:
+        try:
+            set_stage_hidden(self.stage_id, hidden)
+        except StageError as error:
+            self.setObsolete(True)
+            self.board.report_problem(str(error))
+            return
+        self.board.stages_edited()
+
+
+class MoveStageCommand(QUndoCommand):
+    def __init__(self, board: BoardSync, stage_id: int, name: str, offset: int) -> None:
+        super().__init__(f"Move stage “{name}” {'left' if offset < 0 else 'right'}")
+        self.board, self.stage_id, self.offset = board, stage_id, offset
+
+    def redo(self) -> None:
+        self._move(self.offset)
+
+    def undo(self) -> None:
+        self._move(-self.offset)
+
+    def _move(self, offset: int) -> None:
+        try:
+            move_stage(self.stage_id, offset)
+        except StageError as error:
+            self.setObsolete(True)
+            self.board.report_problem(str(error))
+            return
+        self.board.stages_edited()
+
+
+class DeleteStageCommand(QUndoCommand):
+    """Delete a stage, its applications going to another; undo brings both back as they were."""
+
+    def __init__(
+        self,
+        board: BoardSync,
+        stage_id: int,
+        name: str,
+        position: int,
+        closed: bool,
+        kind: str,
+        hidden: bool,
+        move_to: int | None,
+    ) -> None:
+        super().__init__(f"Delete stage “{name}”")
+        self.board = board
+        self.stage = (stage_id, name, position, closed, kind, hidden)
+        self.move_to = move_to
+        self._moved: list[tuple[int, int]] = []
+        #: Set when the store refused; the board then keeps the stage and says why.
+        self.refused: str | None = None
+
+    def redo(self) -> None:
+        try:
+            self._moved = delete_stage(self.stage[0], self.move_to)
+        except StageError as error:
+            self.refused = str(error)
+            self.setObsolete(True)
+            self.board.report_problem(str(error))
+            return
+        self.board.stages_edited()
+
+    def undo(self) -> None:
+        stage_id, name, position, closed, kind, hidden = self.stage
+        undo_delete_stage(stage_id, name, position, closed, kind, hidden, self._moved)
+        self.board.stages_edited()

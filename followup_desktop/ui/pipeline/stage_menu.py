@@ -1,0 +1,247 @@
+"""The stage menus (per column and for the board) and their small name and delete dialogs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followup_desktop.services.board import StageInfo
+from followup_desktop.services.stages import (
+    StageError,
+    add_stage,
+    applications_in_stage,
+    stage_name_problem,
+)
+from followup_desktop.ui.pipeline.commands import (
+    DeleteStageCommand,
+    HideStageCommand,
+    MoveStageCommand,
+    RenameStageCommand,
+)
+
+if TYPE_CHECKING:
+    from followup_desktop.ui.pipeline.board import PipelineBoard
+
+
+class StageNameDialog(QDialog):
+    """Asks for a stage name and refuses empty or duplicate ones with a one-line reason."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        current: str = "",
+        stage_id: int | None = None,
+        *,
+        offer_closed: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.stage_id = stage_id
+        self.name = QLineEdit(current)
+        self.name.setObjectName("stage_name")
+        self.name.selectAll()
+        self.closed = QCheckBox("Applications here are finished (like Rejected)")
+        self.closed.setVisible(offer_closed)
+        self.error = QLabel()
+        self.error.setObjectName("stage_name_error")
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("&Name:", self.name)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.closed)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(360)
+
+    def accept(self) -> None:
+        problem = stage_name_problem(self.name.text(), stage_id=self.stage_id)
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            self.name.setFocus()
+            return
+        super().accept()
+
+
+class DeleteStageDialog(QDialog):
+    """Confirms a deletion; a stage with applications must name where they go."""
+
+    def __init__(
+        self, parent: QWidget | None, stage: StageInfo, count: int, others: list[StageInfo]
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Delete stage “{stage.name}”")
+        text = QLabel()
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        self.destination = QComboBox()
+        self.destination.setObjectName("destination")
+        if count:
+            plural = "s" if count != 1 else ""
+            text.setText(
+                f"“{stage.name}” holds {count} application{plural} (archived ones included). "
+                "Choose the stage they move to; they keep their order there."
+            )
+            self.destination.addItem("Choose a stage…", None)
+            for other in others:
+                self.destination.addItem(other.name, other.id)
+        else:
+            text.setText(f"“{stage.name}” is empty. Delete it? Edit → Undo brings it back.")
+            self.destination.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.delete_button = QPushButton("Delete stage")
+        self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.destination.currentIndexChanged.connect(self._update)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.destination)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(400)
+        self.needs_destination = count > 0
+        self._update()
+
+    def _update(self) -> None:
+        ready = not self.needs_destination or self.destination.currentData() is not None
+        self.delete_button.setEnabled(ready)
+
+    def chosen_destination(self) -> int | None:
+        data = self.destination.currentData()
+        return int(data) if data is not None else None
+
+
+# --- askers (tests replace these) ------------------------------------------------------
+
+
+def ask_stage_name(
+    parent: QWidget, title: str, current: str = "", stage_id: int | None = None
+) -> tuple[str, bool] | None:
+    """The name (and, for a new stage, whether it is a closed one), or None if cancelled."""
+    dialog = StageNameDialog(parent, title, current, stage_id, offer_closed=stage_id is None)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.name.text().strip(), dialog.closed.isChecked()
+
+
+def ask_delete_stage(
+    parent: QWidget, stage: StageInfo, count: int, others: list[StageInfo]
+) -> tuple[bool, int | None]:
+    """(confirmed, destination stage id or None)."""
+    dialog = DeleteStageDialog(parent, stage, count, others)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False, None
+    return True, dialog.chosen_destination()
+
+
+# --- actions ---------------------------------------------------------------------------
+
+
+def rename(board: PipelineBoard, stage: StageInfo) -> None:
+    answer = ask_stage_name(board, f"Rename “{stage.name}”", stage.name, stage.id)
+    if answer is not None and answer[0] != stage.name:
+        board.undo_stack.push(RenameStageCommand(board, stage.id, stage.name, answer[0]))
+
+
+def add(board: PipelineBoard) -> None:
+    answer = ask_stage_name(board, "Add a stage")
+    if answer is None:
+        return
+    try:
+        add_stage(answer[0], closed=answer[1])
+    except StageError as error:
+        board.report_problem(str(error))
+        return
+    board.stages_edited()
+
+
+def delete(board: PipelineBoard, stage: StageInfo) -> None:
+    count = applications_in_stage(stage.id)
+    others = [s for s in board.stages if s.id != stage.id]
+    if not others:
+        board.report_problem("The board needs at least one stage.")
+        return
+    confirmed, destination = ask_delete_stage(board, stage, count, others)
+    if not confirmed:
+        return
+    command = DeleteStageCommand(
+        board,
+        stage.id,
+        stage.name,
+        stage.position,
+        stage.is_closed,
+        stage.kind,
+        stage.is_hidden,
+        destination,
+    )
+    board.undo_stack.push(command)
+
+
+def stage_menu(board: PipelineBoard, stage: StageInfo) -> QMenu:
+    menu = QMenu(board)
+    visible = [s for s in board.stages if not s.is_hidden]
+    position = next((i for i, s in enumerate(visible) if s.id == stage.id), 0)
+    ordered = [s.id for s in board.stages]
+    index = ordered.index(stage.id)
+    menu.addAction("Rename…").triggered.connect(lambda: rename(board, stage))
+    left = menu.addAction("Move left")
+    left.setEnabled(index > 0)
+    left.triggered.connect(
+        lambda: board.undo_stack.push(MoveStageCommand(board, stage.id, stage.name, -1))
+    )
+    right = menu.addAction("Move right")
+    right.setEnabled(index < len(ordered) - 1)
+    right.triggered.connect(
+        lambda: board.undo_stack.push(MoveStageCommand(board, stage.id, stage.name, +1))
+    )
+    hide = menu.addAction("Hide from the board")
+    hide.setEnabled(len(visible) > 1 or position != 0)
+    hide.triggered.connect(
+        lambda: board.undo_stack.push(HideStageCommand(board, stage.id, stage.name, True))
+    )
+    menu.addSeparator()
+    menu.addAction("Delete…").triggered.connect(lambda: delete(board, stage))
+    menu.addSeparator()
+    menu.addAction("Add a stage…").triggered.connect(lambda: add(board))
+    return menu
+
+
+def fill_board_menu(board: PipelineBoard, menu: QMenu) -> None:
+    """The board's Stages menu: add a stage, and bring back hidden ones."""
+    menu.clear()
+    menu.addAction("Add a stage…").triggered.connect(lambda: add(board))
+    hidden = [s for s in board.stages if s.is_hidden]
+    menu.addSeparator()
+    if not hidden:
+        note = menu.addAction("No hidden stages")
+        note.setEnabled(False)
+    for stage in hidden:
+        action = menu.addAction(f"Show “{stage.name}”")
+        action.triggered.connect(
+            lambda _checked=False, s=stage: board.undo_stack.push(
+                HideStageCommand(board, s.id, s.name, False)
+            )
+        )

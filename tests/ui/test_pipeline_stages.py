@@ -1,0 +1,160 @@
+"""Managing stages from the board: add, rename, reorder, hide, fold, and safe deletion."""
+
+from __future__ import annotations
+
+import pytest
+from pipeline_helpers import add_applications, column, open_board, shown_companies, stage_id
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from pytestqt.qtbot import QtBot
+
+from followup_desktop.db.connection import StoreInfo
+from followup_desktop.db.models import Application, Stage
+from followup_desktop.services import stages as stage_service
+from followup_desktop.services.stages import StageError, StageNotEmptyError, delete_stage
+from followup_desktop.ui.pipeline import stage_menu
+from followup_desktop.ui.pipeline.stage_menu import DeleteStageDialog, StageNameDialog
+
+
+@pytest.fixture
+def pipeline(store: StoreInfo) -> None:
+    add_applications("Wishlist", "Acme", "Birch")
+    add_applications("Offer", "Cedar")
+
+
+def menu_action(board: object, stage: str, text: str) -> None:
+    from followup_desktop.ui.pipeline.board import PipelineBoard
+
+    assert isinstance(board, PipelineBoard)
+    info = board.stage(stage_id(stage))
+    assert info is not None
+    menu = stage_menu.stage_menu(board, info)
+    action = next(a for a in menu.actions() if a.text() == text)
+    assert action.isEnabled(), text
+    action.trigger()
+
+
+def names(board: object) -> list[str]:
+    from followup_desktop.ui.pipeline.board import PipelineBoard
+
+    assert isinstance(board, PipelineBoard)
+    return [c.stage.name for c in board.columns]
+
+
+def test_rename_move_and_hide_stages_with_undo(
+    qtbot: QtBot, pipeline: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stack = QUndoStack()
+    board = open_board(qtbot, stack)
+    monkeypatch.setattr(stage_menu, "ask_stage_name", lambda *args, **kwargs: ("Ideas", False))
+    menu_action(board, "Wishlist", "Rename…")
+    assert names(board)[0] == "Ideas"
+    assert shown_companies(board, "Ideas") == ["Acme", "Birch"]
+    menu_action(board, "Ideas", "Move right")
+    assert names(board)[:2] == ["Applied", "Ideas"]
+    menu_action(board, "Ideas", "Hide from the board")
+    assert "Ideas" not in names(board)
+    assert Stage.get(Stage.name == "Ideas").is_hidden
+    stack.undo()
+    stack.undo()
+    stack.undo()
+    assert names(board)[:2] == ["Wishlist", "Applied"]
+    assert Stage.get_by_id(stage_id("Wishlist")).name == "Wishlist"
+
+
+def test_hidden_stages_come_back_from_the_stages_menu(qtbot: QtBot, pipeline: None) -> None:
+    board = open_board(qtbot)
+    menu_action(board, "Offer", "Hide from the board")
+    assert "Offer" not in names(board)
+    board._fill_stages_menu()
+    show = next(a for a in board.stages_menu.actions() if a.text() == "Show “Offer”")
+    show.trigger()
+    assert "Offer" in names(board)
+    assert shown_companies(board, "Offer") == ["Cedar"]
+
+
+def test_add_a_stage_goes_before_the_closed_ones(
+    qtbot: QtBot, pipeline: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    board = open_board(qtbot)
+    monkeypatch.setattr(
+        stage_menu, "ask_stage_name", lambda *args, **kwargs: ("Phone screen", False)
+    )
+    board._fill_stages_menu()
+    next(a for a in board.stages_menu.actions() if a.text() == "Add a stage…").trigger()
+    assert names(board)[4] == "Phone screen"
+    assert names(board)[5] == "Accepted"
+
+
+def test_stage_names_are_checked(qtbot: QtBot, pipeline: None) -> None:
+    dialog = StageNameDialog(None, "Rename", "Wishlist", stage_id("Wishlist"))
+    qtbot.addWidget(dialog)
+    dialog.name.setText("  applied ")
+    dialog.accept()
+    assert dialog.result() != StageNameDialog.DialogCode.Accepted
+    assert "already a stage" in dialog.error.text()
+    dialog.name.setText("   ")
+    dialog.accept()
+    assert dialog.error.text() == "A stage needs a name."
+    with pytest.raises(StageError):
+        stage_service.rename_stage(stage_id("Wishlist"), "x" * 60)
+
+
+def test_a_stage_with_cards_cannot_vanish_with_them(qtbot: QtBot, pipeline: None) -> None:
+    wishlist = stage_id("Wishlist")
+    with pytest.raises(StageNotEmptyError, match="holds 2 applications"):
+        delete_stage(wishlist)
+    with pytest.raises(StageError, match="another existing stage"):
+        delete_stage(wishlist, move_to=wishlist)
+    assert Stage.get_or_none(Stage.id == wishlist) is not None
+    assert Application.select().where(Application.stage == wishlist).count() == 2
+    # The dialog will not confirm until a destination is chosen.
+    info = open_board(qtbot).stage(wishlist)
+    assert info is not None
+    dialog = DeleteStageDialog(None, info, 2, [])
+    qtbot.addWidget(dialog)
+    assert not dialog.delete_button.isEnabled()
+
+
+def test_delete_with_destination_moves_the_cards_and_undo_brings_all_back(
+    qtbot: QtBot, pipeline: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stack = QUndoStack()
+    board = open_board(qtbot, stack)
+    before = {a.id: (a.stage_id, a.rank) for a in Application.select()}
+    offer = stage_id("Offer")
+    monkeypatch.setattr(stage_menu, "ask_delete_stage", lambda *args: (True, offer))
+    menu_action(board, "Wishlist", "Delete…")
+    assert "Wishlist" not in names(board)
+    assert shown_companies(board, "Offer") == ["Cedar", "Acme", "Birch"]
+    stack.undo()
+    assert names(board)[0] == "Wishlist"
+    assert {a.id: (a.stage_id, a.rank) for a in Application.select()} == before
+    assert shown_companies(board, "Wishlist") == ["Acme", "Birch"]
+
+
+def test_cancelled_or_refused_deletion_keeps_everything(
+    qtbot: QtBot, pipeline: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    board = open_board(qtbot)
+    monkeypatch.setattr(stage_menu, "ask_delete_stage", lambda *args: (False, None))
+    menu_action(board, "Wishlist", "Delete…")
+    assert "Wishlist" in names(board)
+    monkeypatch.setattr(stage_menu, "ask_delete_stage", lambda *args: (True, None))
+    menu_action(board, "Wishlist", "Delete…")
+    assert "Wishlist" in names(board)
+    assert "choose the stage" in board.message.text()
+    assert shown_companies(board, "Wishlist") == ["Acme", "Birch"]
+
+
+def test_closed_stages_fold_and_stay_folded_after_reopening(qtbot: QtBot, pipeline: None) -> None:
+    board = open_board(qtbot)
+    rejected = column(board, "Rejected")
+    assert rejected.collapsed, "closed stages start folded"
+    assert not column(board, "Applied").toggle.isVisible()
+    qtbot.mouseClick(rejected.toggle, Qt.MouseButton.LeftButton)
+    assert not rejected.collapsed and rejected.view.isVisible()
+    board.close()
+    again = open_board(qtbot)
+    assert not column(again, "Rejected").collapsed
+    assert column(again, "Accepted").collapsed
