@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from followup_desktop.cli import export_csv, export_pdf, export_vcf
+from followup_desktop.cli import export_csv, export_ics, export_pdf, export_vcf
 
 #: One module per format, each with ``register(format_subparsers)``.
-EXPORT_FORMATS = (export_pdf, export_vcf, export_csv)
+EXPORT_FORMATS = (export_pdf, export_vcf, export_csv, export_ics)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -110,7 +110,13 @@ def build_calendar(
         calendar.add_component(
             build_event(item, alarm_minutes=alarm_minutes, reminder_time=reminder_time)
         )
-    calendar.add_missing_timezones()
+    if items:
+        # Time zone definitions only need to cover the dates in the file (keeps it small).
+        days = [item.due_on for item in items]
+        calendar.add_missing_timezones(
+            first_date=min(days) - dt.timedelta(days=366),
+            last_date=max(days) + dt.timedelta(days=366),
+        )
     data: bytes = calendar.to_ical()
     return data
 
@@ -132,6 +138,22 @@ def export_calendar(
     except OSError as error:
         raise CalendarExportError(f"Cannot write {target}: {error.strerror or error}.") from error
     return len(items)
+
+
+def feed_enabled() -> bool:
+    """Whether the subscribed calendar file in the data folder is kept up to date."""
+    from followup_desktop.db.models import Setting
+
+    row = Setting.get_or_none(Setting.key == FEED_SETTING)
+    return row is not None and row.value == "true"
+
+
+def set_feed_enabled(enabled: bool) -> None:
+    from followup_desktop.db.models import Setting
+
+    Setting.insert(
+        key=FEED_SETTING, value="true" if enabled else "false"
+    ).on_conflict_replace().execute()
 
 
 def refresh_feed(folder: Path, *, reminder_time: str = "09:00") -> bool:
