@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -100,11 +108,15 @@ class PipelineBoard(QWidget):
         self.hint = QLabel(KEY_HELP)
         self.hint.setObjectName("board_hint")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint.setStyleSheet("color: palette(mid);")
+        quiet = self.hint.palette()
+        quiet.setColor(QPalette.ColorRole.WindowText, quiet.color(QPalette.ColorRole.Mid))
+        self.hint.setPalette(quiet)
         self.message = QLabel()
         self.message.setObjectName("board_message")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setStyleSheet("color: #c01c28;")
+        alert = self.message.palette()
+        alert.setColor(QPalette.ColorRole.WindowText, QColor("#c01c28"))
+        self.message.setPalette(alert)
         self.message.hide()
 
         layout = QVBoxLayout(self)
@@ -128,6 +140,7 @@ class PipelineBoard(QWidget):
         """Columns for the visible stages (rebuilt only if the stages changed), then cards."""
         self.stages = list_stages()
         visible = [stage for stage in self.stages if not stage.is_hidden]
+        folded = collapsed_stages()
         if [column.stage for column in self.columns] != visible:
             for column in self.columns:
                 self.strip_layout.removeWidget(column)
@@ -135,7 +148,9 @@ class PipelineBoard(QWidget):
                 column.deleteLater()
             self.columns = []
             for position, stage in enumerate(visible):
-                column = StageColumn(stage, self.strip)
+                column = StageColumn(
+                    stage, self.strip, collapsed=stage.is_closed and stage.id in folded
+                )
                 column.view.key_handler = self._on_key
                 column.view.doubleClicked.connect(self._on_double_click)
                 column.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -147,7 +162,6 @@ class PipelineBoard(QWidget):
                 self.strip_layout.insertWidget(position, column)
                 self.drag.watch(column)
                 self.columns.append(column)
-        folded = collapsed_stages()
         for column in self.columns:
             column.set_collapsed(column.stage.is_closed and column.stage.id in folded)
         self.reload()
@@ -162,7 +176,9 @@ class PipelineBoard(QWidget):
             current = self.current_card_id(column)
             keep = column.model.rowCount()
             ids = None if filtered is None else filtered.get(column.stage.id, [])
-            column.model.reload(counts.get(column.stage.id, 0), ids, keep=keep)
+            column.model.reload(
+                counts.get(column.stage.id, 0), ids, keep=keep, load=not column.collapsed
+            )
             column.update_count()
             if current is not None:
                 row = column.model.row_of(current)
@@ -503,6 +519,8 @@ class PipelineBoard(QWidget):
         column = self.column_for(stage_id)
         if column is not None:
             column.set_collapsed(collapsed)
+            if not collapsed and column.model.rowCount() == 0:
+                column.model.fetchMore()
 
     def _stage_menu(self, stage_id: int, global_pos: QPoint) -> None:
         stage = self.stage(stage_id)

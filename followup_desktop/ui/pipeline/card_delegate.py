@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from followup_desktop.services.board import BoardCard
@@ -14,6 +14,7 @@ from followup_desktop.ui.pipeline.card_model import CardRole
 
 OVERDUE_COLOR = QColor("#c01c28")
 UNPLANNED_COLOR = QColor("#b45309")
+DUE_TODAY_COLOR = QColor("#1d5fbf")
 _Index = QModelIndex | QPersistentModelIndex
 
 #: Space around each card inside its row, and padding inside the card.
@@ -23,6 +24,9 @@ PADDING_X = 11
 PADDING_Y = 8
 LINE_GAP = 3
 GLYPH = 13
+
+#: Card frames by look and size, shared by every column (they are all the same width).
+_BACKGROUNDS: dict[tuple[object, ...], QPixmap] = {}
 
 
 def due_text(due: dt.date, today: dt.date) -> str:
@@ -136,26 +140,9 @@ class CardDelegate(QStyledItemDelegate):
         quiet.setAlphaF(0.62)
         if card.archived:
             text_color = quiet
-        border = palette.color(QPalette.ColorRole.Mid)
-        border.setAlphaF(0.55)
-        if selected:
-            border = palette.color(QPalette.ColorRole.Highlight)
-        painter.setPen(QPen(border, 2.0 if selected else 1.0))
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
-        painter.drawRoundedRect(box, 6, 6)
         status = self.status_color(card)
-        if status is not None:
-            stripe = QRectF(box.left() + 1, box.top() + 5, 4, box.height() - 10)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(status)
-            painter.drawRoundedRect(stripe, 2, 2)
-        if focused and selected:
-            focus = QColor(palette.color(QPalette.ColorRole.Highlight))
-            focus.setAlphaF(0.35)
-            painter.setPen(QPen(focus, 1.0))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(box.adjusted(2.5, 2.5, -2.5, -2.5), 4, 4)
-
+        frame = self._background(rect.size(), palette, selected, focused, status, painter)
+        painter.drawPixmap(rect.topLeft(), frame)
         inner = box.adjusted(PADDING_X, PADDING_Y, -PADDING_X + 2, -PADDING_Y)
         left, width = inner.left(), inner.width()
         y = inner.top()
@@ -169,9 +156,10 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(self._small)
         painter.setPen(quiet)
         age_box = QRectF(inner.right() - age_width, y, age_width, line_h)
-        glyphs.draw_bubble(
+        glyphs.draw_glyph(
             painter,
             QRectF(age_box.left(), age_box.center().y() - GLYPH / 2 + 1, GLYPH, GLYPH),
+            "bubble",
             quiet,
         )
         painter.setPen(quiet)
@@ -205,7 +193,9 @@ class CardDelegate(QStyledItemDelegate):
         y += line_h + LINE_GAP
 
         # Line 3: main contact.
-        glyphs.draw_person(painter, QRectF(left, y + (line_h - GLYPH) / 2, GLYPH, GLYPH), quiet)
+        glyphs.draw_glyph(
+            painter, QRectF(left, y + (line_h - GLYPH) / 2, GLYPH, GLYPH), "person", quiet
+        )
         painter.setPen(quiet)
         name = card.contact or "No contact yet"
         painter.drawText(
@@ -221,14 +211,15 @@ class CardDelegate(QStyledItemDelegate):
         if card.archived:
             self._chip(painter, QRectF(left, y, width, line_h), "Archived", quiet, palette)
         elif card.next_due is not None:
-            color = status if status is not None else quiet
-            glyphs.draw_channel(
+            due_today = card.next_due == self.today
+            color = status or (DUE_TODAY_COLOR if due_today else quiet)
+            glyphs.draw_glyph(
                 painter,
                 QRectF(left, y + (line_h - GLYPH) / 2, GLYPH, GLYPH),
                 card.next_channel,
                 color,
             )
-            if status is not None:
+            if status is not None or due_today:
                 painter.setFont(_bolder(self._small))
             painter.setPen(color)
             painter.drawText(
@@ -245,6 +236,62 @@ class CardDelegate(QStyledItemDelegate):
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                 "No follow-up planned",
             )
+
+    def _background(
+        self,
+        size: QSize,
+        palette: QPalette,
+        selected: bool,
+        focused: bool,
+        status: QColor | None,
+        painter: QPainter,
+    ) -> QPixmap:
+        """The card's frame, drawn once per look and size: antialiased shapes are slow."""
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        key = (
+            size.width(),
+            size.height(),
+            ratio,
+            selected,
+            focused,
+            status.rgba() if status is not None else 0,
+            palette.color(QPalette.ColorRole.Base).rgba(),
+            palette.color(QPalette.ColorRole.Mid).rgba(),
+            palette.color(QPalette.ColorRole.Highlight).rgba(),
+        )
+        cached = _BACKGROUNDS.get(key)
+        if cached is not None:
+            return cached
+        if len(_BACKGROUNDS) > 64:
+            _BACKGROUNDS.clear()
+        pixmap = QPixmap(int(size.width() * ratio), int(size.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        frame = QPainter(pixmap)
+        frame.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = self.card_rect(QRect(QPoint(0, 0), size))
+        border = palette.color(QPalette.ColorRole.Mid)
+        border.setAlphaF(0.55)
+        if selected:
+            border = palette.color(QPalette.ColorRole.Highlight)
+        frame.setPen(QPen(border, 2.0 if selected else 1.0))
+        frame.setBrush(palette.color(QPalette.ColorRole.Base))
+        frame.drawRoundedRect(box, 6, 6)
+        if status is not None:
+            stripe = QRectF(box.left() + 1, box.top() + 5, 4, box.height() - 10)
+            frame.setPen(Qt.PenStyle.NoPen)
+            frame.setBrush(status)
+            frame.drawRoundedRect(stripe, 2, 2)
+        if focused and selected:
+            ring = QColor(palette.color(QPalette.ColorRole.Highlight))
+            ring.setAlphaF(0.35)
+            frame.setPen(QPen(ring, 1.0))
+            frame.setBrush(Qt.BrushStyle.NoBrush)
+            frame.drawRoundedRect(box.adjusted(2.5, 2.5, -2.5, -2.5), 4, 4)
+        frame.end()
+        _BACKGROUNDS[key] = pixmap
+        return pixmap
 
     def _chip(
         self, painter: QPainter, line: QRectF, text: str, color: QColor, palette: QPalette

@@ -45,7 +45,9 @@ class StageColumnModel(QAbstractListModel):
     filter the matching ids are known up front and their cards are read a page at a time.
     """
 
-    PAGE_SIZE = 60
+    #: Cards read at first: a tall screen's worth. The view asks for more as it scrolls.
+    FIRST_PAGE = 24
+    PAGE_SIZE = 150
 
     def __init__(self, stage_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,19 +57,27 @@ class StageColumnModel(QAbstractListModel):
         self._cards: list[BoardCard] = []
         self._filter_ids: list[int] | None = None
         self._exhausted = True
+        #: While true (a folded column) the view may not pull more cards in.
+        self.paused = False
         self.today = dt.date.today()
 
     # --- loading -----------------------------------------------------------------------
 
-    def reload(self, total: int, filter_ids: list[int] | None = None, keep: int = 0) -> None:
-        """Start over (after a filter change or outside edits), loading at least ``keep`` rows."""
+    def reload(
+        self, total: int, filter_ids: list[int] | None = None, keep: int = 0, load: bool = True
+    ) -> None:
+        """Start over (after a filter change or outside edits), loading at least ``keep`` rows.
+
+        With ``load`` false (a folded column) nothing is read until the view asks.
+        """
         self.beginResetModel()
         self.today = dt.date.today()
         self._filter_ids = filter_ids
         self.total = len(filter_ids) if filter_ids is not None else total
         self._cards = []
-        self._exhausted = False
-        self._load(max(keep, self.PAGE_SIZE))
+        self._exhausted = self.total == 0
+        if load and not self._exhausted:
+            self._load(max(keep, self.FIRST_PAGE))
         self.endResetModel()
 
     @property
@@ -91,12 +101,12 @@ class StageColumnModel(QAbstractListModel):
         return cards
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self.paused
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted:
+        if not self.canFetchMore(parent):
             return
-        cards = self._next_cards(self.PAGE_SIZE * 3)
+        cards = self._next_cards(self.PAGE_SIZE)
         if cards:
             first = len(self._cards)
             self.beginInsertRows(QModelIndex(), first, first + len(cards) - 1)
@@ -105,12 +115,14 @@ class StageColumnModel(QAbstractListModel):
         if self._filter_ids is not None:
             self._exhausted = len(self._cards) >= len(self._filter_ids)
         else:
-            self._exhausted = len(cards) < self.PAGE_SIZE * 3
+            self._exhausted = len(cards) < self.PAGE_SIZE
 
     def ensure_loaded(self, row: int) -> None:
         """Load pages until ``row`` exists (or the column ends)."""
-        while row >= len(self._cards) and self.canFetchMore():
+        while row >= len(self._cards) and not self._exhausted:
+            paused, self.paused = self.paused, False
             self.fetchMore()
+            self.paused = paused
 
     # --- Qt model ------------------------------------------------------------------------
 

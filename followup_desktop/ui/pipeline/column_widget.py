@@ -55,6 +55,45 @@ def stage_color(stage: StageInfo) -> QColor:
 KeyHandler = Callable[["CardListView", QKeyEvent], bool]
 
 
+class CountBadge(QWidget):
+    """The number of cards in a column, as a small pill in the stage's colour."""
+
+    def __init__(self, accent: QColor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("count")
+        self.accent = accent
+        self._text = "0"
+        font = QFont(self.font())
+        font.setBold(True)
+        self.setFont(font)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.updateGeometry()
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(max(26, metrics.horizontalAdvance(self._text) + 16), metrics.height() + 4)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = QColor(self.accent)
+        fill.setAlphaF(0.16)
+        box = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
+        painter.setPen(self.accent)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), self._text)
+        painter.end()
+
+
 class CardListView(QListView):
     """The list of cards; paints the drop position while a card is dragged over it."""
 
@@ -124,10 +163,12 @@ class StageColumn(QFrame):
     collapse_toggled = Signal(int, bool)
     menu_requested = Signal(int, QPoint)
 
-    def __init__(self, stage: StageInfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, stage: StageInfo, parent: QWidget | None = None, *, collapsed: bool = False
+    ) -> None:
         super().__init__(parent)
         self.stage = stage
-        self.collapsed = False
+        self.collapsed = collapsed
         self.highlighted = False
         self.accent = stage_color(stage)
         self.setObjectName(f"column_{stage.id}")
@@ -145,10 +186,7 @@ class StageColumn(QFrame):
         font = QFont(self.title.font())
         font.setBold(True)
         self.title.setFont(font)
-        self.count_label = QLabel("0")
-        self.count_label.setObjectName("count")
-        self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.count_label.setMinimumWidth(24)
+        self.count_label = CountBadge(self.accent)
         self.menu_button = QToolButton()
         self.menu_button.setAutoRaise(True)
         self.menu_button.setText("⋯")
@@ -182,17 +220,7 @@ class StageColumn(QFrame):
         layout.setSpacing(2)
         layout.addLayout(header)
         layout.addWidget(self.view, 1)
-        self._style_count()
-        self.set_collapsed(False)
-
-    def _style_count(self) -> None:
-        pill = QColor(self.accent)
-        pill.setAlphaF(0.16)
-        self.count_label.setStyleSheet(
-            f"QLabel#count {{ background: rgba({pill.red()}, {pill.green()}, {pill.blue()}, "
-            f"{pill.alpha()}); color: {self.accent.name()}; border-radius: 9px; "
-            "padding: 1px 7px; font-weight: bold; }"
-        )
+        self._apply_collapsed()
 
     def update_count(self) -> None:
         model = self.model
@@ -204,7 +232,14 @@ class StageColumn(QFrame):
         self.update()
 
     def set_collapsed(self, collapsed: bool) -> None:
-        self.collapsed = collapsed
+        if collapsed != self.collapsed:
+            self.collapsed = collapsed
+            self._apply_collapsed()
+
+    def _apply_collapsed(self) -> None:
+        collapsed = self.collapsed
+        # A folded column reads no cards until it is opened again.
+        self.model.paused = collapsed
         self.view.setVisible(not collapsed)
         for widget in (self.title, self.count_label, self.menu_button):
             widget.setVisible(not collapsed)
