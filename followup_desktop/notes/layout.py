@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from followup_desktop.notes.fonts import JOINED_SCRIPTS, FontMetricsCache, metrics_for
 from followup_desktop.notes.paper import Rect
-from followup_desktop.notes.variation import Channel, noise
+from followup_desktop.notes.variation import Channel, lane, noise, noise_bits
 
 #: Baseline-to-baseline distance in x-heights, about a ruled line for this size of writing.
 LINE_PITCH = 3.1
@@ -21,6 +21,9 @@ LINE_PITCH = 3.1
 ASCENT = 2.3
 DESCENT = 1.2
 _FIT_STEPS = 9
+#: Prepared blocks by (text, index, hand): typing in one paragraph re-prepares only that one.
+_PREPARED: dict[tuple[str, int, Hand], list[list[_Word]]] = {}
+_PREPARED_LIMIT = 256
 
 
 @dataclass(frozen=True)
@@ -150,10 +153,26 @@ class FrameText:
         self._lines_by_block = [self._prepare_block(i, b) for i, b in enumerate(blocks)]
 
     def _prepare_block(self, block_index: int, block: TextBlock) -> list[list[_Word]]:
+        key = (block.text, block_index, self.hand)
+        cached = _PREPARED.get(key)
+        if cached is not None:
+            return cached
+        prepared = self._prepare_uncached(block_index, block)
+        if len(_PREPARED) >= _PREPARED_LIMIT:
+            _PREPARED.pop(next(iter(_PREPARED)))
+        _PREPARED[key] = prepared
+        return prepared
+
+    def _prepare_uncached(self, block_index: int, block: TextBlock) -> list[list[_Word]]:
         loose = self.hand.looseness
         joined = JOINED_SCRIPTS.get(self.hand.family, 1.0)
         seed = self.hand.seed
         metrics = self.metrics
+        scale_amount = 0.045 * loose
+        spacing_amount = 0.028 * loose * joined
+        angle_amount = 2.2 * loose * joined
+        rise_amount = 0.035 * loose * joined
+        shade_amount = 0.09 * min(loose, 1.0)
         lines: list[list[_Word]] = []
         offset = 0
         for hard_line in block.text.split("\n"):
@@ -163,26 +182,28 @@ class FrameText:
                 width = 0.0
                 for char in raw_word:
                     offset += 1
+                    # One hash per character gives its five independent variations.
+                    bits = noise_bits(seed, block_index, offset)
                     for metric in metrics.glyphs_for(char):
-                        scale = 1.0 + 0.045 * loose * noise(seed, block_index, offset, 13)
-                        spacing = 0.028 * loose * joined * noise(seed, block_index, offset, 14)
-                        advance = metric.advance_em * scale + spacing
+                        scale = 1.0 + scale_amount * lane(bits, 0)
+                        advance = metric.advance_em * scale + spacing_amount * lane(bits, 1)
                         glyphs.append(
                             _Glyph(
                                 metric.font_slot,
                                 metric.glyph,
                                 advance,
                                 scale,
-                                2.2 * loose * joined * noise(seed, block_index, offset, 12),
-                                0.035 * loose * joined * noise(seed, block_index, offset, 11),
-                                0.09 * min(loose, 1.0) * (1 + noise(seed, block_index, offset, 15)),
+                                angle_amount * lane(bits, 2),
+                                rise_amount * lane(bits, 3),
+                                shade_amount * (1 + lane(bits, 4)),
                                 char,
                             )
                         )
                         width += advance
                 offset += 1
-                gap = metrics.space_em * (1.0 + 0.35 * loose * noise(seed, block_index, offset, 16))
-                dy = 0.05 * loose * noise(seed, block_index, offset, Channel.LINE_Y)
+                bits = noise_bits(seed, block_index, offset, Channel.WORD_GAP)
+                gap = metrics.space_em * (1.0 + 0.35 * loose * lane(bits, 0))
+                dy = 0.05 * loose * lane(bits, 1)
                 words.append(_Word(tuple(glyphs), width, gap, dy))
             lines.append(words)
         return lines

@@ -23,6 +23,24 @@ def noise(seed: int, *keys: int) -> float:
     return (state >> 11) * _SCALE - 1.0
 
 
+def noise_bits(seed: int, *keys: int) -> int:
+    """64 well-mixed bits fixed by ``seed`` and ``keys``; ``lane`` splits them into values."""
+    state = _mix(seed & _MASK)
+    for key in keys:
+        state = _mix(state ^ (key & _MASK))
+    return state
+
+
+_LANE_BITS = 12
+_LANE_MASK = (1 << _LANE_BITS) - 1
+_LANE_SCALE = 2.0 / (1 << _LANE_BITS)
+
+
+def lane(bits: int, index: int) -> float:
+    """The ``index``-th (0–4) value in [-1, 1) packed in ``bits``: five values for one hash."""
+    return ((bits >> (_LANE_BITS * index)) & _LANE_MASK) * _LANE_SCALE - 1.0
+
+
 class Channel:
     """Keys that keep the different kinds of variation independent of each other."""
 
