@@ -37,7 +37,7 @@ _LANE_SCALE = 2.0 / (1 << _LANE_BITS)
 
 
 def lane(bits: int, index: int) -> float:
-    """The ``index``-th (0–4) value in [-1, 1) packed in ``bits``: five values for one hash."""
+    """The ``index``-th (0 to 4) value in [-1, 1) packed in ``bits``: five values for one hash."""
     return ((bits >> (_LANE_BITS * index)) & _LANE_MASK) * _LANE_SCALE - 1.0
 
 

@@ -7,8 +7,30 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
-from followup_desktop.db.models import Application, Company, Contact, FollowUp, Letter, Profile
+from followup_desktop.db.models import (
+    Application,
+    Company,
+    Contact,
+    FollowUp,
+    Letter,
+    Profile,
+    Setting,
+)
 from followup_desktop.db.seed import PROFILE_ID
+
+#: Whether notes carry the sender's e-mail and phone under the signature (letters always do).
+CONTACT_BLOCK_SETTING = "notes.contact_block"
+
+
+def contact_block_on_notes() -> bool:
+    row = Setting.get_or_none(Setting.key == CONTACT_BLOCK_SETTING)
+    return row is not None and row.value == "true"
+
+
+def set_contact_block_on_notes(on: bool) -> None:
+    Setting.insert(key=CONTACT_BLOCK_SETTING, value="true" if on else "false").on_conflict(
+        conflict_target=[Setting.key], preserve=[Setting.value]
+    ).execute()
 
 
 class LetterNotFoundError(LookupError):
@@ -108,7 +130,7 @@ def letter_label(letter: Letter) -> str:
         if letter.application_id
         else None
     )
-    parts = [f"letter {letter.id}"]
+    parts = [f"letter {letter.id}"] if letter.id is not None else []
     if contact is not None and contact.full_name:
         parts.append(contact.full_name)
     if application is not None:
@@ -147,7 +169,7 @@ def job_for_letter(letter: Letter, *, today: dt.date | None = None) -> NoteJob:
         sender_address=address,
         sender_email=profile.email,
         sender_phone=profile.phone,
-        include_contact=letter.channel == "letter",
+        include_contact=letter.channel == "letter" or contact_block_on_notes(),
         recipient_name=contact.full_name if contact is not None else "",
         recipient_address=recipient_lines(contact, company),
     )
@@ -190,3 +212,29 @@ def due_notes_without_letter(until: dt.date) -> int:
         if not Letter.select().where(Letter.follow_up == follow_up.id).exists():
             count += 1
     return count
+
+
+def save_recipient_address(
+    *, contact_id: int | None, application_id: int | None, address: str
+) -> None:
+    """Keep an address typed for an envelope: on the contact, else on the application's company."""
+    address = address.strip()
+    if not address or "\x00" in address:
+        raise ValueError("Type the postal address first.")
+    if contact_id is not None:
+        Contact.update(address=address).where(Contact.id == contact_id).execute()
+        return
+    application = (
+        Application.get_or_none(Application.id == application_id) if application_id else None
+    )
+    if application is None:
+        raise ValueError("This letter has no contact or company to keep the address on.")
+    Company.update(address=address).where(Company.id == application.company_id).execute()
+
+
+def save_return_address(address: str) -> None:
+    """Keep the user's own postal address (the envelope's return address) on the profile."""
+    address = address.strip()
+    if not address or "\x00" in address:
+        raise ValueError("Type the postal address first.")
+    Profile.update(address=address).where(Profile.id == PROFILE_ID).execute()

@@ -10,7 +10,11 @@ from followup_desktop.services.interactions import log_interaction
 
 #: The log's channel and kind for each letter channel.
 _LOGGED_AS = {"email": ("email", "email"), "note": ("note", "note"), "letter": ("note", "note")}
-_SENT_WHAT = {"email": "Sent an e-mail", "note": "Sent a handwritten note", "letter": "Sent a letter"}
+_SENT_WHAT = {
+    "email": "Sent an e-mail",
+    "note": "Sent a handwritten note",
+    "letter": "Sent a letter",
+}
 
 
 class LetterSendError(Exception):

@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-from data_safety.fault_tools import FIXTURE_V1, file_state, rows
 
+from data_safety.fault_tools import FIXTURE_V1, file_state, rows
 from followup_desktop.db import backup as backup_module
 from followup_desktop.db.backup import (
     BackupError,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from data_safety.fault_tools import rows, write_garbage
 
+from data_safety.fault_tools import rows, write_garbage
 from followup_desktop.cli import main
 from followup_desktop.db.backup import list_backups
 from followup_desktop.paths import DataLocation

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from data_safety.fault_tools import (
     digest,
     flip_bytes_in_table,
@@ -15,7 +16,6 @@ from data_safety.fault_tools import (
     truncate_half,
     write_garbage,
 )
-
 from followup_desktop.db.backup import create_backup, list_backups
 from followup_desktop.db.connection import close_store, open_store
 from followup_desktop.db.errors import StoreDamagedError, StoreTooNewError

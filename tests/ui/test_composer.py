@@ -1,0 +1,211 @@
+"""The composer as a person uses it: open a follow-up, type, watch the card and the coach."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from followup_desktop.db.models import Application, Contact, FollowUp, Interaction, Letter
+from followup_desktop.ui.composer import output_actions, prompts
+from followup_desktop.ui.composer.area import ComposerArea
+from followup_desktop.ui.composer.printing import paint_sheets
+from followup_desktop.ui.main_window import MainWindow
+
+
+def _note_follow_up() -> FollowUp:
+    """A planned handwritten thank-you, made on a demo application with an interview."""
+    interview = (
+        Interaction.select()
+        .where((Interaction.kind == "interview") & Interaction.contact.is_null(False))
+        .order_by(Interaction.id)
+        .first()
+    )
+    assert interview is not None
+    return FollowUp.create(
+        application=interview.application_id,
+        contact=interview.contact_id,
+        due_on=dt.date.today(),
+        channel="note",
+        reason="thank_you",
+    )
+
+
+@pytest.fixture
+def composer(window: MainWindow) -> ComposerArea:
+    area = window.show_area("composer")
+    assert isinstance(area, ComposerArea)
+    return area
+
+
+def test_opening_a_note_follow_up_fills_the_thank_you_template(
+    window: MainWindow, composer: ComposerArea, qtbot: QtBot, tmp_path: Path
+) -> None:
+    follow_up = _note_follow_up()
+    window.events.compose_follow_up_requested.emit(follow_up.id)
+    contact = Contact.get_by_id(follow_up.contact_id)
+    text = composer.body.toPlainText()
+    assert text.startswith(f"Dear {contact.first_name},")
+    assert "{my_name}" not in text
+    assert composer.channel() == "note"
+    assert composer.sheet is not None and composer.sheet.marks
+    assert composer.preview.isVisible()
+    assert len(composer.coach.checks) == 8
+    window.grab().save(str(tmp_path / "composer.png"))
+
+
+def test_typing_updates_the_preview_coach_and_word_count_and_saves_the_draft(
+    window: MainWindow, composer: ComposerArea, qtbot: QtBot
+) -> None:
+    follow_up = _note_follow_up()
+    composer.open_follow_up(follow_up.id)
+    composer.body.clear()
+    qtbot.waitUntil(lambda: composer.word_count.text().startswith("0 /"), timeout=2000)
+    thanks = {c.key: c.passed for c in composer.coach.checks}["thanks"]
+    assert thanks is False
+    marks_before = len(composer.sheet.marks) if composer.sheet else 0
+    composer.body.setFocus()
+    qtbot.keyClicks(composer.body, "Dear Sam, thank you so much!")
+    qtbot.waitUntil(
+        lambda: {c.key: c.passed for c in composer.coach.checks}.get("thanks") is True,
+        timeout=3000,
+    )
+    assert composer.word_count.text().startswith("6 /")
+    assert composer.sheet is not None
+    assert len(composer.sheet.marks) > marks_before
+    drawn = "".join(m.char for m in composer.sheet.marks)
+    assert "thankyousomuch!" in drawn
+    qtbot.waitUntil(lambda: composer.letter_id is not None, timeout=3000)
+    letter = Letter.get_by_id(composer.letter_id)
+    assert letter.body == "Dear Sam, thank you so much!"
+    assert letter.follow_up_id == follow_up.id
+
+
+def test_unfilled_slot_is_highlighted_and_printing_is_refused(
+    window: MainWindow,
+    composer: ComposerArea,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    composer.open_follow_up(_note_follow_up().id)
+    composer.body.setPlainText("Dear {first_name},\n\nThank you!\n\nBest,\nJordan")
+    composer.update_preview()
+    assert composer.slot_notice.isVisible()
+    assert "{first_name}" in composer.slot_notice.text()
+    personal = {c.key: c for c in composer.coach.checks}["personal"]
+    assert not personal.passed and "{first_name}" in personal.reason
+    warnings: list[str] = []
+    monkeypatch.setattr(prompts, "warn", lambda _parent, _title, text: warnings.append(text))
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *_a: pytest.fail("must not ask"))
+    composer.output.export_pdf()
+    assert warnings and "unfilled slots: {first_name}" in warnings[0]
+
+
+def test_export_pdf_writes_card_and_envelope_asking_for_a_missing_address(
+    window: MainWindow,
+    composer: ComposerArea,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    follow_up = _note_follow_up()
+    contact = Contact.get_by_id(follow_up.contact_id)
+    Contact.update(address="").where(Contact.id == contact.id).execute()
+    company_id = Application.get_by_id(follow_up.application_id).company_id
+    from followup_desktop.db.models import Company
+
+    Company.update(address="").where(Company.id == company_id).execute()
+    composer.open_follow_up(follow_up.id)
+    target = tmp_path / "card.pdf"
+    asked: list[str] = []
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *_a: target)
+    monkeypatch.setattr(
+        prompts, "ask_address", lambda _p, who: asked.append(who) or "12 Oak Road\nSpringfield"
+    )
+    composer.output.export_pdf()
+    assert asked == [contact.full_name]
+    assert Contact.get_by_id(contact.id).address == "12 Oak Road\nSpringfield"
+    reader = PdfReader(target)
+    assert len(reader.pages) == 2
+    assert "Oak" in reader.pages[1].extract_text()
+    assert "card.pdf" in composer.status.text()
+
+
+def test_print_draws_the_same_sheets_on_the_printer(
+    window: MainWindow,
+    composer: ComposerArea,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    composer.open_follow_up(_note_follow_up().id)
+    target = tmp_path / "printed.pdf"
+
+    def fake_preview(_area: object, sheets: list[object], _title: str) -> bool:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        assert paint_sheets(printer, sheets) == len(sheets)  # type: ignore[arg-type]
+        return True
+
+    monkeypatch.setattr(output_actions, "open_print_preview", fake_preview)
+    composer.output.print_note()
+    pages = PdfReader(target).pages
+    assert round(float(pages[0].mediabox.width)) == 298  # A6
+    assert composer.sheet is not None
+    first_word = "".join(m.char for m in composer.sheet.marks[:4])
+    assert first_word == "Dear"
+    assert "Dear" in pages[0].extract_text()
+
+
+def test_email_channel_offers_mail_copy_and_eml(
+    window: MainWindow,
+    composer: ComposerArea,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    composer.open_follow_up(_note_follow_up().id)
+    composer.channel_picker.setCurrentIndex(composer.channel_picker.findData("email"))
+    assert composer.mail_button.isVisibleTo(composer)
+    assert not composer.export_button.isVisibleTo(composer)
+    assert composer.subject.isVisibleTo(composer)
+    opened: list[str] = []
+    monkeypatch.setattr(output_actions, "open_external", opened.append)
+    composer.output.open_in_mail_app()
+    assert opened and opened[0].startswith("mailto:") and "subject=" in opened[0]
+    composer.output.copy_text()
+    assert QGuiApplication.clipboard().text() == composer.body.toPlainText()
+    target = tmp_path / "draft.eml"
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *_a: target)
+    composer.output.save_eml()
+    assert b"X-Unsent: 1" in target.read_bytes()
+
+
+def test_mark_as_sent_completes_the_follow_up(
+    window: MainWindow, composer: ComposerArea, qtbot: QtBot
+) -> None:
+    follow_up = _note_follow_up()
+    composer.open_follow_up(follow_up.id)
+    qtbot.mouseClick(composer.sent_button, Qt.MouseButton.LeftButton)
+    assert FollowUp.get_by_id(follow_up.id).state == "done"
+    assert Letter.get_by_id(composer.letter_id).state == "sent"
+    assert composer.body.isReadOnly()
+    assert "done" in composer.status.text()
+
+
+def test_write_again_changes_the_hand_not_the_words(
+    window: MainWindow, composer: ComposerArea
+) -> None:
+    composer.open_follow_up(_note_follow_up().id)
+    before = composer.sheet
+    composer.options.rewrite_button.click()
+    composer.update_preview()
+    after = composer.sheet
+    assert before is not None and after is not None
+    assert [m.char for m in before.marks] == [m.char for m in after.marks]
+    assert [m.x for m in before.marks] != [m.x for m in after.marks]
