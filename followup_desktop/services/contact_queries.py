@@ -1,4 +1,4 @@
-"""Rows for the contact list: name, role, company, e-mail, phone and last contact date."""
+"""Rows for the contact list: who, where, how to reach them, last contact and keep-in-touch due."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from followup_desktop.db.models import Company, Contact, Interaction
+from followup_desktop.db.models import Company, Contact, FollowUp, Interaction
 from followup_desktop.db.rows import tuple_rows
 
 
@@ -20,26 +20,55 @@ class ContactRow:
     email: str
     phone: str
     last_contact: dt.date | None
+    company_id: int | None = None
+    client_company_id: int | None = None
+    client_company: str = ""
+    is_agency: bool = False
+    #: None: the default rule (on a cadence after a rejection); 0: off; N: every N days.
+    keep_in_touch_days: int | None = None
+    #: The planned keep-in-touch follow-up's due day, if one is planned.
+    keep_in_touch_due: dt.date | None = None
+    first_name: str = ""
+    last_name: str = ""
 
 
 def load_contact_rows() -> list[ContactRow]:
+    """Every contact, ordered by last then first name (one pass per table, no N+1)."""
     last_seen = (
-        Interaction.select(Interaction.contact, pw.fn.MAX(Interaction.occurred_at).alias("last"))
+        Interaction.select(Interaction.contact, pw.fn.MAX(Interaction.occurred_at))
         .where(Interaction.contact.is_null(False))
         .group_by(Interaction.contact)
     )
     last_by_contact = {contact_id: _day(last) for contact_id, last in tuple_rows(last_seen)}
+    keep_in_touch = (
+        FollowUp.select(FollowUp.contact, pw.fn.MIN(FollowUp.due_on))
+        .where(
+            FollowUp.contact.is_null(False)
+            & (FollowUp.reason == "keep_in_touch")
+            & (FollowUp.state == "planned")
+        )
+        .group_by(FollowUp.contact)
+    )
+    due_by_contact = {contact_id: _date(due) for contact_id, due in tuple_rows(keep_in_touch)}
+    client = Company.alias()
     query = (
         Contact.select(
             Contact.id,
             Contact.first_name,
             Contact.last_name,
             Contact.role,
+            Contact.company,
             Company.name,
             Contact.email,
             Contact.phone,
+            Contact.is_agency,
+            Contact.client_company,
+            client.name,
+            Contact.keep_in_touch_days,
         )
         .join(Company, join_type=pw.JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
+        .switch(Contact)
+        .join(client, join_type=pw.JOIN.LEFT_OUTER, on=(Contact.client_company == client.id))
         .order_by(Contact.last_name, Contact.first_name, Contact.id)
     )
     return [
@@ -51,8 +80,29 @@ def load_contact_rows() -> list[ContactRow]:
             email=email,
             phone=phone,
             last_contact=last_by_contact.get(cid),
+            company_id=company_id,
+            client_company_id=client_id,
+            client_company=client_name or "",
+            is_agency=bool(is_agency),
+            keep_in_touch_days=cadence,
+            keep_in_touch_due=due_by_contact.get(cid),
+            first_name=first,
+            last_name=last,
         )
-        for cid, first, last, role, company, email, phone in tuple_rows(query)
+        for (
+            cid,
+            first,
+            last,
+            role,
+            company_id,
+            company,
+            email,
+            phone,
+            is_agency,
+            client_id,
+            client_name,
+            cadence,
+        ) in tuple_rows(query)
     ]
 
 
@@ -62,3 +112,9 @@ def _day(value: dt.datetime | str | None) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     return dt.datetime.fromisoformat(str(value)).date()
+
+
+def _date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])

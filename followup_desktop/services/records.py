@@ -10,9 +10,11 @@ import peewee as pw
 from followup_desktop.db.models import Application, Company, Contact, Stage, database
 from followup_desktop.db.seed import get_profile
 from followup_desktop.services import validation as check
+from followup_desktop.services.planning import replan_after_change
 from followup_desktop.services.validation import FieldErrors, ValidationError
 
 RANK_GAP = 1024
+MAX_KEEP_IN_TOUCH_DAYS = 3650
 
 
 @dataclass
@@ -41,6 +43,14 @@ class ContactInput:
     address: str = ""
     time_zone: str = ""
     notes: str = ""
+    is_agency: bool = False
+    #: For agency recruiters: the employer they recruit for (a company name, created when new).
+    client_company: str = ""
+    #: "call", "email", "note" or "" (no preference).
+    preferred_channel: str = ""
+    social_handle: str = ""
+    #: None: the default rule (a cadence starts after a rejection); 0: never; N: every N days.
+    keep_in_touch_days: int | None = None
 
 
 def _text_fields_problems(errors: FieldErrors, values: dict[str, str]) -> None:
@@ -79,6 +89,10 @@ def contact_problems(data: ContactInput, phone_region: str | None = None) -> Fie
     errors.add("phone", check.phone_problem(data.phone, region))
     if data.time_zone.strip():
         errors.add("time_zone", time_zone_problem(data.time_zone.strip()))
+    errors.add("preferred_channel", check.channel_problem(data))
+    cadence = data.keep_in_touch_days
+    if cadence is not None and not 0 <= cadence <= MAX_KEEP_IN_TOUCH_DAYS:
+        errors.add("keep_in_touch_days", "Choose a cadence between 1 and 3650 days.")
     _text_fields_problems(errors, {k: v for k, v in vars(data).items() if isinstance(v, str)})
     return errors
 
@@ -155,6 +169,17 @@ def save_contact(data: ContactInput, contact_id: int | None = None) -> Contact:
         contact.address = data.address.strip()
         contact.time_zone = data.time_zone.strip()
         contact.notes = data.notes
+        contact.is_agency = data.is_agency
+        contact.client_company = (
+            company_named(data.client_company)
+            if data.is_agency and data.client_company.strip()
+            else None
+        )
+        contact.preferred_channel = data.preferred_channel
+        contact.social_handle = data.social_handle.strip()
+        contact.keep_in_touch_days = data.keep_in_touch_days
         contact.updated_at = now
         contact.save()
+        # The cadence and the preferred channel decide this contact's planned follow-ups.
+        replan_after_change(contact_id=contact.id)
     return contact

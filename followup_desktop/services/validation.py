@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Protocol
 
 
 @dataclass
@@ -108,3 +109,41 @@ def url_problem(value: str) -> str | None:
     if " " in text or "." not in text:
         return "Not a web address; paste the link to the job posting."
     return None
+
+
+class ReachableContact(Protocol):
+    email: str
+    phone: str
+    address: str
+    social_handle: str
+    preferred_channel: str
+
+
+#: The channels a follow-up may use; texting and social networks are deliberately not offered.
+CONTACT_CHANNELS = ("call", "email", "note")
+
+
+def channel_problem(contact: ReachableContact) -> str | None:
+    """A preferred channel needs the detail it uses: a number to call, an address to write to."""
+    channel = contact.preferred_channel
+    if channel and channel not in CONTACT_CHANNELS:
+        return "Choose a call, an e-mail or a handwritten note."
+    if channel == "call" and not contact.phone.strip():
+        return "Add a phone number to call this person."
+    if channel == "email" and not contact.email.strip():
+        return "Add an e-mail address to write to this person."
+    return None
+
+
+def social_only_advice(contact: ReachableContact) -> str | None:
+    """When a social profile is all we have, say why a call, e-mail or note works better."""
+    if not contact.social_handle.strip():
+        return None
+    if contact.email.strip() or contact.phone.strip() or contact.address.strip():
+        return None
+    return (
+        "Only a social profile is known. Recruiters read messages there between many others, "
+        "and a follow-up sent there looks casual. A phone call, an e-mail or a handwritten note "
+        "is personal and professional: ask for an e-mail address or a direct number, or send a "
+        "note to the company's address."
+    )

@@ -44,7 +44,7 @@ def _calendar(events: AppEvents, _undo_stack: QUndoStack) -> QWidget:
 
 
 def _contacts(events: AppEvents, _undo_stack: QUndoStack) -> QWidget:
-    from followup_desktop.ui.areas.contacts_area import ContactsArea
+    from followup_desktop.ui.contacts.contacts_area import ContactsArea
 
     return ContactsArea(events)
 
@@ -204,6 +204,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_application_action)
         file_menu.addAction(self.new_contact_action)
         file_menu.addSeparator()
+        self.import_action = self._action("&Import contacts…", self.import_contacts, "Ctrl+I")
+        self.export_contacts_action = self._action("&Export contacts…", self.export_contacts)
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_contacts_action)
+        file_menu.addSeparator()
         self.file_menu = file_menu
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -264,12 +269,21 @@ class MainWindow(QMainWindow):
             self.events.contacts_changed.emit()
 
     def edit_contact(self, contact_id: int) -> None:
-        from followup_desktop.ui.dialogs.contact_dialog import ContactDialog
+        """Show the contact in the Contacts area (details and history side by side)."""
+        area = self.show_area("contacts")
+        show_contact = getattr(area, "show_contact", None)
+        if show_contact is not None:
+            show_contact(contact_id)
 
-        dialog = ContactDialog(self, contact_id=contact_id)
-        if dialog.exec():
-            self.events.contacts_changed.emit()
-            self.events.applications_changed.emit()
+    def import_contacts(self) -> None:
+        from followup_desktop.ui.contacts.transfer_actions import import_contacts
+
+        import_contacts(self, self.events)
+
+    def export_contacts(self) -> None:
+        from followup_desktop.ui.contacts.transfer_actions import export_contacts
+
+        export_contacts(self)
 
     def open_preferences(self) -> None:
         from followup_desktop.ui.dialogs.preferences_dialog import PreferencesDialog

@@ -60,7 +60,7 @@ def test_bad_email_is_refused_at_its_field(qtbot: QtBot, store: StoreInfo) -> No
     dialog.show()
     qtbot.keyClicks(dialog.first_name, "Priya")
     qtbot.keyClicks(dialog.email, "priya.at.example.com")
-    click_ok(qtbot, dialog.form.parentWidget().findChild(QDialogButtonBox))
+    click_ok(qtbot, dialog.buttons)
     assert dialog.isVisible()
     message = dialog.form.error_text("email")
     assert "@" in message and message.endswith(".")
@@ -69,7 +69,7 @@ def test_bad_email_is_refused_at_its_field(qtbot: QtBot, store: StoreInfo) -> No
     dialog.email.clear()
     qtbot.keyClicks(dialog.email, "Priya@Example.com")
     qtbot.keyClicks(dialog.phone, "(312) 555-0182")
-    click_ok(qtbot, dialog.form.parentWidget().findChild(QDialogButtonBox))
+    click_ok(qtbot, dialog.buttons)
     saved = Contact.get()
     assert saved.email == "Priya@example.com"
     assert saved.phone == "+1 312-555-0182"

@@ -14,8 +14,8 @@ from followup_desktop.paths import DataLocation
 from followup_desktop.services.follow_up_queries import due_follow_ups
 from followup_desktop.ui.areas.calendar_area import CalendarArea
 from followup_desktop.ui.areas.composer_area import ComposerArea
-from followup_desktop.ui.areas.contacts_area import ContactsArea
 from followup_desktop.ui.areas.pipeline_area import PipelineArea
+from followup_desktop.ui.contacts.contacts_area import ContactsArea
 from followup_desktop.ui.main_window import MainWindow
 
 
@@ -41,11 +41,11 @@ def test_pipeline_shows_every_open_stage_with_its_applications(window: MainWindo
 def test_contacts_area_lists_the_contacts_and_filters(window: MainWindow, qtbot: QtBot) -> None:
     area = window.show_area("contacts")
     assert isinstance(area, ContactsArea)
-    assert area.proxy.rowCount() == Contact.select().count() == 30
+    assert area.list_model.rowCount() == Contact.select().count() == 30
     someone = Contact.select().order_by(Contact.id).first()
     qtbot.keyClicks(area.search, someone.email)
-    assert area.proxy.rowCount() == 1
-    assert area.proxy.index(0, 3).data() == someone.email
+    assert area.list_model.rowCount() == 1
+    assert area.list_model.index(0, 3).data() == someone.email
 
 
 def test_calendar_marks_days_and_lists_the_selected_day(window: MainWindow) -> None:

@@ -10,6 +10,8 @@ from typing import Any
 from followup_desktop.db.models import Company, Contact, database
 from followup_desktop.db.rows import tuple_rows
 from followup_desktop.services.importers.import_plan import MERGED, NEW, SKIPPED, ImportPlan
+from followup_desktop.services.planning import replan_scope
+from followup_desktop.services.rule_facts import expand_scope
 
 #: Rows per INSERT; small enough for SQLite's limit on bound variables, large enough to be quick.
 BATCH_SIZE = 250
@@ -76,18 +78,29 @@ def apply_import(
         if progress is not None:
             progress(done, total)
 
+    # Contacts whose planned follow-ups may change: those given a cadence, and every merged one
+    # (a channel or cadence filled in changes their plans).
+    to_replan: set[int] = set()
     with database.atomic("IMMEDIATE"):
         company_ids = _CompanyIds()
         step(0)
         for start in range(0, len(new_items), BATCH_SIZE):
             batch = new_items[start : start + BATCH_SIZE]
             rows = [_row(item.values, company_ids, now, created=True) for item in batch]
-            Contact.insert_many(rows).execute()
+            on_cadence = [row for row in rows if row.get("keep_in_touch_days")]
+            plain = [row for row in rows if not row.get("keep_in_touch_days")]
+            if plain:
+                Contact.insert_many(plain).execute()
+            to_replan.update(Contact.insert(row).execute() for row in on_cadence)
             step(len(batch))
         for item in store_merges:
             changes = _row(item.values, company_ids, now, created=False)
             Contact.update(**changes).where(Contact.id == item.contact_id).execute()
+            assert item.contact_id is not None
+            to_replan.add(item.contact_id)
             step(1)
+        if to_replan:
+            replan_scope(*expand_scope([], to_replan))
     return ImportResult(
         created=len(new_items),
         merged=plan.count(MERGED),

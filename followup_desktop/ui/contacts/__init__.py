@@ -1,0 +1,1 @@
+"""The Contacts area: people and companies, their details, history and import/export."""

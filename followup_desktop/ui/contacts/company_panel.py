@@ -1,0 +1,313 @@
+"""Companies: a searchable list, and one company's details, applications, people and history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followup_desktop.db.models import Company
+from followup_desktop.services.companies import (
+    CompanyInput,
+    CompanyRow,
+    company_applications,
+    company_people,
+    company_problems,
+    load_company_rows,
+    save_company,
+)
+from followup_desktop.services.timeline import company_timeline
+from followup_desktop.services.validation import ValidationError
+from followup_desktop.ui.contacts.timeline_view import TimelineView
+from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.widgets.form_fields import ValidatedForm
+
+_Index = QModelIndex | QPersistentModelIndex
+CompanyIdRole = Qt.ItemDataRole.UserRole + 1
+ItemIdRole = Qt.ItemDataRole.UserRole + 2
+
+
+class CompanyTableModel(QAbstractTableModel):
+    COLUMNS = ("Company", "People", "Applications", "Last contact", "Website")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[CompanyRow] = []
+
+    def set_rows(self, rows: list[CompanyRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == CompanyIdRole:
+            return row.id
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                row.name,
+                row.contacts,
+                row.applications,
+                row.last_contact.isoformat() if row.last_contact else "",
+                row.website,
+            )[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class CompanyDetail(QWidget):
+    """Name, website, address and notes (editable), with the company's applications, people
+    and history."""
+
+    contact_requested = Signal(int)
+
+    def __init__(self, events: AppEvents, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.events = events
+        self.company_id: int | None = None
+        self.title = QLabel()
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.form = ValidatedForm()
+        self.name = QLineEdit()
+        self.website = QLineEdit()
+        self.website.setPlaceholderText("https://…")
+        self.address = QPlainTextEdit()
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(64)
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(64)
+        for name, label, widget in (
+            ("name", "&Name:", self.name),
+            ("website", "&Website:", self.website),
+            ("address", "&Address:", self.address),
+            ("notes", "N&otes:", self.notes),
+        ):
+            self.form.add_field(name, label, widget)
+        self.save_button = QPushButton("&Save company")
+        self.log_button = QPushButton("&Log conversation…")
+        self.applications = QListWidget()
+        self.people = QListWidget()
+        self.timeline = TimelineView()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.applications, "Applications")
+        self.tabs.addTab(self.people, "People")
+        self.tabs.addTab(self.timeline, "History")
+        details = QWidget()
+        details_column = QVBoxLayout(details)
+        details_column.setContentsMargins(0, 0, 0, 0)
+        details_column.addLayout(self.form)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        details_column.addLayout(buttons)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.log_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(heading)
+        layout.addWidget(details)
+        layout.addWidget(self.tabs, 1)
+        self.save_button.clicked.connect(self.save)
+        self.log_button.clicked.connect(self.log_conversation)
+        self.applications.itemActivated.connect(self._open_application)
+        self.people.itemActivated.connect(self._open_person)
+        self.timeline.application_requested.connect(events.application_requested)
+        self.timeline.follow_up_requested.connect(events.compose_follow_up_requested)
+
+    def show_company(self, company_id: int) -> None:
+        company = Company.get_or_none(Company.id == company_id)
+        if company is None:
+            return
+        self.company_id = company.id
+        self.title.setText(company.name)
+        self.name.setText(company.name)
+        self.website.setText(company.website)
+        self.address.setPlainText(company.address)
+        self.notes.setPlainText(company.notes)
+        self.form.show_errors({})
+        self.applications.clear()
+        for app in company_applications(company.id):
+            state = "archived" if app.archived else app.stage
+            when = f", applied {app.applied_on.isoformat()}" if app.applied_on else ""
+            item = QListWidgetItem(f"{app.position} — {state}{when}")
+            item.setData(ItemIdRole, app.id)
+            self.applications.addItem(item)
+        self.people.clear()
+        for person in company_people(company.id):
+            role = f", {person.role}" if person.role else ""
+            via = " (agency recruiter)" if person.via_agency else ""
+            item = QListWidgetItem(f"{person.name}{role}{via}")
+            item.setData(ItemIdRole, person.id)
+            self.people.addItem(item)
+        entries = company_timeline(company.id)
+        self.timeline.set_entries(entries)
+        self.tabs.setTabText(0, f"Applications ({self.applications.count()})")
+        self.tabs.setTabText(1, f"People ({self.people.count()})")
+        self.tabs.setTabText(2, f"History ({len(entries)})")
+
+    def values(self) -> CompanyInput:
+        return CompanyInput(
+            name=self.name.text(),
+            website=self.website.text(),
+            address=self.address.toPlainText(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def save(self) -> bool:
+        if self.company_id is None:
+            return False
+        data = self.values()
+        errors = company_problems(data, self.company_id)
+        self.form.show_errors(errors.errors)
+        if errors:
+            return False
+        try:
+            save_company(data, self.company_id)
+        except ValidationError as error:
+            self.form.show_errors(error.errors.errors)
+            return False
+        self.title.setText(data.name.strip())
+        self.events.contacts_changed.emit()
+        self.events.applications_changed.emit()
+        return True
+
+    def log_conversation(self) -> None:
+        if self.company_id is None:
+            return
+        from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
+
+        dialog = LogConversationDialog(self, company_id=self.company_id, events=self.events)
+        if dialog.exec():
+            self.show_company(self.company_id)
+            self.tabs.setCurrentIndex(2)
+
+    def _open_application(self, item: QListWidgetItem) -> None:
+        self.events.application_requested.emit(int(item.data(ItemIdRole)))
+
+    def _open_person(self, item: QListWidgetItem) -> None:
+        self.contact_requested.emit(int(item.data(ItemIdRole)))
+
+
+class CompanyPanel(QWidget):
+    """The Companies tab: list on the left, the chosen company on the right."""
+
+    contact_requested = Signal(int)
+
+    def __init__(self, events: AppEvents, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.events = events
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search companies…")
+        self.search.setClearButtonEnabled(True)
+        self.model = CompanyTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(0)
+        self.proxy.setSortRole(Qt.ItemDataRole.DisplayRole)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((180, 56, 86, 96)):
+            self.table.setColumnWidth(column, width)
+        self.detail = CompanyDetail(events)
+        self.empty = QLabel("Choose a company to see its applications, people and history.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(self.detail)
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(self.search)
+        left_column.addWidget(self.table, 1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([440, 520])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.detail.contact_requested.connect(self.contact_requested)
+
+    def refresh(self) -> None:
+        current = self.detail.company_id
+        self.model.set_rows(load_company_rows())
+        if current is not None:
+            self.select_company(current)
+
+    def select_company(self, company_id: int) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(CompanyIdRole) == company_id:
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                break
+        self.detail.show_company(company_id)
+        self.pages.setCurrentIndex(1)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        company_id = current.data(CompanyIdRole) if current.isValid() else None
+        if company_id is not None and company_id != self.detail.company_id:
+            self.detail.show_company(int(company_id))
+            self.pages.setCurrentIndex(1)

@@ -1,0 +1,291 @@
+"""Every field of a contact, validated at the field; shared by the detail pane and the dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followup_desktop.db.models import Company, Contact
+from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.seed import get_profile
+from followup_desktop.services.importers.record_cleaning import known_time_zones
+from followup_desktop.services.records import ContactInput
+from followup_desktop.services.validation import social_only_advice
+from followup_desktop.ui.widgets.form_fields import ValidatedForm
+
+#: (value, label) of the preferred channels; texting and social networks are not offered.
+CHANNEL_CHOICES = (
+    ("", "No preference"),
+    ("call", "Phone call"),
+    ("email", "E-mail"),
+    ("note", "Handwritten note"),
+)
+#: Keep-in-touch modes: the default rule, a fixed cadence, or never.
+CADENCE_DEFAULT, CADENCE_EVERY, CADENCE_NEVER = range(3)
+_ADVICE_STYLE = (
+    "background: #fff4d6; color: #4a3b00; border: 1px solid #e6c65c; border-radius: 4px;"
+    " padding: 6px;"
+)
+
+
+def _company_names() -> list[str]:
+    return [name for (name,) in tuple_rows(Company.select(Company.name).order_by(Company.name))]
+
+
+def _placeholder(combo: QComboBox, text: str) -> None:
+    line = combo.lineEdit()
+    if line is not None:
+        line.setPlaceholderText(text)
+
+
+def _contains_completer(words: list[str], parent: QWidget) -> QCompleter:
+    completer = QCompleter(words, parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    return completer
+
+
+class ContactForm(QWidget):
+    """``changed`` fires on every edit; ``values()`` reads the form, ``load()`` fills it."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        profile = get_profile()
+        self.default_cadence = max(1, int(profile.keep_in_touch_days or 90))
+        self.form = ValidatedForm()
+        self.first_name = QLineEdit()
+        self.last_name = QLineEdit()
+        self.role = QLineEdit()
+        self.role.setPlaceholderText("Recruiter, HR manager, hiring manager…")
+        companies = _company_names()
+        self.company = QComboBox()
+        self.company.setEditable(True)
+        self.company.addItems(companies)
+        self.company.setCompleter(_contains_completer(companies, self.company))
+        self.company.setCurrentText("")
+        _placeholder(self.company, "Pick or type a new company")
+        self.is_agency = QCheckBox("Recruits for an agency")
+        self.client_company = QComboBox()
+        self.client_company.setEditable(True)
+        self.client_company.addItems(companies)
+        self.client_company.setCompleter(_contains_completer(companies, self.client_company))
+        self.client_company.setCurrentText("")
+        _placeholder(self.client_company, "The employer they recruit for")
+        self.client_company.setEnabled(False)
+        self.email = QLineEdit()
+        self.email.setPlaceholderText("name@company.com")
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText(_phone_example(profile.phone_region))
+        self.address = QPlainTextEdit()
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(70)
+        self.address.setPlaceholderText("For envelopes: street, town, postcode, country")
+        self.time_zone = QComboBox()
+        self.time_zone.setEditable(True)
+        zones = sorted(known_time_zones())
+        self.time_zone.addItems(["", *zones])
+        self.time_zone.setCompleter(_contains_completer(zones, self.time_zone))
+        _placeholder(self.time_zone, "e.g. America/Chicago, for calling hours")
+        self.preferred_channel = QComboBox()
+        for value, label in CHANNEL_CHOICES:
+            self.preferred_channel.addItem(label, value)
+        self.social_handle = QLineEdit()
+        self.social_handle.setPlaceholderText("Profile link or handle, kept for reference")
+        self.advice = QLabel()
+        self.advice.setObjectName("social_only_advice")
+        self.advice.setWordWrap(True)
+        self.advice.setStyleSheet(_ADVICE_STYLE)
+        self.advice.hide()
+        self.cadence_mode = QComboBox()
+        self.cadence_mode.addItem("After a rejection (default)", CADENCE_DEFAULT)
+        self.cadence_mode.addItem("Every", CADENCE_EVERY)
+        self.cadence_mode.addItem("Never", CADENCE_NEVER)
+        self.cadence_days = QSpinBox()
+        self.cadence_days.setRange(1, 3650)
+        self.cadence_days.setSuffix(" days")
+        self.cadence_days.setValue(self.default_cadence)
+        self.cadence_days.setAccessibleName("Keep in touch every N days")
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(90)
+        # Long company and zone names must not make the form wider than its pane.
+        for combo in (self.company, self.client_company, self.time_zone):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+        agency = QWidget()
+        agency_row = QVBoxLayout(agency)
+        agency_row.setContentsMargins(0, 0, 0, 0)
+        agency_row.addWidget(self.is_agency)
+        agency_row.addWidget(self.client_company)
+        channel = QWidget()
+        channel_column = QVBoxLayout(channel)
+        channel_column.setContentsMargins(0, 0, 0, 0)
+        channel_column.addWidget(self.preferred_channel)
+        channel_column.addWidget(self.advice)
+        cadence = QWidget()
+        cadence_row = QHBoxLayout(cadence)
+        cadence_row.setContentsMargins(0, 0, 0, 0)
+        cadence_row.addWidget(self.cadence_mode)
+        cadence_row.addWidget(self.cadence_days)
+        cadence_row.addStretch(1)
+        for name, label, widget in (
+            ("first_name", "&First name:", self.first_name),
+            ("last_name", "&Last name:", self.last_name),
+            ("role", "&Role:", self.role),
+            ("company", "&Company:", self.company),
+            ("client_company", "A&gency:", agency),
+            ("email", "&E-mail:", self.email),
+            ("phone", "&Phone:", self.phone),
+            ("address", "Postal &address:", self.address),
+            ("time_zone", "&Time zone:", self.time_zone),
+            ("preferred_channel", "Preferred c&hannel:", channel),
+            ("social_handle", "&Social profile:", self.social_handle),
+            ("keep_in_touch_days", "&Keep in touch:", cadence),
+            ("notes", "&Notes:", self.notes),
+        ):
+            self.form.add_field(name, label, widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.form)
+        layout.addStretch(1)
+
+        for line in (
+            self.first_name,
+            self.last_name,
+            self.role,
+            self.email,
+            self.phone,
+            self.social_handle,
+        ):
+            line.textEdited.connect(self._edited)
+        for text in (self.address, self.notes):
+            text.textChanged.connect(self._edited)
+        for combo in (self.company, self.client_company, self.time_zone):
+            combo.editTextChanged.connect(self._edited)
+        self.preferred_channel.currentIndexChanged.connect(self._edited)
+        self.is_agency.toggled.connect(self.client_company.setEnabled)
+        self.is_agency.toggled.connect(self._edited)
+        self.cadence_mode.currentIndexChanged.connect(self._cadence_mode_changed)
+        self.cadence_days.valueChanged.connect(self._edited)
+        self._loading = False
+        self._cadence_mode_changed()
+
+    # --- reading and writing -------------------------------------------------------------
+
+    def reload_companies(self) -> None:
+        """Offer the companies as they are now (after an import or a new company)."""
+        companies = _company_names()
+        for combo in (self.company, self.client_company):
+            text = combo.currentText()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItems(companies)
+            combo.setCompleter(_contains_completer(companies, combo))
+            combo.setCurrentText(text)
+            combo.blockSignals(False)
+
+    def load(self, contact: Contact | None) -> None:
+        """Fill the form from ``contact`` (or clear it for a new one) without firing ``changed``."""
+        self._loading = True
+        try:
+            self.first_name.setText(contact.first_name if contact else "")
+            self.last_name.setText(contact.last_name if contact else "")
+            self.role.setText(contact.role if contact else "")
+            self.company.setCurrentText(contact.company.name if contact and contact.company else "")
+            self.is_agency.setChecked(bool(contact and contact.is_agency))
+            self.client_company.setCurrentText(
+                contact.client_company.name if contact and contact.client_company else ""
+            )
+            self.email.setText(contact.email if contact else "")
+            self.phone.setText(contact.phone if contact else "")
+            self.address.setPlainText(contact.address if contact else "")
+            self.time_zone.setCurrentText(contact.time_zone if contact else "")
+            found = self.preferred_channel.findData(contact.preferred_channel if contact else "")
+            self.preferred_channel.setCurrentIndex(max(0, found))
+            self.social_handle.setText(contact.social_handle if contact else "")
+            cadence = contact.keep_in_touch_days if contact else None
+            if cadence is None:
+                self.cadence_mode.setCurrentIndex(CADENCE_DEFAULT)
+                self.cadence_days.setValue(self.default_cadence)
+            elif cadence == 0:
+                self.cadence_mode.setCurrentIndex(CADENCE_NEVER)
+                self.cadence_days.setValue(self.default_cadence)
+            else:
+                self.cadence_mode.setCurrentIndex(CADENCE_EVERY)
+                self.cadence_days.setValue(int(cadence))
+            self.notes.setPlainText(contact.notes if contact else "")
+            self.form.show_errors({})
+        finally:
+            self._loading = False
+        self._update_advice()
+
+    def values(self) -> ContactInput:
+        mode = self.cadence_mode.currentData()
+        cadence = {CADENCE_DEFAULT: None, CADENCE_NEVER: 0}.get(mode, self.cadence_days.value())
+        return ContactInput(
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            role=self.role.text(),
+            company=self.company.currentText(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+            address=self.address.toPlainText(),
+            time_zone=self.time_zone.currentText(),
+            notes=self.notes.toPlainText(),
+            is_agency=self.is_agency.isChecked(),
+            client_company=self.client_company.currentText() if self.is_agency.isChecked() else "",
+            preferred_channel=str(self.preferred_channel.currentData() or ""),
+            social_handle=self.social_handle.text(),
+            keep_in_touch_days=cadence,
+        )
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        self.form.show_errors(errors)
+
+    def error_text(self, name: str) -> str:
+        return self.form.error_text(name)
+
+    # --- reactions -----------------------------------------------------------------------
+
+    def _edited(self) -> None:
+        self._update_advice()
+        if not self._loading:
+            self.changed.emit()
+
+    def _cadence_mode_changed(self) -> None:
+        self.cadence_days.setVisible(self.cadence_mode.currentData() == CADENCE_EVERY)
+        self._edited()
+
+    def _update_advice(self) -> None:
+        advice = social_only_advice(self.values())
+        self.advice.setText(advice or "")
+        self.advice.setVisible(bool(advice))
+
+
+def _phone_example(region: str) -> str:
+    import phonenumbers
+
+    example = phonenumbers.example_number_for_type(
+        region or "US", phonenumbers.PhoneNumberType.FIXED_LINE
+    )
+    if example is None:
+        return "+1 312 555 0100"
+    return str(phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.INTERNATIONAL))

@@ -1,0 +1,137 @@
+"""Table model of the contact list: holds every row, shows those passing the filter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from followup_desktop.services.contact_queries import ContactRow
+from followup_desktop.services.contact_search import SORT_KEYS, ContactFilter, ContactSearch
+
+_Index = QModelIndex | QPersistentModelIndex
+ContactIdRole = Qt.ItemDataRole.UserRole + 1
+NAME, ROLE, COMPANY, EMAIL, PHONE, LAST_CONTACT = range(6)
+_DUE_COLOUR = QColor("#b3261e")
+
+
+class ContactListModel(QAbstractTableModel):
+    """Filtering and sorting happen in ``ContactSearch``; the model only maps visible rows."""
+
+    COLUMNS = tuple(title for title, _key in SORT_KEYS)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._search = ContactSearch([])
+        self._visible: list[int] = []
+        self._filter = ContactFilter()
+        self._sort_column = NAME
+        self._descending = False
+
+    # --- content -------------------------------------------------------------------------
+
+    def set_rows(self, rows: list[ContactRow], today: dt.date | None = None) -> None:
+        self.beginResetModel()
+        self._search = ContactSearch(rows, today)
+        self._search.sort(self._sort_column, self._descending)
+        self._visible = self._search.matches(self._filter)
+        self.endResetModel()
+
+    def set_filter(self, wanted: ContactFilter) -> None:
+        if wanted == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = wanted
+        self._visible = self._search.matches(wanted)
+        self.endResetModel()
+
+    def current_filter(self) -> ContactFilter:
+        return self._filter
+
+    def total_count(self) -> int:
+        return len(self._search.rows)
+
+    def row_at(self, row: int) -> ContactRow:
+        return self._search.rows[self._visible[row]]
+
+    def row_of_contact(self, contact_id: int) -> int | None:
+        position = self._search.position_of(contact_id)
+        if position is None:
+            return None
+        try:
+            return self._visible.index(position)
+        except ValueError:
+            return None
+
+    # --- Qt model interface --------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        self.beginResetModel()
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._search.sort(column, self._descending)
+        self._visible = self._search.matches(self._filter)
+        self.endResetModel()
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(row, column, self._search.today)
+        if role == ContactIdRole:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(row, column, self._search.today)
+        if role == Qt.ItemDataRole.ForegroundRole and column == LAST_CONTACT:
+            due = row.keep_in_touch_due
+            if due is not None and due <= self._search.today:
+                return QBrush(_DUE_COLOUR)
+        return None
+
+
+def _display(row: ContactRow, column: int, today: dt.date) -> str:
+    if column == NAME:
+        return row.name
+    if column == ROLE:
+        return row.role
+    if column == COMPANY:
+        if row.is_agency and row.client_company:
+            return f"{row.company} (for {row.client_company})"
+        return row.company
+    if column == EMAIL:
+        return row.email
+    if column == PHONE:
+        return row.phone
+    return row.last_contact.isoformat() if row.last_contact else "never"
+
+
+def _tooltip(row: ContactRow, column: int, today: dt.date) -> str | None:
+    if column == LAST_CONTACT:
+        due = row.keep_in_touch_due
+        if due is not None and due <= today:
+            return f"Keep-in-touch due since {due.isoformat()}"
+        if due is not None:
+            return f"Next keep-in-touch on {due.isoformat()}"
+        return None
+    if column == COMPANY and row.is_agency:
+        return "Agency recruiter" + (f" for {row.client_company}" if row.client_company else "")
+    return None

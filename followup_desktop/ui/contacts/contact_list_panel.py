@@ -1,0 +1,210 @@
+"""The contact list: instant search, filters (company, agency, keep-in-touch due, silence) and
+a sortable table that stays smooth with tens of thousands of rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followup_desktop.db.models import Company
+from followup_desktop.db.rows import tuple_rows
+from followup_desktop.services.contact_queries import load_contact_rows
+from followup_desktop.services.contact_search import ContactFilter
+from followup_desktop.ui.contacts.contact_list_model import ContactIdRole, ContactListModel
+
+_COLUMN_WIDTHS = (150, 150, 170, 210, 130)
+_ROW_HEIGHT_PADDING = 8
+
+
+class ContactListPanel(QWidget):
+    """Emits ``contact_selected`` as the current row changes and ``contact_activated`` on
+    double-click or Enter."""
+
+    contact_selected = Signal(int)
+    contact_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setObjectName("contact_search")
+        self.search.setPlaceholderText("Search name, company, e-mail or role…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search contacts")
+
+        self.company_filter = QComboBox()
+        self.company_filter.setAccessibleName("Company filter")
+        self.company_filter.setMinimumContentsLength(14)
+        self.company_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.agency_only = QCheckBox("&Agency")
+        self.agency_only.setToolTip("Only recruiters who work for an agency")
+        self.keep_in_touch_due = QCheckBox("&Keep-in-touch due")
+        self.keep_in_touch_due.setToolTip("Only people whose keep-in-touch follow-up is due")
+        self.silent = QCheckBox("&Quiet for")
+        self.silent.setToolTip("Only people with no logged conversation for this many days")
+        self.silent_days = QSpinBox()
+        self.silent_days.setRange(1, 3650)
+        self.silent_days.setValue(90)
+        self.silent_days.setSuffix(" days")
+        self.silent_days.setAccessibleName("Days without contact")
+        self.silent_days.setEnabled(False)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("contact_count")
+
+        self.model = ContactListModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("contact_table")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        # Fixed row heights: the view never measures rows, so 50,000 of them cost nothing.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + _ROW_HEIGHT_PADDING)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate(_COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.company_filter)
+        filters = QHBoxLayout()
+        filters.setSpacing(10)
+        filters.addWidget(self.agency_only)
+        filters.addWidget(self.keep_in_touch_due)
+        filters.addWidget(self.silent)
+        filters.addWidget(self.silent_days)
+        filters.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(search_row)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self.search.textChanged.connect(self._apply_filter)
+        self.company_filter.currentIndexChanged.connect(self._apply_filter)
+        self.agency_only.toggled.connect(self._apply_filter)
+        self.keep_in_touch_due.toggled.connect(self._apply_filter)
+        self.silent.toggled.connect(self.silent_days.setEnabled)
+        self.silent.toggled.connect(self._apply_filter)
+        self.silent_days.valueChanged.connect(self._apply_filter)
+        self.table.doubleClicked.connect(self._on_activated)
+        self.table.activated.connect(self._on_activated)
+        self.model.modelReset.connect(self._after_reset)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self._selected_id: int | None = None
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(self.focus_search)
+
+    # --- data ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the rows from the store, keeping the filters and the selected contact."""
+        self._fill_companies()
+        self.model.set_rows(load_contact_rows(), dt.date.today())
+
+    def _fill_companies(self) -> None:
+        current = self.company_filter.currentData()
+        self.company_filter.blockSignals(True)
+        self.company_filter.clear()
+        self.company_filter.addItem("All companies", None)
+        query = Company.select(Company.id, Company.name).order_by(Company.name)
+        for company_id, name in tuple_rows(query):
+            self.company_filter.addItem(name, company_id)
+        found = self.company_filter.findData(current) if current is not None else 0
+        self.company_filter.setCurrentIndex(max(0, found))
+        self.company_filter.blockSignals(False)
+
+    def current_filter(self) -> ContactFilter:
+        company_id = self.company_filter.currentData()
+        return ContactFilter(
+            text=self.search.text(),
+            company_id=int(company_id) if company_id is not None else None,
+            agency_only=self.agency_only.isChecked(),
+            keep_in_touch_due=self.keep_in_touch_due.isChecked(),
+            silent_days=self.silent_days.value() if self.silent.isChecked() else None,
+        )
+
+    def _apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+
+    def clear_filters(self) -> None:
+        for box in (self.agency_only, self.keep_in_touch_due, self.silent):
+            box.setChecked(False)
+        self.company_filter.setCurrentIndex(0)
+        self.search.clear()
+
+    def filter_by_company(self, company_id: int) -> None:
+        found = self.company_filter.findData(company_id)
+        if found >= 0:
+            self.company_filter.setCurrentIndex(found)
+
+    # --- selection -----------------------------------------------------------------------
+
+    def selected_contact_id(self) -> int | None:
+        return self._selected_id
+
+    def select_contact(self, contact_id: int) -> bool:
+        """Select the contact if it is shown; the selection survives filtering and reloads."""
+        row = self.model.row_of_contact(contact_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _after_reset(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count()
+        self.count_label.setText(
+            f"{total:,} contacts" if shown == total else f"{shown:,} of {total:,} contacts"
+        )
+        if self._selected_id is not None:
+            self.select_contact(self._selected_id)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        contact_id = current.data(ContactIdRole) if current.isValid() else None
+        if contact_id is None:
+            return
+        if contact_id != self._selected_id:
+            self._selected_id = int(contact_id)
+            self.contact_selected.emit(self._selected_id)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        contact_id = index.data(ContactIdRole)
+        if contact_id is not None:
+            self.contact_activated.emit(int(contact_id))

@@ -1,0 +1,76 @@
+"""A history list (conversations, follow-ups, letters), newest first, with the linked application.
+
+Each entry shows its date beside up to three lines: what happened, with whom and about which
+application, and the notes; planned steps are drawn in blue.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from followup_desktop.services.timeline import CONVERSATION, FOLLOW_UP, LETTER, TimelineEntry
+
+_KIND_LABELS = {CONVERSATION: "Conversation", FOLLOW_UP: "Follow-up", LETTER: "Letter"}
+_PLANNED_COLOUR = QColor("#1f5fa8")
+_DETAIL_LIMIT = 160
+EntryRole = Qt.ItemDataRole.UserRole + 1
+
+
+class TimelineView(QTreeWidget):
+    """Double-click opens what an entry links to: the application, or the follow-up's letter."""
+
+    application_requested = Signal(int)
+    follow_up_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(2)
+        self.setHeaderLabels(["When", "What"])
+        self.setRootIsDecorated(False)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.itemActivated.connect(self._on_activated)
+        self.entries: list[TimelineEntry] = []
+
+    def set_entries(self, entries: list[TimelineEntry], *, show_who: bool = True) -> None:
+        self.entries = entries
+        self.clear()
+        items = []
+        for entry in entries:
+            when = entry.when.strftime("%Y-%m-%d")
+            if entry.kind == CONVERSATION:
+                when += entry.when.strftime("\n%H:%M")
+            linked = " · ".join(
+                part for part in ((entry.who if show_who else ""), entry.application_label) if part
+            )
+            detail = " ".join(entry.detail.split())
+            if len(detail) > _DETAIL_LIMIT:
+                detail = detail[: _DETAIL_LIMIT - 1] + "…"
+            text = "\n".join(line for line in (entry.title, linked, detail) if line)
+            item = QTreeWidgetItem([when, text])
+            item.setData(0, EntryRole, entry)
+            item.setToolTip(1, "\n".join(x for x in (entry.title, linked, entry.detail) if x))
+            item.setData(
+                1, Qt.ItemDataRole.AccessibleTextRole, f"{_KIND_LABELS[entry.kind]}: {text}"
+            )
+            if entry.kind == FOLLOW_UP and entry.state == "planned":
+                for column in range(2):
+                    item.setForeground(column, QBrush(_PLANNED_COLOUR))
+            items.append(item)
+        self.addTopLevelItems(items)
+
+    def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        entry = item.data(0, EntryRole)
+        if not isinstance(entry, TimelineEntry):
+            return
+        if entry.kind == FOLLOW_UP:
+            self.follow_up_requested.emit(entry.record_id)
+        elif entry.application_id is not None:
+            self.application_requested.emit(entry.application_id)

@@ -1,0 +1,162 @@
+"""Contact detail and "Log conversation": validation at the field, the social-only advice,
+and logging a conversation restarting the keep-in-touch cadence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from followup_desktop.db.connection import StoreInfo
+from followup_desktop.db.models import Application, Contact, FollowUp, Interaction, Stage
+from followup_desktop.services.records import ContactInput, save_contact
+from followup_desktop.ui.contacts.contact_detail import HISTORY_TAB, ContactDetailPanel
+from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
+from followup_desktop.ui.events import AppEvents
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, store: StoreInfo) -> Iterator[ContactDetailPanel]:
+    widget = ContactDetailPanel(AppEvents())
+    qtbot.addWidget(widget)
+    widget.resize(480, 700)
+    widget.show()
+    yield widget
+
+
+def test_edits_are_validated_at_the_field_then_saved(
+    panel: ContactDetailPanel, qtbot: QtBot
+) -> None:
+    person = save_contact(ContactInput(first_name="Ines", last_name="Moreau"))
+    panel.show_contact(person.id)
+    assert not panel.save_button.isEnabled()
+    qtbot.keyClicks(panel.form.email, "ines.at.example.org")
+    assert panel.save_button.isEnabled()
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert "@" in panel.form.error_text("email")
+    assert Contact.get_by_id(person.id).email == ""
+    panel.form.email.clear()
+    qtbot.keyClicks(panel.form.email, "ines@example.org")
+    panel.form.is_agency.setChecked(True)
+    panel.form.client_company.setCurrentText("Granite Foods")
+    panel.form.cadence_mode.setCurrentIndex(panel.form.cadence_mode.findData(1))
+    panel.form.cadence_days.setValue(45)
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    saved = Contact.get_by_id(person.id)
+    assert saved.email == "ines@example.org"
+    assert saved.is_agency and saved.client_company.name == "Granite Foods"
+    assert saved.keep_in_touch_days == 45
+    assert panel.form.error_text("email") == ""
+    assert "agency recruiter for Granite Foods" in panel.subtitle.text()
+    # A cadence plans the next keep-in-touch at once.
+    assert (
+        FollowUp.select()
+        .where((FollowUp.contact == person.id) & (FollowUp.reason == "keep_in_touch"))
+        .exists()
+    )
+
+
+def test_social_profile_only_gets_the_advice_and_channel_needs_its_detail(
+    panel: ContactDetailPanel, qtbot: QtBot
+) -> None:
+    person = save_contact(
+        ContactInput(first_name="Tariq", social_handle="https://www.linkedin.com/in/tariq")
+    )
+    panel.show_contact(person.id)
+    assert panel.form.advice.isVisibleTo(panel)
+    assert "call, an e-mail or a handwritten note" in panel.form.advice.text()
+    panel.form.preferred_channel.setCurrentIndex(panel.form.preferred_channel.findData("call"))
+    assert not panel.save()
+    assert panel.form.error_text("preferred_channel") == "Add a phone number to call this person."
+    qtbot.keyClicks(panel.form.phone, "+44 20 7946 0958")
+    assert not panel.form.advice.isVisibleTo(panel)
+    assert panel.save()
+    assert Contact.get_by_id(person.id).preferred_channel == "call"
+
+
+def test_revert_discards_edits(panel: ContactDetailPanel, qtbot: QtBot) -> None:
+    person = save_contact(ContactInput(first_name="Olu", role="Recruiter"))
+    panel.show_contact(person.id)
+    panel.form.role.clear()
+    qtbot.keyClicks(panel.form.role, "Director")
+    qtbot.mouseClick(panel.revert_button, Qt.MouseButton.LeftButton)
+    assert panel.form.role.text() == "Recruiter"
+    assert not panel.is_dirty()
+
+
+def keep_in_touch_due(contact_id: int) -> dt.date:
+    row = (
+        FollowUp.select()
+        .where(
+            (FollowUp.contact == contact_id)
+            & (FollowUp.reason == "keep_in_touch")
+            & (FollowUp.state == "planned")
+        )
+        .get()
+    )
+    return row.due_on if isinstance(row.due_on, dt.date) else dt.date.fromisoformat(row.due_on)
+
+
+def test_logging_a_conversation_restarts_the_keep_in_touch_cadence(
+    panel: ContactDetailPanel, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    person = save_contact(ContactInput(first_name="Mara", last_name="Lind", keep_in_touch_days=30))
+    long_ago = dt.datetime.now() - dt.timedelta(days=100)
+    Contact.update(created_at=long_ago).where(Contact.id == person.id).execute()
+    save_contact(
+        ContactInput(first_name="Mara", last_name="Lind", keep_in_touch_days=30), person.id
+    )
+    today = dt.date.today()
+    assert keep_in_touch_due(person.id) <= today  # overdue: nobody talked to her
+
+    def fill_and_log(dialog: LogConversationDialog) -> int:
+        qtbot.keyClicks(dialog.summary, "Caught up about the spring hiring plans.")
+        qtbot.keyClicks(dialog.open_questions, "Whether the team grows in May")
+        dialog.inbound.setChecked(True)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        return int(dialog.result())
+
+    monkeypatch.setattr(LogConversationDialog, "exec", fill_and_log)
+    panel.show_contact(person.id)
+    qtbot.mouseClick(panel.log_button, Qt.MouseButton.LeftButton)
+    logged = Interaction.get(Interaction.contact == person.id)
+    assert logged.summary == "Caught up about the spring hiring plans."
+    assert logged.open_questions == "Whether the team grows in May"
+    assert logged.direction == "inbound" and logged.channel == "call"
+    assert keep_in_touch_due(person.id) >= today + dt.timedelta(days=30)
+    assert panel.tabs.currentIndex() == HISTORY_TAB
+    assert panel.timeline.topLevelItemCount() >= 1
+
+
+def test_log_dialog_from_an_application_preselects_its_contact(
+    qtbot: QtBot, store: StoreInfo
+) -> None:
+    person = save_contact(ContactInput(first_name="Ken", last_name="Ito", company="Lumen Labs"))
+    stage = Stage.get(Stage.kind == "interview")
+    app = Application.create(
+        company=person.company, position="QA Engineer", stage=stage, contact=person
+    )
+    dialog = LogConversationDialog(application_id=app.id)
+    qtbot.addWidget(dialog)
+    assert dialog.contact.currentData() == person.id
+    assert dialog.application.currentData() == app.id
+    dialog.channel.setCurrentIndex(dialog.channel.findData("meeting"))
+    assert dialog.kind.currentData() == "interview"
+    dialog.accept()
+    logged = Interaction.get()
+    assert (logged.application_id, logged.contact_id, logged.kind) == (
+        app.id,
+        person.id,
+        "interview",
+    )
+    # an interview gets a thank-you planned
+    assert (
+        FollowUp.select()
+        .where((FollowUp.application == app.id) & (FollowUp.reason == "thank_you"))
+        .exists()
+    )

@@ -1,0 +1,126 @@
+"""The import dialog: column mapping, preview, one-step import off the UI thread, cancel, errors;
+and the export action."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from followup_desktop.db.connection import StoreInfo
+from followup_desktop.db.models import Contact
+from followup_desktop.services.importers import import_apply
+from followup_desktop.ui.contacts import transfer_actions
+from followup_desktop.ui.contacts.import_dialog import (
+    COLUMNS_PAGE,
+    DONE_PAGE,
+    PREVIEW_PAGE,
+    ImportDialog,
+)
+from followup_desktop.ui.events import AppEvents
+
+SAMPLES = Path(__file__).resolve().parents[1] / "importers" / "samples"
+LINKEDIN = (
+    'Notes:\n"Some addresses may be missing."\n\n'
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Aisha,Bello,https://www.linkedin.com/in/aishabello,,Meridian Bank,Talent Partner,"
+    "14 Feb 2024\n"
+    "Lars,Nygaard,https://www.linkedin.com/in/lnygaard,lars@oakridge.no,Oakridge,Recruiter,"
+    "02 Jan 2023\n"
+)
+
+
+def open_dialog(qtbot: QtBot, path: Path, kind: str, events: AppEvents | None = None):  # type: ignore[no-untyped-def]
+    dialog = ImportDialog(path, kind, events)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def wait_for_page(qtbot: QtBot, dialog: ImportDialog, page: int) -> None:
+    qtbot.waitUntil(
+        lambda: dialog.job is None and dialog.pages.currentIndex() == page, timeout=20000
+    )
+
+
+def test_vcard_preview_then_import(qtbot: QtBot, store: StoreInfo) -> None:
+    events = AppEvents()
+    dialog = open_dialog(qtbot, SAMPLES / "apple_contacts_3_0.vcf", "vcf", events)
+    wait_for_page(qtbot, dialog, PREVIEW_PAGE)
+    assert "1 new, 0 merged into existing contacts, 1 skipped" in dialog.summary.text()
+    assert dialog.plan_model.rowCount() == 2
+    assert Contact.select().count() == 0  # nothing written by the preview
+    with qtbot.waitSignal(events.contacts_changed, timeout=20000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    wait_for_page(qtbot, dialog, DONE_PAGE)
+    assert "1 contacts added" in dialog.done_label.text()
+    assert Contact.select().count() == 1
+
+
+def test_linkedin_csv_mapping_can_be_changed(
+    qtbot: QtBot, store: StoreInfo, tmp_path: Path
+) -> None:
+    path = tmp_path / "Connections.csv"
+    path.write_text(LINKEDIN, encoding="utf-8")
+    dialog = open_dialog(qtbot, path, "csv")
+    assert dialog.pages.currentIndex() == COLUMNS_PAGE
+    assert "LinkedIn connections" in dialog.format_label.text()
+    assert dialog.mapping_table.rowCount() == 7
+    position = dialog.field_boxes[5]
+    assert position.currentData() == "role"
+    position.setCurrentIndex(position.findData("notes"))  # keep the title in notes instead
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    wait_for_page(qtbot, dialog, PREVIEW_PAGE)
+    assert dialog.plan_model.rowCount() == 2
+    assert all(item.outcome == "new" for item in dialog.plan_model.items)
+    assert dialog.plan_model.items[0].values["role"] == ""
+    assert "Position: Talent Partner" in dialog.plan_model.items[0].values["notes"]
+
+
+def test_malformed_file_shows_the_line_and_cannot_be_imported(
+    qtbot: QtBot, store: StoreInfo, tmp_path: Path
+) -> None:
+    path = tmp_path / "cut.vcf"
+    path.write_text("BEGIN:VCARD\nVERSION:3.0\nN:Ok;Al\nEND:VCARD\nBEGIN:VCARD\nN:Cut;Bo\n")
+    dialog = open_dialog(qtbot, path, "vcf")
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.error.isVisible(), timeout=20000)
+    assert "card 2 (line 5)" in dialog.error.text()
+    assert "Nothing was imported" in dialog.error.text()
+    assert not dialog.import_button.isEnabled()
+    assert Contact.select().count() == 0
+
+
+def test_cancel_during_import_writes_nothing(
+    qtbot: QtBot, store: StoreInfo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(import_apply, "BATCH_SIZE", 5)
+    rows = "".join(f"Person{i},Surname{i},p{i}@example.com\n" for i in range(400))
+    path = tmp_path / "many.csv"
+    path.write_text("First Name,Last Name,E-mail\n" + rows)
+    dialog = open_dialog(qtbot, path, "csv")
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    wait_for_page(qtbot, dialog, PREVIEW_PAGE)
+    dialog.start_import()
+    assert dialog.cancel_button.isEnabled()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=20000)
+    assert dialog.pages.currentIndex() == PREVIEW_PAGE
+    assert "cancelled" in dialog.error.text()
+    assert Contact.select().count() == 0
+
+
+def test_export_action_writes_the_chosen_format(
+    qtbot: QtBot, store: StoreInfo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Contact.create(first_name="Zed", last_name="Ng", email="zed@example.com")
+    target = tmp_path / "people.csv"
+    monkeypatch.setattr(transfer_actions, "choose_export_file", lambda parent: (target, "csv"))
+    told: list[str] = []
+    monkeypatch.setattr(
+        transfer_actions.QMessageBox, "information", lambda *args: told.append(args[2])
+    )
+    assert transfer_actions.export_contacts(None) == target
+    assert "Zed" in target.read_text(encoding="utf-8-sig")
+    assert told == [f"1 contacts written to {target}."]
