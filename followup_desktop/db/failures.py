@@ -56,24 +56,44 @@ _OS_MESSAGES: dict[int, str] = {
 }
 
 
-def storage_failure_message(error: BaseException) -> str | None:
-    """The user's one-line message for a storage failure, or None if ``error`` is not one.
+def _chain(error: BaseException) -> list[BaseException]:
+    """The error and the ones it was raised from or while handling, outermost first."""
+    chain: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in chain and len(chain) < 8:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
 
-    Bugs and refused input (integrity errors, validation) are not storage failures: they keep
-    their own handling.
-    """
+
+def _specific_message(error: BaseException) -> str | None:
     if isinstance(error, StoreError):
         return str(error)
-    if isinstance(error, pw.IntegrityError | sqlite3.IntegrityError):
-        return None
     if isinstance(error, pw.DatabaseError | sqlite3.DatabaseError):
         text = str(error).lower()
         for fragment, message in _SQLITE_MESSAGES:
             if fragment in text:
                 return message
-        if isinstance(error, pw.OperationalError | sqlite3.OperationalError):
-            return f"The database refused this change ({error}). {_KEPT}"
         return None
-    if isinstance(error, OSError) and error.errno in _OS_MESSAGES:
-        return _OS_MESSAGES[error.errno]
+    if isinstance(error, OSError):
+        return _OS_MESSAGES.get(error.errno or 0)
+    return None
+
+
+def storage_failure_message(error: BaseException) -> str | None:
+    """The user's one-line message for a storage failure, or None if ``error`` is not one.
+
+    The whole chain is read: when SQLite has already rolled back after a full disk, the
+    transaction's own ROLLBACK fails too ("no transaction is active") and hides the cause.
+    Bugs and refused input (integrity errors, validation) are not storage failures: they keep
+    their own handling.
+    """
+    if isinstance(error, pw.IntegrityError | sqlite3.IntegrityError):
+        return None
+    for link in _chain(error):
+        message = _specific_message(link)
+        if message is not None:
+            return message
+    if isinstance(error, pw.OperationalError | sqlite3.OperationalError):
+        return f"The database refused this change ({error}). {_KEPT}"
     return None

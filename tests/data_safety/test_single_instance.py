@@ -1,0 +1,95 @@
+"""One window per data folder: a second launch raises the first and exits; stale locks clear."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+
+from pytestqt.qtbot import QtBot
+
+from data_safety.fault_tools import REPO, child_env
+from followup_desktop.paths import DataLocation
+from followup_desktop.ui.single_instance import SingleInstance, lock_path, window_is_running
+
+
+def test_second_instance_is_refused_and_its_knock_raises_the_first(
+    data_location: DataLocation, qtbot: QtBot
+) -> None:
+    from PySide6.QtNetwork import QLocalSocket
+
+    first = SingleInstance(data_location)
+    assert first.acquire()
+    try:
+        assert window_is_running(data_location)
+        second = SingleInstance(data_location)
+        assert not second.acquire()
+        # The knock a second launch sends (``hand_over`` blocks, so here it is asynchronous:
+        # the first answers from this same event loop).
+        knock = QLocalSocket()
+        with qtbot.waitSignal(first.activation_requested, timeout=3000):
+            knock.connectToServer(second.name)
+            knock.write(b"raise\n")
+        qtbot.waitUntil(lambda: knock.canReadLine(), timeout=3000)
+        assert bytes(knock.readLine().data()) == b"ok\n"
+        knock.abort()
+        garbage = QLocalSocket()
+        garbage.connectToServer(second.name)
+        garbage.write(b"please delete everything\n")
+        qtbot.wait(100)  # anything else is ignored: no signal, no answer
+        assert not garbage.canReadLine()
+        garbage.abort()
+    finally:
+        first.release()
+    assert not window_is_running(data_location)
+    third = SingleInstance(data_location)
+    assert third.acquire()
+    third.release()
+
+
+def _launch(data_location: DataLocation, *extra: str) -> subprocess.Popen[str]:
+    import sys
+
+    return subprocess.Popen(
+        [sys.executable, "-m", "followup_desktop", "--data-dir", str(data_location.root), *extra],
+        cwd=REPO,
+        env=child_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_second_launch_exits_and_stale_lock_does_not_block(data_location: DataLocation) -> None:
+    first = _launch(data_location, "--demo-if-empty")
+    try:
+        deadline = time.monotonic() + 30
+        while not window_is_running(data_location):
+            assert first.poll() is None, first.communicate()
+            assert time.monotonic() < deadline, "the first window never took its lock"
+            time.sleep(0.1)
+        second = _launch(data_location)
+        out, err = second.communicate(timeout=30)
+        assert second.returncode == 0, err
+        assert "already open" in out and "brought to the front" in out
+    finally:
+        os.kill(first.pid, signal.SIGKILL)  # a crash: the lock file stays behind
+        first.communicate(timeout=30)
+    assert lock_path(data_location).exists()
+    assert not window_is_running(data_location)
+    env = child_env()
+    env["FOLLOWUP_EXIT_AFTER_PAINT"] = "1"
+    import sys
+
+    third = subprocess.run(
+        [sys.executable, "-m", "followup_desktop", "--data-dir", str(data_location.root)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert third.returncode == 0, third.stderr
+    assert "PAINTED" in third.stdout

@@ -1,0 +1,175 @@
+"""Write failures: disk full, locked, read-only. Clear message, data intact, retry succeeds."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import peewee as pw
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from followup_desktop.db import failures
+from followup_desktop.db.backup import store_digest
+from followup_desktop.db.connection import StoreInfo
+from followup_desktop.db.failures import storage_failure_message
+from followup_desktop.db.models import Application, Stage, database
+from followup_desktop.paths import DataLocation
+from followup_desktop.services.records import ApplicationInput, save_application
+from followup_desktop.ui import errors as ui_errors
+
+BIG_NOTES = "A long note that needs many new pages. " * 4000
+
+
+def _digest(location: DataLocation) -> str:
+    connection = sqlite3.connect(f"file:{location.database}?mode=ro", uri=True)
+    try:
+        return store_digest(connection)
+    finally:
+        connection.close()
+
+
+def _input(position: str, notes: str = BIG_NOTES) -> ApplicationInput:
+    stage_id = Stage.select().order_by(Stage.position).first().id
+    return ApplicationInput(
+        company="Full Disk Inc", position=position, stage_id=stage_id, notes=notes
+    )
+
+
+def _limit_pages(extra: int) -> None:
+    pages = database.execute_sql("PRAGMA page_count").fetchone()[0]
+    database.execute_sql(f"PRAGMA max_page_count = {pages + extra}")
+
+
+def _lift_page_limit() -> None:
+    database.execute_sql("PRAGMA max_page_count = 1073741823")
+
+
+@pytest.mark.parametrize("attempts_before_space", [1, 3])
+def test_disk_full_keeps_data_and_retry_succeeds(
+    demo_store: StoreInfo, data_location: DataLocation, attempts_before_space: int
+) -> None:
+    before = _digest(data_location)
+    _limit_pages(2)
+    for _ in range(attempts_before_space):
+        with pytest.raises(pw.OperationalError) as caught:
+            save_application(_input("Needs room"))
+        assert storage_failure_message(caught.value) == failures.DISK_FULL
+        assert _digest(data_location) == before  # rolled back completely
+        assert not database.in_transaction()
+    _lift_page_limit()
+    saved = save_application(_input("Needs room"))
+    assert Application.get_by_id(saved.id).notes == BIG_NOTES
+
+
+def test_locked_database_message_and_retry(store: StoreInfo, data_location: DataLocation) -> None:
+    database.execute_sql("PRAGMA busy_timeout = 100")  # the app waits 5 s; the test need not
+    other = sqlite3.connect(data_location.database, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(pw.OperationalError) as caught:
+            save_application(_input("While locked", notes=""))
+        assert storage_failure_message(caught.value) == failures.LOCKED
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    save_application(_input("After the lock", notes=""))
+    assert Application.select().where(Application.position == "After the lock").exists()
+
+
+def test_read_only_store_message_and_retry(store: StoreInfo) -> None:
+    # query_only makes SQLite refuse writes exactly as on a read-only folder or drive.
+    database.execute_sql("PRAGMA query_only = 1")
+    with pytest.raises(pw.OperationalError) as caught:
+        save_application(_input("Read-only", notes=""))
+    assert storage_failure_message(caught.value) == failures.READ_ONLY
+    database.execute_sql("PRAGMA query_only = 0")
+    save_application(_input("Writable again", notes=""))
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (OSError(28, "No space left on device"), failures.DISK_FULL),
+        (OSError(27, "File too large"), failures.DISK_FULL),
+        (OSError(30, "Read-only file system"), failures.READ_ONLY),
+        (OSError(13, "Permission denied"), failures.READ_ONLY),
+        (OSError(5, "Input/output error"), failures.IO_ERROR),
+        (sqlite3.OperationalError("disk I/O error"), failures.IO_ERROR),
+        (pw.DatabaseError("database disk image is malformed"), failures.DAMAGED),
+        (sqlite3.OperationalError("unable to open database file"), failures.CANNOT_OPEN),
+        (pw.IntegrityError("UNIQUE constraint failed"), None),
+        (ValueError("a bug"), None),
+        (OSError(2, "No such file"), None),
+    ],
+)
+def test_failure_messages(error: BaseException, expected: str | None) -> None:
+    assert storage_failure_message(error) == expected
+
+
+def test_dialog_shows_the_message_stays_open_and_retries(
+    demo_store: StoreInfo, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(ui_errors, "show_storage_message", lambda _parent, text: shown.append(text))
+    previous = ui_errors.install_failure_hook()
+    try:
+        dialog = ApplicationDialog()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.company.setCurrentText("Full Disk Inc")
+        dialog.position.setText("Typed before the disk filled up")
+        dialog.notes.setPlainText(BIG_NOTES)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        count = Application.select().count()
+        _limit_pages(2)
+
+        qtbot.mouseClick(ok, pytest.importorskip("PySide6.QtCore").Qt.MouseButton.LeftButton)
+
+        assert shown == [failures.DISK_FULL]
+        assert dialog.isVisible() and dialog.result() == 0  # still open, nothing lost
+        assert dialog.position.text() == "Typed before the disk filled up"
+        assert Application.select().count() == count
+
+        _lift_page_limit()
+        qtbot.mouseClick(ok, pytest.importorskip("PySide6.QtCore").Qt.MouseButton.LeftButton)
+        assert not dialog.isVisible()
+        assert Application.select().count() == count + 1
+    finally:
+        import sys
+
+        sys.excepthook = previous
+
+
+def test_file_size_limit_in_a_subprocess(data_location: DataLocation) -> None:
+    """RLIMIT_FSIZE makes every write past a size fail, as a full disk does."""
+    import json
+    import subprocess
+
+    from data_safety.fault_tools import REPO, child_env, integrity, python_command
+
+    script = REPO / "tests" / "data_safety" / "fsize_child.py"
+    done = subprocess.run(
+        python_command(script, str(data_location.root)),
+        cwd=REPO,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert all(m in (failures.IO_ERROR, failures.DISK_FULL) for m in report["save_failures"])
+    assert report["unchanged_after_failure"]
+    assert report["save_retry"] is None and report["saved_count"] == 1
+    assert report["backup_failure"] and "Nothing was changed" in report["backup_failure"]
+    assert report["backups_after_failure"] == 0
+    assert report["backup_files_after_failure"] == []  # no half backup, no temporary file
+    assert report["backup_retry"] is None
+    assert report["export_failure"] == failures.DISK_FULL
+    assert report["export_kept"] and report["export_folder"] == ["applications.csv"]
+    assert report["export_retry"] is None and report["export_size"] == 200_000
+    assert integrity(data_location.database) == "ok"
