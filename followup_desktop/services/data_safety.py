@@ -6,9 +6,10 @@ from pathlib import Path
 
 from followup_desktop.db.backup import BackupFile, backup_if_changed, create_backup
 from followup_desktop.db.backup_rotation import rotate_backups
-from followup_desktop.db.connection import BeforeMigrate, StoreInfo, open_store
+from followup_desktop.db.connection import BeforeMigrate, StoreInfo, close_store, open_store
 from followup_desktop.db.diagnose import diagnose_database
 from followup_desktop.db.errors import StoreDamagedError
+from followup_desktop.db.restore import restore_backup
 from followup_desktop.paths import DataLocation
 
 
@@ -50,3 +51,16 @@ def manual_backup(location: DataLocation) -> BackupFile:
     made = create_backup(location.database, location.backups, "manual")
     rotate_backups(location.backups)
     return made
+
+
+def restore_and_reopen(location: DataLocation, backup: Path) -> BackupFile | None:
+    """Restore ``backup`` into the open store (current data backed up first), then reopen it.
+
+    Returns the backup of the data that was replaced. On failure the store is reopened as it
+    was and the error (a ``StoreError``) propagates.
+    """
+    close_store()
+    try:
+        return restore_backup(backup, location.database, location.backups)
+    finally:
+        open_user_store(location)

@@ -209,6 +209,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_contacts_action)
         file_menu.addSeparator()
+        self.backups_action = self._action("&Backups…", self.open_backups)
+        file_menu.addAction(self.backups_action)
+        file_menu.addSeparator()
         self.file_menu = file_menu
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -284,6 +287,15 @@ class MainWindow(QMainWindow):
         from followup_desktop.ui.contacts.transfer_actions import export_contacts
 
         export_contacts(self)
+
+    def open_backups(self) -> None:
+        from followup_desktop.ui.dialogs.backups_dialog import BackupsDialog
+
+        dialog = BackupsDialog(self.location, self.events, self)
+        dialog.exec()
+        if dialog.restored:
+            # The history of edits refers to data that was just replaced.
+            self.undo_stack.clear()
 
     def open_preferences(self) -> None:
         from followup_desktop.ui.dialogs.preferences_dialog import PreferencesDialog

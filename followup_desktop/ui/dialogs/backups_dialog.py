@@ -1,0 +1,159 @@
+"""File → Backups: the list with date and size, a backup now, and restoring one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from followup_desktop.db.backup import BackupFile, human_size, list_backups
+from followup_desktop.db.backup_rotation import DEFAULT_POLICY
+from followup_desktop.paths import DataLocation
+from followup_desktop.services.data_safety import manual_backup, restore_and_reopen
+from followup_desktop.ui.errors import guarded
+from followup_desktop.ui.events import AppEvents
+
+_PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+def backup_date_text(backup: BackupFile) -> str:
+    return f"{backup.taken_at:%a %d %b %Y, %H:%M:%S}"
+
+
+def policy_text() -> str:
+    policy = DEFAULT_POLICY
+    return (
+        "A backup is made when you start and quit Follow-up Desk (if your data changed) and "
+        f"before every upgrade. Kept: the latest {policy.latest}, then one a day for "
+        f"{policy.daily} days, one a week for {policy.weekly} weeks and one a month for "
+        f"{policy.monthly} months."
+    )
+
+
+class BackupsDialog(QDialog):
+    """Lists the backups; restoring first backs up the current data, so it can be undone."""
+
+    def __init__(
+        self,
+        location: DataLocation,
+        events: AppEvents,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.location = location
+        self.events = events
+        #: Backups restored while the dialog was open (the window then clears its undo history).
+        self.restored: list[BackupFile] = []
+        self.setWindowTitle("Backups")
+        self.setMinimumSize(620, 420)
+
+        intro = QLabel(policy_text())
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        folder = QLabel(f"Folder: {location.backups}")
+        folder.setTextFormat(Qt.TextFormat.PlainText)
+        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        folder.setWordWrap(True)
+
+        self.table = QTreeWidget()
+        self.table.setObjectName("backups_list")
+        self.table.setHeaderLabels(["Made", "Size", "Why"])
+        self.table.setRootIsDecorated(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.empty_label = QLabel("No backups yet. Use “Back up now” to make the first one.")
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = QLabel("")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.backup_button = QPushButton("&Back up now")
+        self.restore_button = QPushButton("&Restore…")
+        self.buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda _item, _column: self.restore_selected())
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(folder)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.table.clear()
+        backups = list_backups(self.location.backups)
+        for backup in backups:
+            item = QTreeWidgetItem(
+                [backup_date_text(backup), human_size(backup.size), backup.reason_label]
+            )
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setData(0, _PATH_ROLE, str(backup.path))
+            item.setToolTip(0, backup.path.name)
+            self.table.addTopLevelItem(item)
+        self.empty_label.setVisible(not backups)
+        newest = self.table.topLevelItem(0)
+        if newest is not None:
+            self.table.setCurrentItem(newest)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def selected(self) -> BackupFile | None:
+        item = self.table.currentItem()
+        if item is None:
+            return None
+        path = str(item.data(0, _PATH_ROLE))
+        return next((b for b in list_backups(self.location.backups) if str(b.path) == path), None)
+
+    def back_up_now(self) -> None:
+        made = guarded(lambda: manual_backup(self.location), self)
+        if made is not None:
+            self.status.setText(f"Backed up: {made.path.name} ({human_size(made.size)}).")
+        self.refresh()
+
+    def confirm_restore(self, backup: BackupFile) -> bool:
+        """Ask before replacing the data (replaced in tests)."""
+        answer = QMessageBox.question(
+            self,
+            "Restore backup",
+            f"Replace your current data with the backup made {backup_date_text(backup)}?\n\n"
+            "Your current data is backed up first, so you can come back to it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def restore_selected(self) -> None:
+        backup = self.selected()
+        if backup is None or not self.confirm_restore(backup):
+            return
+        restored = guarded(lambda: (restore_and_reopen(self.location, backup.path),), self)
+        if restored is not None:
+            (safety,) = restored
+            kept = f" Your data from before is kept as {safety.path.name}." if safety else ""
+            self.status.setText(f"Restored the backup made {backup_date_text(backup)}.{kept}")
+            self.restored.append(backup)
+            self.events.emit_all_changed()
+        self.refresh()
