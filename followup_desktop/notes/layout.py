@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from followup_desktop.notes.fonts import JOINED_SCRIPTS, FontMetricsCache, metrics_for
 from followup_desktop.notes.paper import Rect
-from followup_desktop.notes.variation import Channel, lane, noise, noise_bits
+from followup_desktop.notes.variation import Channel, lane, next_bits, noise, noise_bits
 
 #: Baseline-to-baseline distance in x-heights, about a ruled line for this size of writing.
 LINE_PITCH = 3.1
@@ -79,8 +80,7 @@ class FontUse:
     pixel_size: float
 
 
-@dataclass(frozen=True, slots=True)
-class GlyphMark:
+class GlyphMark(NamedTuple):
     """One glyph as drawn: its baseline origin on the sheet (points), turn, scale and shade."""
 
     font: int
@@ -115,8 +115,7 @@ class FrameLayout:
     height_used: float
 
 
-@dataclass(frozen=True)
-class _Glyph:
+class _Glyph(NamedTuple):
     slot: int
     glyph: int
     advance: float  # ems, including scale and spacing variation
@@ -127,8 +126,7 @@ class _Glyph:
     char: str
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     glyphs: tuple[_Glyph, ...]
     width: float  # ems
     gap: float  # ems of space after the word
@@ -175,6 +173,7 @@ class FrameText:
         shade_amount = 0.09 * min(loose, 1.0)
         lines: list[list[_Word]] = []
         offset = 0
+        block_state = noise_bits(seed, block_index)
         for hard_line in block.text.split("\n"):
             words: list[_Word] = []
             for raw_word in hard_line.split():
@@ -183,7 +182,7 @@ class FrameText:
                 for char in raw_word:
                     offset += 1
                     # One hash per character gives its five independent variations.
-                    bits = noise_bits(seed, block_index, offset)
+                    bits = next_bits(block_state, offset)
                     for metric in metrics.glyphs_for(char):
                         scale = 1.0 + scale_amount * lane(bits, 0)
                         advance = metric.advance_em * scale + spacing_amount * lane(bits, 1)
@@ -201,7 +200,7 @@ class FrameText:
                         )
                         width += advance
                 offset += 1
-                bits = noise_bits(seed, block_index, offset, Channel.WORD_GAP)
+                bits = next_bits(block_state, offset | (Channel.WORD_GAP << 40))
                 gap = metrics.space_em * (1.0 + 0.35 * loose * lane(bits, 0))
                 dy = 0.05 * loose * lane(bits, 1)
                 words.append(_Word(tuple(glyphs), width, gap, dy))
@@ -317,6 +316,7 @@ class FrameText:
             amplitude = 0.09 * x_height * loose
             y0 = top + baseline + 0.08 * x_height * loose * noise(seed, *key, Channel.LINE_Y)
             slope_degrees = math.degrees(slope)
+            line_fonts: dict[int, int] = {}
             x = x0
             for word in line.words:
                 word_dy = word.dy * size_px
@@ -329,12 +329,15 @@ class FrameText:
                         + glyph.dy * size_px
                         + word_dy
                     )
-                    font_key = (glyph.slot, round(size_px, 3))
-                    index = font_index.get(font_key)
+                    index = line_fonts.get(glyph.slot)
                     if index is None:
-                        index = font_offset + len(fonts)
-                        font_index[font_key] = index
-                        fonts.append(FontUse(families[glyph.slot], font_key[1]))
+                        font_key = (glyph.slot, round(size_px, 3))
+                        index = font_index.get(font_key)
+                        if index is None:
+                            index = font_offset + len(fonts)
+                            font_index[font_key] = index
+                            fonts.append(FontUse(families[glyph.slot], font_key[1]))
+                        line_fonts[glyph.slot] = index
                     marks.append(
                         GlyphMark(
                             index,

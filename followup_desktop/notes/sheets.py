@@ -31,9 +31,9 @@ from followup_desktop.services.note_text import parse_note_text
 
 #: x-heights in points: a card is written a little larger than a letter page.
 CARD_SIZES = SizeRange(smallest=4.4, largest=7.6)
-PAGE_SIZES = SizeRange(smallest=4.2, largest=6.4)
+PAGE_SIZES = SizeRange(smallest=4.2, largest=7.2)
 RECIPIENT_SIZES = SizeRange(smallest=3.6, largest=8.5)
-RETURN_SIZES = SizeRange(smallest=2.6, largest=4.2)
+RETURN_SIZES = SizeRange(smallest=2.8, largest=5.0)
 
 _CLOSING_INDENT = 0.42
 
@@ -74,12 +74,12 @@ def note_blocks(job: NoteJob, *, page: bool) -> list[TextBlock]:
         sender = [job.sender_name, *job.sender_address, *job.contact_lines]
         sender_text = "\n".join(line for line in sender if line)
         if sender_text:
-            blocks.append(TextBlock(sender_text, BlockStyle(0.85, 0.56, 0.0, 0.8), "sender"))
+            blocks.append(TextBlock(sender_text, BlockStyle(0.85, 0.56, 0.0, 0.95), "sender"))
         blocks.append(TextBlock(_date_text(job), BlockStyle(0.9, 0.56, 0.5), "date"))
         if job.recipient_address:
             blocks.append(
                 TextBlock(
-                    "\n".join(job.recipient_address), BlockStyle(0.9, 0.0, 0.6, 0.85), "recipient"
+                    "\n".join(job.recipient_address), BlockStyle(0.9, 0.0, 0.6, 0.95), "recipient"
                 )
             )
     if parts.greeting:
@@ -164,7 +164,7 @@ def layout_envelope(job: NoteJob, *, envelope: str = "", plain: bool = False) ->
     hand = Hand(family, job.neatness, job.seed + 7919, plain=plain)
     return_frame = Rect(area.x, area.y, area.width * 0.5, area.height * 0.4)
     back = layout_frame(
-        [TextBlock("\n".join(job.return_address), BlockStyle(pitch=0.8), "return")],
+        [TextBlock("\n".join(job.return_address), BlockStyle(pitch=0.95), "return")],
         hand,
         return_frame,
         RETURN_SIZES,
@@ -176,7 +176,7 @@ def layout_envelope(job: NoteJob, *, envelope: str = "", plain: bool = False) ->
         area.height * 0.6,
     )
     front = layout_frame(
-        [TextBlock("\n".join(job.recipient_address), BlockStyle(pitch=0.85), "recipient")],
+        [TextBlock("\n".join(job.recipient_address), BlockStyle(pitch=1.0), "recipient")],
         hand,
         recipient_frame,
         RECIPIENT_SIZES,

@@ -31,6 +31,11 @@ def noise_bits(seed: int, *keys: int) -> int:
     return state
 
 
+def next_bits(state: int, key: int) -> int:
+    """Bits for ``key`` under a state from ``noise_bits``: one mixing step instead of several."""
+    return _mix(state ^ (key & _MASK))
+
+
 _LANE_BITS = 12
 _LANE_MASK = (1 << _LANE_BITS) - 1
 _LANE_SCALE = 2.0 / (1 << _LANE_BITS)
