@@ -21,7 +21,8 @@ LINE_PITCH = 3.1
 #: How far above the first baseline the tallest letters reach, and below the last one.
 ASCENT = 2.3
 DESCENT = 1.2
-_FIT_STEPS = 9
+_FIT_STEPS = 7
+_LANE = 2.0 / 4096
 #: Prepared blocks by (text, index, hand): typing in one paragraph re-prepares only that one.
 _PREPARED: dict[tuple[str, int, Hand], list[list[_Word]]] = {}
 _PREPARED_LIMIT = 256
@@ -183,18 +184,24 @@ class FrameText:
                     offset += 1
                     # One hash per character gives its five independent variations.
                     bits = next_bits(block_state, offset)
+                    # Five 12-bit lanes of the hash, each a value in [-1, 1) (see ``lane``).
+                    v0 = (bits & 0xFFF) * _LANE - 1.0
+                    v1 = ((bits >> 12) & 0xFFF) * _LANE - 1.0
+                    v2 = ((bits >> 24) & 0xFFF) * _LANE - 1.0
+                    v3 = ((bits >> 36) & 0xFFF) * _LANE - 1.0
+                    v4 = ((bits >> 48) & 0xFFF) * _LANE - 1.0
+                    scale = 1.0 + scale_amount * v0
                     for metric in metrics.glyphs_for(char):
-                        scale = 1.0 + scale_amount * lane(bits, 0)
-                        advance = metric.advance_em * scale + spacing_amount * lane(bits, 1)
+                        advance = metric.advance_em * scale + spacing_amount * v1
                         glyphs.append(
                             _Glyph(
                                 metric.font_slot,
                                 metric.glyph,
                                 advance,
                                 scale,
-                                angle_amount * lane(bits, 2),
-                                rise_amount * lane(bits, 3),
-                                shade_amount * (1 + lane(bits, 4)),
+                                angle_amount * v2,
+                                rise_amount * v3,
+                                shade_amount * (1 + v4),
                                 char,
                             )
                         )

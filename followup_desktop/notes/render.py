@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QGlyphRun, QPainter, QPen, QRawFont, QTransform
 
@@ -9,7 +11,7 @@ from followup_desktop.notes.fonts import raw_font
 from followup_desktop.notes.sheets import SheetLayout
 
 #: Shades of the ink are drawn from a few pens rather than one colour per glyph.
-_SHADE_STEPS = 8
+_SHADE_STEPS = 6
 _MAX_SHADE = 0.25
 
 
@@ -49,18 +51,18 @@ def render_sheet(painter: QPainter, sheet: SheetLayout, target: QRectF) -> None:
     pens = _pens(sheet.ink)
     origin = QPointF(0.0, 0.0)
     last_pen = -1
+    steps = (_SHADE_STEPS - 1) / _MAX_SHADE
+    radians = math.radians
+    cos, sin = math.cos, math.sin
     for mark in sheet.marks:
-        pen = min(_SHADE_STEPS - 1, round(mark.shade / _MAX_SHADE * (_SHADE_STEPS - 1)))
+        pen = min(_SHADE_STEPS - 1, int(mark.shade * steps + 0.5))
         if pen != last_pen:
             painter.setPen(pens[pen])
             last_pen = pen
-        transform = QTransform(base)
-        transform.translate(mark.x, mark.y)
-        if mark.angle:
-            transform.rotate(mark.angle)
-        if mark.scale != 1.0:
-            transform.scale(mark.scale, mark.scale)
-        painter.setTransform(transform)
+        # The glyph's own turn and size, then the sheet's placement: one matrix per glyph.
+        turn = radians(mark.angle)
+        c, s = cos(turn) * mark.scale, sin(turn) * mark.scale
+        painter.setTransform(QTransform(c, s, -s, c, mark.x, mark.y) * base)
         run = runs[mark.font]
         run.setGlyphIndexes([mark.glyph])
         painter.drawGlyphRun(origin, run)
