@@ -205,10 +205,13 @@ def fill(text: str, values: Mapping[str, str]) -> tuple[str, list[str]]:
 def fill_template(
     template: Template, values: Mapping[str, str], *, channel: str = "note"
 ) -> FilledTemplate:
-    """Fill a template for a channel: e-mails and letters end with the sender's contact lines."""
+    """Fill a template for a channel: an e-mail ends with the sender's contact lines.
+
+    (A letter page prints them in its sender block, a card offers its own contact line.)
+    """
     subject, missing_subject = fill(template.subject, values)
     body, missing_body = fill(template.body, values)
-    if channel in ("email", "letter"):
+    if channel == "email":
         contact = [values[name] for name in ("my_email", "my_phone") if values.get(name)]
         if contact and not all(line in body for line in contact):
             body = body.rstrip("\n") + "\n" + "\n".join(contact)

@@ -209,3 +209,62 @@ def test_write_again_changes_the_hand_not_the_words(
     assert before is not None and after is not None
     assert [m.char for m in before.marks] == [m.char for m in after.marks]
     assert [m.x for m in before.marks] != [m.x for m in after.marks]
+
+
+def test_user_writes_a_template_and_uses_it(
+    window: MainWindow,
+    composer: ComposerArea,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    follow_up = _note_follow_up()
+    composer.open_follow_up(follow_up.id)
+    monkeypatch.setattr(prompts, "confirm", lambda *_a: True)
+    composer.edit_template_text()
+    assert "{greeting_name}" in composer.body.toPlainText()
+    composer.body.setPlainText("Hi {first_name},\n\nThanks for the chat about {position}!\n\nJ.")
+    monkeypatch.setattr(prompts, "ask_text", lambda *_a: "Short thanks")
+    composer.save_as_template()
+    saved = window.location.root / "templates" / "short_thanks.txt"
+    assert saved.read_text(encoding="utf-8").startswith("Title: Short thanks\n")
+    assert composer.template_picker.currentData() == "short_thanks"
+    assert "(yours)" in composer.template_picker.currentText()
+    composer.use_selected_template()
+    contact = Contact.get_by_id(follow_up.contact_id)
+    position = Application.get_by_id(follow_up.application_id).position
+    assert composer.body.toPlainText() == (
+        f"Hi {contact.first_name},\n\nThanks for the chat about {position}!\n\nJ."
+    )
+
+
+def test_due_notes_batch_writes_cards_then_envelopes_with_progress(
+    window: MainWindow,
+    composer: ComposerArea,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    for _ in range(2):
+        follow_up = _note_follow_up()
+        composer.open_follow_up(follow_up.id)
+        composer.save_draft()
+    target = tmp_path / "due.pdf"
+    monkeypatch.setattr(prompts, "ask_text", lambda *_a: dt.date.today().isoformat())
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *_a: target)
+    told: list[str] = []
+    monkeypatch.setattr(prompts, "inform", lambda _p, _t, text: told.append(text))
+    composer.output.export_due_notes()
+    pages = PdfReader(target).pages
+    widths = [round(float(page.mediabox.width)) for page in pages]
+    cards = [w for w in widths if w < 300]
+    assert len(cards) >= 2
+    assert widths[: len(cards)] == cards  # all cards come first, then the envelopes
+    assert "note(s)" in composer.status.text()
+
+
+def test_due_notes_batch_rejects_a_bad_date(
+    window: MainWindow, composer: ComposerArea, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(prompts, "ask_text", lambda *_a: "next week")
+    monkeypatch.setattr(prompts, "warn", lambda _p, _t, text: warned.append(text))
+    composer.output.export_due_notes()
+    assert warned == ["“next week” is not a date like 2026-03-31."]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -14,9 +16,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +29,7 @@ from followup_desktop.db.models import Application, Contact, FollowUp, Letter, P
 from followup_desktop.db.seed import PROFILE_ID
 from followup_desktop.notes.paper import CARD_SIZES, PAGE_SIZES
 from followup_desktop.notes.sheets import SheetLayout, layout_note
+from followup_desktop.services.atomic_files import atomic_write_text
 from followup_desktop.services.coach import WORD_LIMITS, run_checks, word_count
 from followup_desktop.services.coach_context import DraftSubject, draft_facts, draft_subject
 from followup_desktop.services.follow_up_queries import CHANNEL_LABELS, due_follow_ups
@@ -40,7 +45,9 @@ from followup_desktop.services.templates import (
     Template,
     all_templates,
     fill_template,
+    template_text,
     unfilled_slots,
+    user_templates_folder,
     values_for,
 )
 from followup_desktop.ui.composer import prompts
@@ -62,11 +69,11 @@ class ComposerArea(QWidget):
     """A letter for a follow-up (or for a contact and application); drafts save as you type."""
 
     def __init__(
-        self, events: AppEvents, parent: QWidget | None = None, *, data_root: object = None
+        self, events: AppEvents, parent: QWidget | None = None, *, data_root: Path | None = None
     ) -> None:
         super().__init__(parent)
         self.events = events
-        self.data_root = data_root
+        self._data_root = data_root
         self.letter_id: int | None = None
         self.follow_up_id: int | None = None
         self.application_id: int | None = None
@@ -79,12 +86,20 @@ class ComposerArea(QWidget):
         self.sheet: SheetLayout | None = None
         self.templates: dict[str, Template] = {}
         self._loading = False
+        self._templates_root: Path | None = None
         self.output = ComposerOutput(self)
         self._build()
         self._connect()
         self.refresh()
         self.reload_templates()
         self._show_empty()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The user's templates live in the data folder, known once the area is in the window.
+        if self._templates_root != self.data_root():
+            self._templates_root = self.data_root()
+            self.reload_templates()
+        super().showEvent(event)
 
     # --- building -----------------------------------------------------------------------
 
@@ -103,6 +118,13 @@ class ComposerArea(QWidget):
         self.template_picker = QComboBox()
         self.template_picker.setObjectName("template_picker")
         self.use_template_button = QPushButton("&Use template")
+        self.template_menu_button = QToolButton()
+        self.template_menu_button.setText("Edit…")
+        self.template_menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        template_menu = QMenu(self.template_menu_button)
+        self.edit_template_action = template_menu.addAction("Edit the template's text")
+        self.save_template_action = template_menu.addAction("Save the text as a template…")
+        self.template_menu_button.setMenu(template_menu)
 
         top = QGridLayout()
         top.setHorizontalSpacing(8)
@@ -128,6 +150,7 @@ class ComposerArea(QWidget):
         template_row = QHBoxLayout()
         template_row.addWidget(self.template_picker, 1)
         template_row.addWidget(self.use_template_button)
+        template_row.addWidget(self.template_menu_button)
         top.addLayout(template_row, 2, 1, 1, 3)
         top.setColumnStretch(1, 3)
         top.setColumnStretch(3, 2)
@@ -173,6 +196,7 @@ class ComposerArea(QWidget):
             "an .eml draft. The coach checks it the same way."
         )
         self.email_hint.setWordWrap(True)
+        self.email_hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         side = QWidget()
         side_column = QVBoxLayout(side)
         side_column.setContentsMargins(0, 0, 0, 0)
@@ -237,6 +261,8 @@ class ComposerArea(QWidget):
         self.application_picker.activated.connect(self._on_application_picked)
         self.channel_picker.currentIndexChanged.connect(self._on_channel_changed)
         self.use_template_button.clicked.connect(self.use_selected_template)
+        self.edit_template_action.triggered.connect(self.edit_template_text)
+        self.save_template_action.triggered.connect(self.save_as_template)
         self.body.textChanged.connect(self._on_edited)
         self.subject.textChanged.connect(self._on_edited)
         self.options.changed.connect(self._on_options_changed)
@@ -311,14 +337,62 @@ class ComposerArea(QWidget):
         index = box.findData(value) if value is not None else 0
         box.setCurrentIndex(max(0, index))
 
-    def reload_templates(self) -> None:
-        from pathlib import Path
+    def data_root(self) -> Path | None:
+        """The data folder (the user's templates live there); known once in the window."""
+        if self._data_root is not None:
+            return self._data_root
+        location = getattr(self.window(), "location", None)
+        return getattr(location, "root", None)
 
-        root = Path(str(self.data_root)) if self.data_root is not None else None
-        self.templates = {t.key: t for t in all_templates(root)}
+    def reload_templates(self) -> None:
+        current = self.template_picker.currentData()
+        self.templates = {t.key: t for t in all_templates(self.data_root())}
         self.template_picker.clear()
         for template in self.templates.values():
-            self.template_picker.addItem(template.title, template.key)
+            mark = "" if template.builtin else " (yours)"
+            self.template_picker.addItem(template.title + mark, template.key)
+        self._select(self.template_picker, current)
+
+    def edit_template_text(self) -> None:
+        """Put the chosen template, slots and all, in the editor to change it."""
+        template = self.templates.get(str(self.template_picker.currentData()))
+        if template is None:
+            return
+        if self.body.toPlainText().strip() and not prompts.confirm(
+            self, "Replace the text?", "Replace the text you wrote with the template to edit?"
+        ):
+            return
+        self.template_key = template.key
+        self._set_text(template.subject, template.body)
+        self.status.setText(
+            "Editing the template: write {slots} where data goes, then Save as template."
+        )
+
+    def save_as_template(self) -> None:
+        """Keep the editor's text (with its {slots}) as one of the user's templates."""
+        root = self.data_root()
+        body = self.body.toPlainText().strip()
+        if root is None or not body:
+            self.status.setText("Write the template text first.")
+            return
+        current = self.templates.get(self.template_key)
+        title = prompts.ask_text(
+            self, "Save as template", "Name of the template:", current.title if current else ""
+        )
+        if not title or not title.strip():
+            return
+        key = re.sub(r"[^a-z0-9]+", "_", title.strip().lower()).strip("_") or "my_template"
+        if current is not None and current.title == title.strip():
+            key = current.key  # saving under the same name updates that template
+        template = Template(key, title.strip(), self.subject.text().strip(), body, False)
+        try:
+            atomic_write_text(user_templates_folder(root) / f"{key}.txt", template_text(template))
+        except OSError as error:
+            prompts.warn(self, "Template not saved", f"Cannot save the template: {error}")
+            return
+        self.reload_templates()
+        self._select(self.template_picker, key)
+        self.status.setText(f"Saved your template “{template.title}”.")
 
     # --- choosing what to write -----------------------------------------------------------
 
@@ -616,7 +690,8 @@ class ComposerArea(QWidget):
                 today=dt.date.today(),
                 fits_card=fits,
                 overflow_words=overflow_words,
-                contact_block=channel == "note" and self.options.settings().contact_block,
+                contact_block=channel == "letter"
+                or (channel == "note" and self.options.settings().contact_block),
             )
             self.coach.show_checks(run_checks(facts))
         else:
