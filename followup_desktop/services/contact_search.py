@@ -29,6 +29,9 @@ class ContactFilter:
         return replace(self, text="")
 
 
+_CACHED_QUERIES = 48
+
+
 def _folded(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -58,6 +61,9 @@ class ContactSearch:
         self._positions = {row.id: position for position, row in enumerate(self.rows)}
         self._last_filter: ContactFilter | None = None
         self._last_matches: list[int] = []
+        #: Results of recent queries under the same filters, oldest first.
+        self._cache: dict[str, list[int]] = {}
+        self._cache_structure: ContactFilter | None = None
 
     def position_of(self, contact_id: int) -> int | None:
         return self._positions.get(contact_id)
@@ -66,15 +72,25 @@ class ContactSearch:
         key = SORT_KEYS[column][1]
         self._order.sort(key=lambda i: key(self.rows[i]), reverse=descending)
         self._last_filter = None
+        self._cache.clear()
 
     def matches(self, wanted: ContactFilter) -> list[int]:
         """Row positions passing ``wanted``, in the current sort order."""
-        words = _folded(wanted.text).split()
+        text = _folded(wanted.text)
+        structure = wanted.without_text()
+        if structure != self._cache_structure:
+            self._cache_structure = structure
+            self._cache.clear()
+        cached = self._cache.get(text)
+        if cached is not None:
+            # Backspacing returns to a query typed a moment ago.
+            self._last_filter, self._last_matches = wanted, cached
+            return cached
         previous = self._last_filter
         if (
             previous is not None
-            and previous.without_text() == wanted.without_text()
-            and _folded(wanted.text).startswith(_folded(previous.text))
+            and previous.without_text() == structure
+            and text.startswith(_folded(previous.text))
         ):
             # Every word of the longer query contains a word of the shorter one, so its matches
             # are a subset of the previous matches.
@@ -82,8 +98,11 @@ class ContactSearch:
         else:
             candidates = self._structural(wanted)
         haystacks = self._haystacks
-        for word in words:
+        for word in text.split():
             candidates = [i for i in candidates if word in haystacks[i]]
+        if len(self._cache) >= _CACHED_QUERIES:
+            self._cache.pop(next(iter(self._cache)))
+        self._cache[text] = candidates
         self._last_filter = wanted
         self._last_matches = candidates
         return candidates

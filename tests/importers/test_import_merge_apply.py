@@ -52,19 +52,37 @@ def test_same_email_merges_and_fills_only_empty_fields(store: object) -> None:
     assert dana.company.name == "Acme"
 
 
-def test_same_name_and_company_merges_and_keeps_a_different_email(store: object) -> None:
-    known = save_contact(
-        ContactInput(first_name="Ravi", last_name="Shah", company="Orbit", email="ravi@orbit.io")
-    )
+def test_same_name_and_company_merges_when_the_emails_do_not_differ(store: object) -> None:
+    known = save_contact(ContactInput(first_name="Ravi", last_name="Shah", company="Orbit"))
     plan = plan_import(
-        [record(first_name="ravi", last_name="SHAH", company="orbit", emails=["r.shah@gmail.com"])]
+        [
+            record(
+                first_name="ravi",
+                last_name="SHAH",
+                company="orbit",
+                emails=["ravi@orbit.io"],
+                phones=["+1 415 555 0100"],
+            )
+        ]
     )
     (item,) = plan.items
     assert item.outcome == MERGED and item.contact_id == known.id
+    assert item.reason.startswith("same name and company: adds e-mail, phone")
     apply_import(plan)
     ravi = Contact.get_by_id(known.id)
     assert ravi.email == "ravi@orbit.io"
-    assert "Other e-mail: r.shah@gmail.com" in ravi.notes
+
+
+def test_same_name_and_company_with_different_emails_are_two_people(store: object) -> None:
+    save_contact(
+        ContactInput(first_name="Ravi", last_name="Shah", company="Orbit", email="ravi@orbit.io")
+    )
+    plan = plan_import(
+        [record(first_name="Ravi", last_name="Shah", company="Orbit", emails=["r.shah@orbit.io"])]
+    )
+    assert plan.items[0].outcome == NEW
+    apply_import(plan)
+    assert Contact.select().where(Contact.last_name == "Shah").count() == 2
 
 
 def test_nothing_new_is_skipped_with_reason(store: object) -> None:
@@ -145,16 +163,16 @@ def test_a_failure_halfway_through_writing_rolls_everything_back(
     save_contact(ContactInput(first_name="Kept", last_name="Before"))
     before = snapshot()
     plan = big_plan(1000)
-    real_insert = Contact.insert_many
+    real_insert = import_apply.insert_contacts
     calls = {"n": 0}
 
-    def failing_insert(rows: Any, *args: Any, **kwargs: Any) -> Any:
+    def failing_insert(rows: Any) -> Any:
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError("disk full")
-        return real_insert(rows, *args, **kwargs)
+        return real_insert(rows)
 
-    monkeypatch.setattr(Contact, "insert_many", failing_insert)
+    monkeypatch.setattr(import_apply, "insert_contacts", failing_insert)
     with pytest.raises(OSError, match="disk full"):
         apply_import(plan)
     assert calls["n"] == 3
@@ -187,3 +205,17 @@ def test_dry_run_writes_nothing(store: object) -> None:
     plan, result = import_contacts(data, "vcf", dry_run=True)
     assert result is None and plan.count(NEW) == 1
     assert snapshot() == before
+
+
+def test_imported_cadence_plans_a_keep_in_touch(store: object) -> None:
+    from followup_desktop.db.models import FollowUp
+
+    plan = plan_import([record(first_name="Cy", last_name="Odu", keep_in_touch_days="60")])
+    apply_import(plan)
+    cy = Contact.get(Contact.first_name == "Cy")
+    assert cy.keep_in_touch_days == 60
+    assert (
+        FollowUp.select()
+        .where((FollowUp.contact == cy.id) & (FollowUp.reason == "keep_in_touch"))
+        .exists()
+    )

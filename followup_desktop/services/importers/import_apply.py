@@ -87,11 +87,7 @@ def apply_import(
         for start in range(0, len(new_items), BATCH_SIZE):
             batch = new_items[start : start + BATCH_SIZE]
             rows = [_row(item.values, company_ids, now, created=True) for item in batch]
-            on_cadence = [row for row in rows if row.get("keep_in_touch_days")]
-            plain = [row for row in rows if not row.get("keep_in_touch_days")]
-            if plain:
-                Contact.insert_many(plain).execute()
-            to_replan.update(Contact.insert(row).execute() for row in on_cadence)
+            to_replan.update(insert_contacts(rows))
             step(len(batch))
         for item in store_merges:
             changes = _row(item.values, company_ids, now, created=False)
@@ -107,6 +103,31 @@ def apply_import(
         skipped=plan.count(SKIPPED),
         companies_created=company_ids.created,
     )
+
+
+def insert_contacts(rows: list[dict[str, Any]]) -> list[int]:
+    """Insert rows through one prepared statement (peewee's insert_many builds SQL per row);
+    return the ids of those given a keep-in-touch cadence, whose follow-ups must be planned."""
+    if not rows:
+        return []
+    fields = [Contact._meta.fields[name] for name in rows[0]]
+    columns = ", ".join(f'"{field.column_name}"' for field in fields)
+    marks = ", ".join("?" for _ in fields)
+    sql = f'INSERT INTO "{Contact._meta.table_name}" ({columns}) VALUES ({marks})'
+    cursor = database.connection().cursor()
+
+    def values(row: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(field.db_value(row[field.name]) for field in fields)
+
+    plain = [values(row) for row in rows if not row.get("keep_in_touch_days")]
+    if plain:
+        cursor.executemany(sql, plain)
+    on_cadence = []
+    for row in rows:
+        if row.get("keep_in_touch_days"):
+            cursor.execute(sql, values(row))
+            on_cadence.append(int(cursor.lastrowid))
+    return on_cadence
 
 
 def _row(

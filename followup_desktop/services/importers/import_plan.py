@@ -223,6 +223,10 @@ def _find_match(
             return found, "same e-mail"
     found = by_name.get(_name_key(cleaned.values))
     if found is not None:
+        known_email = str(found.values.get("email") or "").casefold()
+        if cleaned.emails and known_email and known_email not in cleaned.emails:
+            # Two different addresses: two people who share a name at one company.
+            return None, ""
         return found, "same name and company"
     return None, ""
 

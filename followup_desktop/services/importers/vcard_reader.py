@@ -228,8 +228,11 @@ def _structured(value: str, joiner: str = ", ") -> list[str]:
     return [joiner.join(v.strip() for v in values if v.strip()) for values in _components(value)]
 
 
-def _ordered(properties: list[_Property], name: str) -> list[_Property]:
-    found = [p for p in properties if p.name == name]
+def _ordered(properties: dict[str, list[_Property]], name: str) -> list[_Property]:
+    """The card's properties of this name, preferred ones first, otherwise in file order."""
+    found = properties.get(name, [])
+    if len(found) < 2:
+        return found
     return sorted(found, key=lambda p: not p.preferred)
 
 
@@ -246,7 +249,9 @@ def _format_address(parts: list[str]) -> str:
 
 
 def _record(card: _Card) -> ContactRecord:
-    props = card.properties
+    props: dict[str, list[_Property]] = {}
+    for prop in card.properties:
+        props.setdefault(prop.name, []).append(prop)
     record = ContactRecord(source=f"card {card.number} (line {card.line})")
     names = _ordered(props, "N")
     if names:
@@ -287,7 +292,7 @@ def _record(card: _Card) -> ContactRecord:
         url = _text(website.value)
         if url and url != record.social_handle:
             record.notes.append(f"Web: {url}")
-    for prop in props:
+    for prop in card.properties:
         if prop.name == "X-ABSHOWAS" and _text(prop.value).upper() == "COMPANY":
             record.company_card = True
         elif prop.name.startswith(_OWN_PREFIX):
@@ -304,7 +309,7 @@ def _phone(value: str) -> str:
     return text.strip()
 
 
-def _social_handle(props: list[_Property]) -> str:
+def _social_handle(props: dict[str, list[_Property]]) -> str:
     for name in _SOCIAL_PROPERTIES:
         found = _ordered(props, name)
         if found:

@@ -15,6 +15,15 @@ _Index = QModelIndex | QPersistentModelIndex
 ContactIdRole = Qt.ItemDataRole.UserRole + 1
 NAME, ROLE, COMPANY, EMAIL, PHONE, LAST_CONTACT = range(6)
 _DUE_COLOUR = QColor("#b3261e")
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        ContactIdRole,
+    }
+)
 
 
 class ContactListModel(QAbstractTableModel):
@@ -29,6 +38,7 @@ class ContactListModel(QAbstractTableModel):
         self._filter = ContactFilter()
         self._sort_column = NAME
         self._descending = False
+        self._sorted_once = False
 
     # --- content -------------------------------------------------------------------------
 
@@ -81,8 +91,13 @@ class ContactListModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        descending = order == Qt.SortOrder.DescendingOrder
         if not 0 <= column < len(self.COLUMNS):
             return
+        if (column, descending) == (self._sort_column, self._descending) and self._sorted_once:
+            # The header asks again after every reset; the rows are already in this order.
+            return
+        self._sorted_once = True
         self.beginResetModel()
         self._sort_column = column
         self._descending = order == Qt.SortOrder.DescendingOrder
@@ -91,11 +106,13 @@ class ContactListModel(QAbstractTableModel):
         self.endResetModel()
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks each visible cell for a dozen roles on every paint; answer the ones we
+        # do not provide before doing any work.
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        row = self.row_at(index.row())
+        row = self._search.rows[self._visible[index.row()]]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return _display(row, column, self._search.today)
         if role == ContactIdRole:
             return row.id

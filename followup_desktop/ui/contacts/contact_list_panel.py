@@ -66,6 +66,11 @@ class ContactListPanel(QWidget):
         self.silent_days.setEnabled(False)
         self.count_label = QLabel()
         self.count_label.setObjectName("contact_count")
+        # A fixed size: changing its text on every keystroke then never re-lays out the panel.
+        self.count_label.setFixedSize(
+            self.fontMetrics().horizontalAdvance("888,888 of 888,888 contacts") + 8,
+            self.fontMetrics().height() + 4,
+        )
 
         self.model = ContactListModel(self)
         self.table = QTableView()
