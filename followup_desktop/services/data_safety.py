@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from followup_desktop.db.backup import BackupFile, backup_if_changed, create_backup
@@ -35,7 +36,22 @@ def open_user_store(location: DataLocation, *, already_checked: bool = False) ->
                 f"{problem} Open Follow-up Desk to restore a backup, "
                 "or run 'followup restore FILE'."
             )
-    return open_store(location.database, before_migrate=backup_before_migrate(location.backups))
+    info = open_store(location.database, before_migrate=backup_before_migrate(location.backups))
+    keep_private(location.database)
+    return info
+
+
+def keep_private(database: Path) -> None:
+    """Make the database and its journal files readable by the user alone (POSIX)."""
+    if os.name != "posix":
+        return
+    for suffix in ("", "-wal", "-shm"):
+        path = Path(f"{database}{suffix}")
+        try:
+            if path.exists() and path.stat().st_mode & 0o077:
+                path.chmod(0o600)
+        except OSError:
+            continue  # not ours to change (another owner); opening still works
 
 
 def routine_backup(location: DataLocation, reason: str) -> BackupFile | None:

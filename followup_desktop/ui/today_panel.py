@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from followup_desktop.services.follow_up_queries import CHANNEL_LABELS, FollowUpRow, due_follow_ups
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.plain_text import plain_tooltip
 
 FollowUpIdRole = Qt.ItemDataRole.UserRole + 1
 _OVERDUE = QColor("#c01c28")
@@ -67,7 +68,7 @@ class TodayPanel(QWidget):
                 f"{row.title()}\n{CHANNEL_LABELS.get(row.channel, row.channel)} · {when}"
             )
             item.setData(FollowUpIdRole, row.id)
-            item.setToolTip(item.text())
+            item.setToolTip(plain_tooltip(item.text()))
             if late > 0:
                 item.setForeground(QBrush(_OVERDUE))
             self.list.addItem(item)

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: Path, file_filter: str) -> Path | None:
@@ -17,13 +25,17 @@ def ask_save_path(parent: QWidget, title: str, suggested: Path, file_filter: str
 
 def ask_address(parent: QWidget, who: str) -> str | None:
     """A postal address typed on several lines, or None when the user cancels."""
-    text, accepted = QInputDialog.getMultiLineText(
-        parent,
-        "Postal address needed",
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle("Postal address needed")
+    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+    dialog.setLabelText(
         f"The envelope needs the postal address of {who}.\n"
-        "Type it as it goes on the envelope (street, town and postcode, country):",
-        "",
+        "Type it as it goes on the envelope (street, town and postcode, country):"
     )
+    for label in dialog.findChildren(QLabel):
+        label.setTextFormat(Qt.TextFormat.PlainText)  # the name is shown as typed
+    accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+    text = dialog.textValue()
     return text.strip() if accepted and text.strip() else None
 
 
@@ -32,16 +44,21 @@ def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | N
     return value if accepted else None
 
 
+def _box(icon: QMessageBox.Icon, parent: QWidget, title: str, message: str) -> QMessageBox:
+    box = QMessageBox(icon, title, message, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # names and titles from the store, as typed
+    return box
+
+
 def confirm(parent: QWidget, title: str, question: str) -> bool:
-    answer = QMessageBox.question(parent, title, question)
-    return answer == QMessageBox.StandardButton.Yes
+    box = _box(QMessageBox.Icon.Question, parent, title, question)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def inform(parent: QWidget, title: str, message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, title, message, parent=parent)
-    box.exec()
+    _box(QMessageBox.Icon.Information, parent, title, message).exec()
 
 
 def warn(parent: QWidget, title: str, message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=parent)
-    box.exec()
+    _box(QMessageBox.Icon.Warning, parent, title, message).exec()

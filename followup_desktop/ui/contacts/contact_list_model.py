@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from followup_desktop.services.contact_queries import ContactRow
 from followup_desktop.services.contact_search import SORT_KEYS, ContactFilter, ContactSearch
+from followup_desktop.ui.plain_text import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 ContactIdRole = Qt.ItemDataRole.UserRole + 1
@@ -117,7 +118,8 @@ class ContactListModel(QAbstractTableModel):
         if role == ContactIdRole:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(row, column, self._search.today)
+            tip = _tooltip(row, column, self._search.today)
+            return plain_tooltip(tip) if tip else tip
         if role == Qt.ItemDataRole.ForegroundRole and column == LAST_CONTACT:
             due = row.keep_in_touch_due
             if due is not None and due <= self._search.today:

@@ -43,6 +43,7 @@ from followup_desktop.services.importers.import_plan import (
 )
 from followup_desktop.ui.contacts.import_job import APPLY, PREVIEW, ImportJob
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.plain_text import plain_tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 ENCODINGS = (
@@ -91,7 +92,8 @@ class PlanTableModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             values = (item.source, item.outcome, item.name, item.email, item.company, item.reason)
-            return values[column]
+            value = values[column]
+            return plain_tooltip(value) if role == Qt.ItemDataRole.ToolTipRole else value
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             return QBrush(_OUTCOME_COLOURS[item.outcome])
         return None

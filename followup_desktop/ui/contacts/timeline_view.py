@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from followup_desktop.services.timeline import CONVERSATION, FOLLOW_UP, LETTER, TimelineEntry
+from followup_desktop.ui.plain_text import plain_tooltip
 
 _KIND_LABELS = {CONVERSATION: "Conversation", FOLLOW_UP: "Follow-up", LETTER: "Letter"}
 _PLANNED_COLOUR = QColor("#1f5fa8")
@@ -56,7 +57,9 @@ class TimelineView(QTreeWidget):
             text = "\n".join(line for line in (entry.title, linked, detail) if line)
             item = QTreeWidgetItem([when, text])
             item.setData(0, EntryRole, entry)
-            item.setToolTip(1, "\n".join(x for x in (entry.title, linked, entry.detail) if x))
+            item.setToolTip(
+                1, plain_tooltip("\n".join(x for x in (entry.title, linked, entry.detail) if x))
+            )
             item.setData(
                 1, Qt.ItemDataRole.AccessibleTextRole, f"{_KIND_LABELS[entry.kind]}: {text}"
             )

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from followup_desktop.services.board import BoardCard, card_page, cards_by_ids
 from followup_desktop.services.follow_up_queries import CHANNEL_LABELS
+from followup_desktop.ui.plain_text import plain_tooltip
 
 CardRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -137,7 +138,9 @@ class StageColumnModel(QAbstractListModel):
             return card
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{card.company} — {card.position}"
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(card_description(card, self.today))
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return card_description(card, self.today)
         return None
 

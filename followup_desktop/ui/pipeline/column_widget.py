@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from followup_desktop.services.board import StageInfo
 from followup_desktop.ui.pipeline.card_delegate import CARD_MARGIN_X, CardDelegate
 from followup_desktop.ui.pipeline.card_model import StageColumnModel
+from followup_desktop.ui.plain_text import plain_tooltip
 
 COLUMN_MIN_WIDTH = 232
 COLUMN_MAX_WIDTH = 330
@@ -190,7 +191,9 @@ class StageColumn(QFrame):
         self.menu_button = QToolButton()
         self.menu_button.setAutoRaise(True)
         self.menu_button.setText("⋯")
-        self.menu_button.setToolTip(f"Stage “{stage.name}”: rename, move, hide, delete")
+        self.menu_button.setToolTip(
+            plain_tooltip(f"Stage “{stage.name}”: rename, move, hide, delete")
+        )
         self.menu_button.setAccessibleName(f"{stage.name} stage menu")
         self.menu_button.clicked.connect(
             lambda: self.menu_requested.emit(
@@ -244,7 +247,9 @@ class StageColumn(QFrame):
         for widget in (self.title, self.count_label, self.menu_button):
             widget.setVisible(not collapsed)
         self.toggle.setText("▸" if collapsed else "▾")
-        self.toggle.setToolTip(f"{'Show' if collapsed else 'Fold'} the {self.stage.name} column")
+        self.toggle.setToolTip(
+            plain_tooltip(f"{'Show' if collapsed else 'Fold'} the {self.stage.name} column")
+        )
         if collapsed:
             self.setFixedWidth(COLLAPSED_WIDTH)
             self.header.setContentsMargins(2, 8, 2, 2)

@@ -1,0 +1,278 @@
+"""Hostile text in every field: stored exactly, shown literally, NUL refused with a message."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QAbstractItemModel, QModelIndex
+from PySide6.QtGui import Qt, QTextDocument
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from followup_desktop.db.connection import StoreInfo
+from followup_desktop.db.models import Application, Contact, Stage
+from followup_desktop.paths import DataLocation
+from followup_desktop.services.records import (
+    ApplicationInput,
+    ContactInput,
+    save_application,
+    save_contact,
+)
+from followup_desktop.services.validation import ValidationError
+
+MARKUP = '<b>Ann</b><img src=x><a href="http://example.com">click</a>'
+RIGHT_TO_LEFT = "שלום עולם — مرحبا بالعالم"
+EMOJI = "👩🏽‍💻 Zoë 🚀"
+LONG = "Ä" * 20_000
+HOSTILE = {"markup": MARKUP, "rtl": RIGHT_TO_LEFT, "emoji": EMOJI, "long": LONG}
+#: Fields with a format of their own (checked for a clean refusal instead).
+FORMATTED = {"email", "phone", "time_zone", "link", "preferred_channel", "social_handle"}
+
+
+def _text_fields(cls: type) -> list[str]:
+    return [
+        f.name
+        for f in dataclasses.fields(cls)
+        if f.type in ("str", str) and f.name not in FORMATTED
+    ]
+
+
+def _stage_id() -> int:
+    return int(Stage.select().order_by(Stage.position).first().id)
+
+
+@pytest.mark.parametrize("kind", list(HOSTILE))
+def test_application_fields_store_hostile_text_exactly(store: StoreInfo, kind: str) -> None:
+    text = HOSTILE[kind]
+    for field in _text_fields(ApplicationInput):
+        values = {"company": "Acme", "position": "Clerk", "stage_id": _stage_id(), field: text}
+        saved = save_application(ApplicationInput(**values))
+        stored = Application.get_by_id(saved.id)
+        value = stored.company.name if field == "company" else getattr(stored, field)
+        assert value == text, field
+
+
+@pytest.mark.parametrize("kind", list(HOSTILE))
+def test_contact_fields_store_hostile_text_exactly(store: StoreInfo, kind: str) -> None:
+    text = HOSTILE[kind]
+    for field in _text_fields(ContactInput):
+        values: dict[str, object] = {"first_name": "Ann", field: text}
+        if field == "client_company":
+            values["is_agency"] = True
+        saved = save_contact(ContactInput(**values))
+        stored = Contact.get_by_id(saved.id)
+        if field in ("company", "client_company"):
+            value = getattr(stored, field).name
+        else:
+            value = getattr(stored, field)
+        assert value == text, field
+
+
+def test_nul_is_refused_in_every_field_with_a_message(store: StoreInfo) -> None:
+    for field in _text_fields(ApplicationInput) + ["link"]:
+        values = {"company": "Acme", "position": "Clerk", "stage_id": _stage_id()}
+        values[field] = "before\x00after"
+        with pytest.raises(ValidationError) as caught:
+            save_application(ApplicationInput(**values))
+        assert caught.value.errors.errors.get(field), field
+    for field in [f.name for f in dataclasses.fields(ContactInput) if f.type in ("str", str)]:
+        values = {"first_name": "Ann", field: "before\x00after"}
+        with pytest.raises(ValidationError) as caught:
+            save_contact(ContactInput(**values))
+        assert caught.value.errors.errors, field
+    assert Application.select().count() == 0
+    assert Contact.select().count() == 0
+
+
+@pytest.mark.parametrize("field", ["email", "phone", "time_zone"])
+def test_markup_in_formatted_contact_fields_is_refused_cleanly(
+    store: StoreInfo, field: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        save_contact(ContactInput(first_name="Ann", **{field: MARKUP}))
+    message = caught.value.errors.errors[field]
+    assert message and "\n" not in message
+
+
+def _rendered_as_markup(text: str) -> bool:
+    """True when Qt would interpret ``text`` (AutoText) as rich text and hide the markup."""
+    return bool(Qt.mightBeRichText(text)) and "<b>Ann</b>" in text
+
+
+def test_plain_tooltip_shows_markup_literally() -> None:
+    from followup_desktop.ui.plain_text import plain_tooltip
+
+    document = QTextDocument()
+    document.setHtml(plain_tooltip(MARKUP + "\nsecond line"))
+    assert document.toPlainText() == MARKUP + "\nsecond line"
+    assert plain_tooltip("Call Ann at 10") == "Call Ann at 10"
+
+
+def _has_children(model: QAbstractItemModel, index: QModelIndex) -> bool:
+    try:
+        return bool(model.hasChildren(index))
+    except TypeError:  # table and list models keep it private: flat
+        return False
+
+
+def _model_problems(model: QAbstractItemModel, parent: QModelIndex, where: str) -> list[str]:
+    problems: list[str] = []
+    rows = min(model.rowCount(parent), 300)
+    try:
+        columns = model.columnCount(parent)
+    except TypeError:  # list models keep it private: one column
+        columns = 1
+    for row in range(rows):
+        for column in range(columns):
+            index = model.index(row, column, parent)
+            tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+            if isinstance(tip, str) and _rendered_as_markup(tip):
+                problems.append(f"{where}: tooltip of row {row} shows markup")
+            if column == 0 and _has_children(model, index):
+                problems += _model_problems(model, index, where)
+    return problems
+
+
+def markup_problems(root: QWidget) -> list[str]:
+    """Every place under ``root`` that would render store text as markup instead of literally."""
+    problems: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        name = f"{type(widget).__name__}({widget.objectName()})"
+        if isinstance(widget, QLabel):
+            text = widget.text()
+            rich = widget.textFormat() == Qt.TextFormat.RichText or (
+                widget.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)
+            )
+            if rich and "<b>Ann</b>" in text:
+                problems.append(f"{name}: label shows markup")
+        if _rendered_as_markup(widget.toolTip()):
+            problems.append(f"{name}: tooltip shows markup")
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            problems += _model_problems(widget.model(), QModelIndex(), name)
+    return problems
+
+
+def test_markup_detector_catches_rich_text(qtbot: QtBot) -> None:
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    rich = QLabel(MARKUP, holder)
+    rich.setTextFormat(Qt.TextFormat.AutoText)
+    plain = QLabel(MARKUP, holder)
+    plain.setTextFormat(Qt.TextFormat.PlainText)
+    plain.setToolTip(MARKUP)
+    assert len(markup_problems(holder)) == 2  # the AutoText label and the raw tooltip
+    document = QTextDocument()
+    document.setHtml(f"<qt>{MARKUP}</qt>")
+    assert "<b>" not in document.toPlainText()  # what hiding markup looks like
+
+
+def test_window_shows_hostile_names_literally(
+    store: StoreInfo, data_location: DataLocation, qtbot: QtBot
+) -> None:
+    from followup_desktop.db.models import FollowUp
+    from followup_desktop.services.interactions import log_interaction
+    from followup_desktop.ui.main_window import AREA_KEYS, MainWindow
+
+    contact = save_contact(
+        ContactInput(first_name=MARKUP, last_name=RIGHT_TO_LEFT, role=EMOJI, company=MARKUP)
+    )
+    application = save_application(
+        ApplicationInput(
+            company=MARKUP,
+            position=MARKUP,
+            stage_id=_stage_id(),
+            contact_id=contact.id,
+            notes=LONG,
+            applied_on=dt.date.today() - dt.timedelta(days=30),
+        )
+    )
+    log_interaction(
+        application_id=application.id,
+        contact_id=contact.id,
+        company_id=None,
+        occurred_at=dt.datetime.now() - dt.timedelta(days=2),
+        channel="call",
+        direction="inbound",
+        kind="interview",
+        summary=MARKUP,
+        concerns=MARKUP,
+    )
+    FollowUp.create(
+        application=application, contact=contact, due_on=dt.date.today(), outcome=MARKUP
+    )
+    from followup_desktop.services.stages import rename_stage
+
+    rename_stage(_stage_id(), "<b>Ann</b> stage")
+    window = MainWindow(data_location)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    problems: list[str] = []
+    for key in AREA_KEYS:
+        window.show_area(key)
+        qtbot.wait(20)
+        problems += markup_problems(window)
+    assert sorted(set(problems)) == [], "\n".join(sorted(set(problems)))
+
+
+def test_pdf_shows_markup_literally(tmp_path: Path) -> None:
+    """A note to a contact named with markup prints the characters, not formatting."""
+    import subprocess
+    import sys
+
+    from pypdf import PdfReader
+
+    from data_safety.fault_tools import REPO, child_env
+    from followup_desktop.db.connection import close_store, open_store
+    from followup_desktop.db.models import Company, FollowUp, Letter
+
+    location = DataLocation(tmp_path / "data").ensure()
+    open_store(location.database)
+    try:
+        from followup_desktop.db.models import Profile
+        from followup_desktop.db.seed import PROFILE_ID
+
+        Profile.update(full_name="Kim <u>Lee</u>", address="2 Side St\nTown").where(
+            Profile.id == PROFILE_ID
+        ).execute()
+        company = Company.create(name="<i>Evil</i> & Co", address="<b>1 Main St</b>\nTown")
+        contact = Contact.create(first_name="<b>Ann</b>", last_name="Lee", company=company)
+        application = Application.create(
+            company=company, position="Clerk", stage=_stage_id(), contact=contact
+        )
+        follow_up = FollowUp.create(
+            application=application,
+            contact=contact,
+            due_on=dt.date.today(),
+            channel="note",
+            reason="thank_you",
+        )
+        letter = Letter.create(
+            follow_up=follow_up,
+            application=application,
+            contact=contact,
+            channel="note",
+            body="Dear <b>Ann</b>,\n\nThanks for <img src=x> the talk.\n\nKim",
+        )
+    finally:
+        close_store()
+    out = tmp_path / "note.pdf"
+    done = subprocess.run(
+        [sys.executable, "-m", "followup_desktop", "--data-dir", str(location.root)]
+        + ["export", "pdf", "--letter", str(letter.id), str(out)],
+        cwd=REPO,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    compact = "".join(text.split())
+    assert "Dear<b>Ann</b>" in compact
+    assert "<imgsrc=x>" in compact
+    assert "<b>1MainSt</b>" in compact and "Kim<u>Lee</u>" in compact  # the envelope
