@@ -72,7 +72,7 @@ def test_contact_fields_store_hostile_text_exactly(store: StoreInfo, kind: str) 
 
 
 def test_nul_is_refused_in_every_field_with_a_message(store: StoreInfo) -> None:
-    for field in _text_fields(ApplicationInput) + ["link"]:
+    for field in [*_text_fields(ApplicationInput), "link"]:
         values = {"company": "Acme", "position": "Clerk", "stage_id": _stage_id()}
         values[field] = "before\x00after"
         with pytest.raises(ValidationError) as caught:
@@ -261,8 +261,18 @@ def test_pdf_shows_markup_literally(tmp_path: Path) -> None:
         close_store()
     out = tmp_path / "note.pdf"
     done = subprocess.run(
-        [sys.executable, "-m", "followup_desktop", "--data-dir", str(location.root)]
-        + ["export", "pdf", "--letter", str(letter.id), str(out)],
+        [
+            sys.executable,
+            "-m",
+            "followup_desktop",
+            "--data-dir",
+            str(location.root),
+            "export",
+            "pdf",
+            "--letter",
+            str(letter.id),
+            str(out),
+        ],
         cwd=REPO,
         env=child_env(),
         capture_output=True,
