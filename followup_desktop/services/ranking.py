@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from followup_desktop.db.models import Application, Stage, database
 from followup_desktop.db.rows import tuple_rows
 
 #: Distance between neighbouring ranks after a renumbering; ten halvings fit in a gap.
 RANK_GAP = 1024
-
-
-#: The id column as a query field (the model declares ``id`` as an int for type checkers).
-_ID: Any = Application.id
 
 
 class RankingError(Exception):
@@ -58,50 +53,46 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-def _neighbour_after(stage_id: int, rank: int, exclude: tuple[int, ...]) -> tuple[int, int] | None:
+_TABLE = f'"{Application._meta.table_name}"'
+# The hot path of every move, written out: each is one seek in the (stage, archived, rank)
+# index, and plain SQL skips building the query in Python on every drop.
+_AFTER_SQL = (
+    f"SELECT id, rank FROM {_TABLE} WHERE stage_id = ? AND archived = ? AND rank >= ? "
+    "AND id NOT IN (?, ?) ORDER BY rank, id LIMIT 1"
+)
+_FIRST_SQL = (
+    f"SELECT id, rank FROM {_TABLE} WHERE stage_id = ? AND archived = ? AND id != ? "
+    "ORDER BY rank, id LIMIT 1"
+)
+_BEFORE_SQL = (
+    f"SELECT id, rank FROM {_TABLE} WHERE stage_id = ? AND archived = ? "
+    "AND (rank < ? OR (rank = ? AND id < ?)) ORDER BY rank DESC, id DESC LIMIT 1"
+)
+_PLACE_SQL = f"SELECT stage_id, rank FROM {_TABLE} WHERE id = ?"
+
+
+def _one(sql: str, args: tuple[int, ...]) -> tuple[int, int] | None:
+    row = database.execute_sql(sql, args).fetchone()
+    return None if row is None else (int(row[0]), int(row[1]))
+
+
+def _lowest(rows: list[tuple[int, int] | None]) -> tuple[int, int] | None:
+    """The (id, rank) pair first in column order: by rank, then id."""
+    found = [row for row in rows if row is not None]
+    return min(found, key=lambda row: (row[1], row[0])) if found else None
+
+
+def _neighbour_after(stage_id: int, rank: int, exclude: tuple[int, int]) -> tuple[int, int] | None:
     """The first card at or after ``rank`` in a stage (archived cards included), as (id, rank).
 
-    Archived and active cards share one rank space per stage; each is read through the
+    Archived and active cards share one rank space per stage; each part is read through the
     (stage, archived, rank) index, so this is two index seeks whatever the column's size.
     """
-    best: tuple[int, int] | None = None
-    for archived in (False, True):
-        row = (
-            Application.select(Application.id, Application.rank)
-            .where(
-                (Application.stage == stage_id)
-                & (Application.archived == archived)
-                & (Application.rank >= rank)
-                & _ID.not_in(exclude)
-            )
-            .order_by(Application.rank, Application.id)
-            .limit(1)
-            .tuples()
-            .first()
-        )
-        if row is not None and (best is None or (row[1], row[0]) < (best[1], best[0])):
-            best = (row[0], row[1])
-    return best
+    return _lowest([_one(_AFTER_SQL, (stage_id, archived, rank, *exclude)) for archived in (0, 1)])
 
 
-def _first_in_stage(stage_id: int, exclude: tuple[int, ...]) -> tuple[int, int] | None:
-    best: tuple[int, int] | None = None
-    for archived in (False, True):
-        row = (
-            Application.select(Application.id, Application.rank)
-            .where(
-                (Application.stage == stage_id)
-                & (Application.archived == archived)
-                & _ID.not_in(exclude)
-            )
-            .order_by(Application.rank, Application.id)
-            .limit(1)
-            .tuples()
-            .first()
-        )
-        if row is not None and (best is None or (row[1], row[0]) < (best[1], best[0])):
-            best = (row[0], row[1])
-    return best
+def _first_in_stage(stage_id: int, exclude: int) -> tuple[int, int] | None:
+    return _lowest([_one(_FIRST_SQL, (stage_id, archived, exclude)) for archived in (0, 1)])
 
 
 @dataclass(frozen=True)
@@ -115,35 +106,16 @@ class CardPlace:
 
 def place_of(application_id: int) -> CardPlace:
     """The application's place in its column, enough to put it back there later."""
-    row = (
-        Application.select(Application.stage, Application.rank)
-        .where(Application.id == application_id)
-        .tuples()
-        .first()
-    )
+    row = _one(_PLACE_SQL, (application_id,))
     if row is None:
         raise RankingError("That application no longer exists.")
-    stage_id, rank = int(row[0]), int(row[1])
-    best: tuple[int, int] | None = None
-    for archived in (False, True):
-        before = (
-            Application.select(Application.id, Application.rank)
-            .where(
-                (Application.stage == stage_id)
-                & (Application.archived == archived)
-                & (
-                    (Application.rank < rank)
-                    | ((Application.rank == rank) & (Application.id < application_id))
-                )
-            )
-            .order_by(Application.rank.desc(), _ID.desc())
-            .limit(1)
-            .tuples()
-            .first()
-        )
-        if before is not None and (best is None or (before[1], before[0]) > (best[1], best[0])):
-            best = (int(before[0]), int(before[1]))
-    return CardPlace(stage_id, rank, best[0] if best is not None else None)
+    stage_id, rank = row
+    before = [
+        _one(_BEFORE_SQL, (stage_id, archived, rank, rank, application_id)) for archived in (0, 1)
+    ]
+    found = [item for item in before if item is not None]
+    last = max(found, key=lambda item: (item[1], item[0])) if found else None
+    return CardPlace(stage_id, rank, last[0] if last is not None else None)
 
 
 def stage_order(stage_id: int) -> list[int]:
@@ -175,23 +147,17 @@ def move_application(
     with database.atomic("IMMEDIATE"):
         if not Stage.select().where(Stage.id == stage_id).exists():
             raise RankingError("That stage no longer exists.")
-        if not Application.select().where(Application.id == application_id).exists():
+        if _one(_PLACE_SQL, (application_id,)) is None:
             raise RankingError("That application no longer exists.")
-        exclude = (application_id,) if after_id is None else (application_id, after_id)
         lower: int | None = None
         if after_id is not None:
-            after_row = (
-                Application.select(Application.rank, Application.stage)
-                .where(Application.id == after_id)
-                .tuples()
-                .first()
-            )
-            if after_row is None or after_row[1] != stage_id:
+            after_row = _one(_PLACE_SQL, (after_id,))
+            if after_row is None or after_row[0] != stage_id:
                 raise RankingError("The card to place it after is not in that stage.")
-            lower = int(after_row[0])
-            upper_row = _neighbour_after(stage_id, lower, exclude)
+            lower = after_row[1]
+            upper_row = _neighbour_after(stage_id, lower, (application_id, after_id))
         else:
-            upper_row = _first_in_stage(stage_id, exclude)
+            upper_row = _first_in_stage(stage_id, application_id)
         upper = upper_row[1] if upper_row is not None else None
         if preferred_rank is not None and _strictly_between(preferred_rank, lower, upper):
             rank: int | None = preferred_rank

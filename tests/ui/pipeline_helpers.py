@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.models import Application, Stage
 from followup_desktop.services.records import ApplicationInput, save_application
+from followup_desktop.services.stage_changes import StageDetails
 from followup_desktop.ui.app import create_application
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.pipeline.board import PipelineBoard
@@ -33,6 +34,10 @@ def open_board(qtbot: QtBot, undo_stack: QUndoStack | None = None) -> PipelineBo
     events = AppEvents()
     board = PipelineBoard(events, undo_stack if undo_stack is not None else QUndoStack())
     events.setParent(board)
+    # Stage questions are answered per test; by default the user skips them.
+    board.ask_stage_details = lambda _parent, stage, _app_id: StageDetails(
+        kind=stage.kind, skipped=True
+    )
     if board.undo_stack.parent() is None:
         board.undo_stack.setParent(board)
     qtbot.addWidget(board)

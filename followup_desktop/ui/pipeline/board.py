@@ -11,7 +11,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPalette,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -37,14 +36,17 @@ from followup_desktop.services.board import (
     search_board,
 )
 from followup_desktop.services.ranking import RankingError, place_of
+from followup_desktop.services.stage_changes import StageDetails, reply_follow_up
 from followup_desktop.services.stages import collapsed_stages, set_collapsed
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.pipeline import stage_menu
 from followup_desktop.ui.pipeline.card_drag import CardDragController
 from followup_desktop.ui.pipeline.column_widget import CardListView, StageColumn
 from followup_desktop.ui.pipeline.commands import ArchiveCardCommand, MoveCardCommand
+from followup_desktop.ui.pipeline.stage_dialogs import STAGE_DIALOG_KINDS, ask_stage_details
 
 FILTER_DELAY_MS = 120
+StageDetailsAsker = Callable[[QWidget, StageInfo, int], StageDetails | None]
 KEY_HELP = (
     "Drag a card to reorder or change its stage  ·  Ctrl+↑/↓ reorder  ·  "
     "Ctrl+←/→ change stage  ·  Enter opens  ·  Ctrl+E archives"
@@ -65,6 +67,8 @@ class PipelineBoard(QWidget):
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.columns: list[StageColumn] = []
         self.stages: list[StageInfo] = []
+        #: Asked before a card enters Applied, Interview or Rejected (tests replace it).
+        self.ask_stage_details: StageDetailsAsker = ask_stage_details
         self._entries: dict[int, SearchEntry] | None = None
         self._filter_text = ""
         self._own_change = 0
@@ -225,13 +229,15 @@ class PipelineBoard(QWidget):
         self._entries = None
         self.rebuild()
 
-    def _announce(self, *, stages: bool = False) -> None:
+    def _announce(self, *, stages: bool = False, follow_ups: bool = False) -> None:
         """Tell the other views; the board itself is already up to date."""
         self._own_change += 1
         try:
             if stages:
                 self.events.stages_changed.emit()
             self.events.applications_changed.emit()
+            if follow_ups:
+                self.events.follow_ups_changed.emit()
         finally:
             self._own_change -= 1
 
@@ -248,7 +254,12 @@ class PipelineBoard(QWidget):
         self._announce(stages=True)
 
     def card_relocated(
-        self, application_id: int, from_stage: int, renumbered_stage: int | None = None
+        self,
+        application_id: int,
+        from_stage: int,
+        renumbered_stage: int | None = None,
+        *,
+        planning_changed: bool = False,
     ) -> None:
         """The store moved, archived or restored a card: show it where it now belongs."""
         source = self.column_for(from_stage)
@@ -270,7 +281,7 @@ class PipelineBoard(QWidget):
             self._refresh_counts()
         if card is not None:
             self._select_card(card.id, card.stage_id, focus=had_focus)
-        self._announce()
+        self._announce(follow_ups=planning_changed)
 
     def _select_card(self, application_id: int, stage_id: int, *, focus: bool) -> None:
         column = self.column_for(stage_id)
@@ -350,15 +361,22 @@ class PipelineBoard(QWidget):
         target = self.stage(stage_id)
         if target is None:
             return False
+        details: StageDetails | None = None
+        if place.stage_id != stage_id and target.kind in STAGE_DIALOG_KINDS:
+            details = self.ask_stage_details(self, target, application_id)
+            if details is None:
+                return False  # cancelled: the card stays where it was
         label = self._card_label(application_id)
         if place.stage_id == stage_id:
             text = f"Reorder {label}"
         else:
             text = f"Move {label} to {target.name}"
-        command: QUndoCommand = MoveCardCommand(
-            self, application_id, place, stage_id, after_id, text
-        )
+        command = MoveCardCommand(self, application_id, place, stage_id, after_id, text, details)
         self.undo_stack.push(command)
+        if details is not None and details.draft_reply and not details.skipped:
+            follow_up = reply_follow_up(application_id)
+            if follow_up is not None:
+                self.events.compose_follow_up_requested.emit(follow_up)
         return True
 
     def _card_label(self, application_id: int) -> str:

@@ -7,7 +7,13 @@ from typing import Protocol
 from PySide6.QtGui import QUndoCommand
 
 from followup_desktop.services.archive import ArchiveError, set_archived
-from followup_desktop.services.ranking import CardPlace, RankingError, move_application
+from followup_desktop.services.ranking import CardPlace, RankingError
+from followup_desktop.services.stage_changes import (
+    DetailsRecord,
+    StageDetails,
+    move_card,
+    undo_card_move,
+)
 from followup_desktop.services.stages import (
     StageError,
     delete_stage,
@@ -16,13 +22,19 @@ from followup_desktop.services.stages import (
     set_stage_hidden,
     undo_delete_stage,
 )
+from followup_desktop.services.validation import ValidationError
 
 
 class BoardSync(Protocol):
     """What commands need from the board after they changed the store."""
 
     def card_relocated(
-        self, application_id: int, from_stage: int, renumbered_stage: int | None = None
+        self,
+        application_id: int,
+        from_stage: int,
+        renumbered_stage: int | None = None,
+        *,
+        planning_changed: bool = False,
     ) -> None: ...
 
     def stages_edited(self) -> None: ...
@@ -31,7 +43,11 @@ class BoardSync(Protocol):
 
 
 class MoveCardCommand(QUndoCommand):
-    """Move a card within its column or to another stage; undo puts it back on the same rank."""
+    """Move a card within its column or to another stage (with what the stage asked for).
+
+    Undo puts the card back on the same rank and takes back the stored details; the rules
+    re-plan both ways.
+    """
 
     def __init__(
         self,
@@ -41,34 +57,60 @@ class MoveCardCommand(QUndoCommand):
         target_stage: int,
         target_after: int | None,
         text: str,
-        parent: QUndoCommand | None = None,
+        details: StageDetails | None = None,
     ) -> None:
-        super().__init__(text, parent)
+        super().__init__(text)
         self.board = board
         self.application_id = application_id
         self.source = source
         self.target_stage = target_stage
         self.target_after = target_after
+        self.details = details
         self._done_rank: int | None = None
+        self._record: DetailsRecord | None = None
+
+    @property
+    def changes_stage(self) -> bool:
+        return self.source.stage_id != self.target_stage
 
     def redo(self) -> None:
-        self._move(self.target_stage, self.target_after, self._done_rank, self.source.stage_id)
+        try:
+            move = move_card(
+                self.application_id,
+                self.target_stage,
+                self.target_after,
+                preferred_rank=self._done_rank,
+                details=self.details,
+            )
+        except (RankingError, ValidationError) as error:
+            self._fail(str(error))
+            return
+        self._done_rank = move.result.rank
+        self._record = move.record
+        self.board.card_relocated(
+            self.application_id,
+            self.source.stage_id,
+            self.target_stage if move.result.renumbered else None,
+            planning_changed=self.changes_stage,
+        )
 
     def undo(self) -> None:
-        self._move(self.source.stage_id, self.source.after_id, self.source.rank, self.target_stage)
-
-    def _move(self, stage: int, after: int | None, rank: int | None, from_stage: int) -> None:
         try:
-            result = move_application(self.application_id, stage, after, preferred_rank=rank)
+            result = undo_card_move(self.application_id, self.source, self._record)
         except RankingError as error:
-            self.setObsolete(True)
-            self.board.report_problem(str(error))
+            self._fail(str(error))
             return
-        if stage == self.target_stage:
-            self._done_rank = result.rank
+        self._record = None
         self.board.card_relocated(
-            self.application_id, from_stage, stage if result.renumbered else None
+            self.application_id,
+            self.target_stage,
+            self.source.stage_id if result.renumbered else None,
+            planning_changed=self.changes_stage,
         )
+
+    def _fail(self, message: str) -> None:
+        self.setObsolete(True)
+        self.board.report_problem(message)
 
 
 class ArchiveCardCommand(QUndoCommand):
