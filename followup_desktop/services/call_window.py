@@ -43,17 +43,22 @@ class CallWindow:
         return self.start <= moment < self.end
 
     def describe(self, user_zone: dt.tzinfo | None = None, *, theirs: bool = True) -> str:
-        """Both clocks ("09:30 to 11:30 theirs, 15:30 to 17:30 yours"), or one when they match."""
+        """Both clocks ("09:30 to 11:30 their time (yours: 15:30 to 17:30)"), or one if equal."""
         mine_start = to_user_clock(self.start, user_zone)
         mine_end = to_user_clock(self.end, user_zone)
         their_text = f"{self.start:%H:%M}–{self.end:%H:%M}"
-        my_text = f"{mine_start:%H:%M}–{mine_end:%H:%M}"
-        if not theirs or (their_text == my_text and mine_start.date() == self.start.date()):
-            return my_text
-        day_note = ""
-        if mine_start.date() != self.start.date():
-            day_note = f" {mine_start:%a}"
-        return f"{their_text} their time ({my_text}{day_note} yours)"
+        same_clock = (mine_start.hour, mine_start.minute, mine_start.date()) == (
+            self.start.hour,
+            self.start.minute,
+            self.start.date(),
+        )
+        if not theirs or same_clock:
+            return f"{mine_start:%H:%M}–{mine_end:%H:%M}"
+        day = f"{mine_start:%a} " if mine_start.date() != self.start.date() else ""
+        end = f"{mine_end:%H:%M}"
+        if mine_end.date() != mine_start.date():
+            end += " the next day"
+        return f"{their_text} their time (yours: {day}{mine_start:%H:%M}–{end})"
 
 
 def windows_on(

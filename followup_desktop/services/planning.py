@@ -3,7 +3,7 @@
 Call ``replan_after_change`` after any change to an application, a contact or the log, and
 ``replan_all`` after bulk changes (import, restore, new profile settings). Planning is
 idempotent: a second run changes nothing. Follow-ups the user rescheduled, skipped or completed,
-and follow-ups the user created, are never modified or removed.
+and follow-ups the rules did not create, are never modified or removed.
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ class _Existing:
     channel: str
     state: str
     user_changed: bool
+    finished_on: dt.date | None
 
     @property
     def slot(self) -> tuple[str, int | None, int | None]:
@@ -126,6 +127,7 @@ _EXISTING_FIELDS = (
     FollowUp.channel,
     FollowUp.state,
     FollowUp.user_changed,
+    FollowUp.completed_at,
 )
 
 
@@ -143,9 +145,18 @@ def _existing(query: Any) -> list[_Existing]:
             channel=row[8],
             state=row[9],
             user_changed=bool(row[10]),
+            finished_on=_day(row[11]) if row[11] else None,
         )
         for row in tuple_rows(query)
     ]
+
+
+def _day(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
 
 
 def _existing_in_scope(
@@ -197,21 +208,26 @@ def _reconcile(wanted: list[PlannedFollowUp], existing: list[_Existing]) -> Plan
                 report.kept_for_user += 1
             continue
         slot_rows = by_slot.get(plan.slot, [])
-        if any(r.state == "planned" and r.user_changed for r in slot_rows):
+        if any(r.state == "planned" and (r.user_changed or r.rule_key is None) for r in slot_rows):
+            # The user took this one in hand (rescheduled it), or someone planned it by other
+            # means (the demo, an import): it is theirs, and the slot is taken.
             report.kept_for_user += 1
-            continue  # The user took this one in hand (rescheduled it); leave the slot to them.
+            continue
         if any(
-            r.rule_key is None and r.state in ("done", "skipped") and r.due_on >= plan.since
+            r.rule_key is None
+            and r.state in ("done", "skipped")
+            and (r.finished_on or r.due_on) > plan.since
             for r in slot_rows
         ):
-            continue  # Finished before the rules knew about it.
+            continue  # Finished after the event, before the rules knew about it.
         reusable = next(
             (
                 r
                 for r in slot_rows
                 if r.rules_may_edit
+                and r.rule_key is not None
                 and r.id not in used
-                and (r.rule_key is None or r.rule_key not in wanted_keys)
+                and r.rule_key not in wanted_keys
             ),
             None,
         )

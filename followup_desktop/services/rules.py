@@ -140,10 +140,9 @@ def plan_follow_ups(facts: Facts, settings: RuleSettings) -> list[PlannedFollowU
         status = status_check(app, log + company_level.get(app.company_id, []), contact, settings)
         if status is not None:
             plans.append(status)
-        if not (app.archived or app.stage_closed):
-            for item in log:
-                if item.kind in THANK_YOU_KINDS:
-                    plans.extend(_thank_you_plans(item, log, contact_id, facts, settings))
+        latest_talk = _latest_worth_thanks(log)
+        if latest_talk is not None and not (app.archived or app.stage_closed):
+            plans.extend(_thank_you_plans(latest_talk, log, contact_id, facts, settings))
         rejected_at = rejection_moment(app, log)
         if rejected_at is None:
             continue
@@ -155,11 +154,10 @@ def plan_follow_ups(facts: Facts, settings: RuleSettings) -> list[PlannedFollowU
             rejected_on[contact_id] = max(day, rejected_on.get(contact_id, day))
     # Conversations with a contact outside any application (networking, a recruiter's call).
     for contact_id in facts.contact_ids:
-        for item in by_contact.get(contact_id, []):
-            if item.application_id is None and item.kind in THANK_YOU_KINDS:
-                plans.extend(
-                    _thank_you_plans(item, by_contact[contact_id], contact_id, facts, settings)
-                )
+        outside = [i for i in by_contact.get(contact_id, []) if i.application_id is None]
+        latest_talk = _latest_worth_thanks(outside)
+        if latest_talk is not None:
+            plans.extend(_thank_you_plans(latest_talk, outside, contact_id, facts, settings))
     for contact_id in facts.contact_ids:
         contact = facts.contacts.get(contact_id)
         if contact is None:
@@ -171,6 +169,12 @@ def plan_follow_ups(facts: Facts, settings: RuleSettings) -> list[PlannedFollowU
             plans.append(plan)
     unique = {plan.rule_key: plan for plan in plans}
     return sorted(unique.values(), key=lambda plan: plan.rule_key)
+
+
+def _latest_worth_thanks(log: Sequence[InteractionFacts]) -> InteractionFacts | None:
+    """One thank-you covers every talk before it: only the latest one gets planned."""
+    talks = [item for item in log if item.kind in THANK_YOU_KINDS]
+    return max(talks, key=lambda item: (item.occurred_at, item.id)) if talks else None
 
 
 def _last_contact_in(log: Sequence[InteractionFacts]) -> int | None:

@@ -37,10 +37,10 @@ def _pipeline(events: AppEvents, undo_stack: QUndoStack) -> QWidget:
     return PipelineArea(events, undo_stack)
 
 
-def _calendar(events: AppEvents, _undo_stack: QUndoStack) -> QWidget:
+def _calendar(events: AppEvents, undo_stack: QUndoStack) -> QWidget:
     from followup_desktop.ui.areas.calendar_area import CalendarArea
 
-    return CalendarArea(events)
+    return CalendarArea(events, undo_stack)
 
 
 def _contacts(events: AppEvents, _undo_stack: QUndoStack) -> QWidget:
@@ -136,6 +136,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.today_dock)
 
         self._build_menus()
+        from followup_desktop.ui.calendar_export import CalendarExportMenu
+
+        self.calendar_menu = CalendarExportMenu(self)
         self.side_bar.currentRowChanged.connect(self._show_row)
         self.events.compose_follow_up_requested.connect(self._open_follow_up)
         self.events.application_requested.connect(self.edit_application)

@@ -35,8 +35,15 @@ def test_morning_window_for_a_new_york_contact_seen_from_paris(day, paris_start)
     assert f"{morning.start:%H:%M}" == "09:30"
     assert f"{morning.start.astimezone(PARIS):%H:%M}" == paris_start
     assert morning.describe(PARIS) == (
-        f"09:30–11:30 their time ({paris_start}–{(morning.end.astimezone(PARIS)):%H:%M} yours)"
+        f"09:30–11:30 their time (yours: {paris_start}–{morning.end.astimezone(PARIS):%H:%M})"
     )
+
+
+def test_a_window_that_crosses_midnight_on_the_users_clock_says_so():
+    afternoon = windows_on(dt.date(2026, 3, 2), ZoneInfo("America/Los_Angeles"))[1]
+    assert afternoon.describe(PARIS) == "14:00–16:30 their time (yours: 23:00–01:30 the next day)"
+    sydney = windows_on(dt.date(2026, 3, 2), ZoneInfo("Australia/Sydney"))[0]
+    assert sydney.describe(PARIS) == "09:30–11:30 their time (yours: Sun 23:30–01:30 the next day)"
 
 
 def test_no_window_on_the_contacts_weekend():
@@ -70,7 +77,7 @@ def test_calling_now_is_checked_on_the_contacts_clock(paris_time, good, words):
 def test_too_early_suggests_the_same_morning_on_both_clocks():
     now = dt.datetime(2026, 3, 9, 9, 0, tzinfo=PARIS)  # 04:00 in New York, after their DST change
     message = check_call_time(now, NEW_YORK, "Ana", PARIS).message
-    assert "Better: 09:30–11:30 their time (14:30–16:30 yours)." in message
+    assert "Better: 09:30–11:30 their time (yours: 14:30–16:30)." in message
 
 
 def test_next_windows_skip_the_weekend():

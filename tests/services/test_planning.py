@@ -139,16 +139,19 @@ def test_days_off_from_the_profile_are_respected(store):
     assert [f.due_on for f in planned("status_check")] == [D(2026, 3, 18)]
 
 
-def test_unkeyed_follow_ups_of_the_demo_are_adopted_not_duplicated(store):
+def test_follow_ups_planned_outside_the_rules_are_kept_not_duplicated(store):
     ana = make_contact()
     app = make_application(contact=ana)
     old = FollowUp.create(
         application=app, contact=ana, due_on=D(2026, 3, 5), channel="email", reason="status_check"
     )
     report = replan_all(TODAY)
-    assert report.updated == [old.id] and not report.created
-    assert [f.id for f in planned("status_check")] == [old.id]
-    assert not replan_all(TODAY).changed
+    assert not report.changed
+    assert [(f.id, f.due_on) for f in planned("status_check")] == [(old.id, D(2026, 3, 5))]
+    # Once it is done, the rules take over the next round.
+    complete_follow_up(old.id, outcome="Sent", occurred_at=dt.datetime(2026, 3, 5, 9), today=TODAY)
+    (following,) = planned("status_check")
+    assert following.rule_key and following.due_on == D(2026, 3, 20)
 
 
 def test_manual_follow_ups_are_left_alone(store):

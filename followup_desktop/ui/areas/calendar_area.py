@@ -1,90 +1,323 @@
-"""Calendar area: a month with follow-up days marked, and the selected day's follow-ups."""
+"""Calendar area: the month grid or the week agenda, the selected day's follow-ups, and actions."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QCalendarWidget,
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from followup_desktop.services.follow_up_queries import follow_ups_on, planned_counts_between
+from followup_desktop.services.follow_up_actions import (
+    FollowUpError,
+    MoveRecord,
+    move_follow_up,
+    undo_move,
+)
+from followup_desktop.services.follow_up_queries import follow_ups_on
+from followup_desktop.ui.calendar.channels import (
+    CHANNEL_COLOURS,
+    CHANNEL_ORDER,
+    CHANNEL_SYMBOLS,
+    OVERDUE_COLOUR,
+    TODAY_COLOUR,
+)
+from followup_desktop.ui.calendar.follow_up_list import FollowUpList
+from followup_desktop.ui.calendar.month_view import MonthView, add_months
+from followup_desktop.ui.calendar.week_agenda import WeekAgenda
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.follow_ups.actions import POSTPONE_CHOICES, FollowUpActions
 
-FollowUpIdRole = Qt.ItemDataRole.UserRole + 1
-_DUE_COLOUR = QColor("#1a5fb4")
-_OVERDUE_COLOUR = QColor("#c01c28")
+
+class MoveFollowUpsCommand(QUndoCommand):
+    """Moving follow-ups to another day, undoable from the Edit menu."""
+
+    def __init__(self, ids: list[int], day: dt.date, on_change: Callable[[], None]) -> None:
+        super().__init__(f"Move {len(ids)} follow-up{'s' if len(ids) != 1 else ''} to {day:%d %b}")
+        self.ids = ids
+        self.day = day
+        self.on_change = on_change
+        self.records: list[MoveRecord] = []
+        self.problem = ""
+
+    def redo(self) -> None:
+        self.records = []
+        for fid in self.ids:
+            try:
+                self.records.append(move_follow_up(fid, self.day))
+            except FollowUpError as error:
+                self.problem = str(error)
+        self.on_change()
+
+    def undo(self) -> None:
+        for record in reversed(self.records):
+            try:
+                undo_move(record)
+            except FollowUpError as error:
+                self.problem = str(error)
+        self.on_change()
 
 
 class CalendarArea(QWidget):
-    def __init__(self, events: AppEvents, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        events: AppEvents,
+        undo_stack: QUndoStack | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.events = events
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(True)
-        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.undo_stack = undo_stack or QUndoStack(self)
+        self.follow_up_actions = FollowUpActions(events, self)
+
+        self.month_view = MonthView()
+        self.week_agenda = WeekAgenda()
+        self.views = QStackedWidget()
+        self.views.addWidget(self.month_view)
+        self.views.addWidget(self.week_agenda)
+
+        self.title = QLabel()
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.previous_button = QToolButton()
+        self.previous_button.setText("◀")
+        self.previous_button.setToolTip("Previous month or week (Page Up)")
+        self.next_button = QToolButton()
+        self.next_button.setText("▶")
+        self.next_button.setToolTip("Next month or week (Page Down)")
+        self.today_button = QPushButton("Today")
+        self.today_button.setToolTip("Go to today (T)")
+        self.month_button = QPushButton("Month")
+        self.week_button = QPushButton("Week")
+        self.mode_group = QButtonGroup(self)
+        for index, button in enumerate((self.month_button, self.week_button)):
+            button.setCheckable(True)
+            self.mode_group.addButton(button, index)
+        self.month_button.setChecked(True)
+        bar = QHBoxLayout()
+        bar.addWidget(self.previous_button)
+        bar.addWidget(self.next_button)
+        bar.addWidget(self.today_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.title, 1)
+        bar.addWidget(self.month_button)
+        bar.addWidget(self.week_button)
+
+        legend = QLabel(self._legend_html())
+        legend.setTextFormat(Qt.TextFormat.RichText)
+        legend.setObjectName("calendar_legend")
+
         self.day_title = QLabel()
         self.day_title.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.day_title.font()
-        font.setBold(True)
-        self.day_title.setFont(font)
-        self.day_list = QListWidget()
-        side = QVBoxLayout()
-        side.addWidget(self.day_title)
-        side.addWidget(self.day_list)
-        layout = QHBoxLayout(self)
+        self.day_title.setWordWrap(True)
+        day_font = QFont(self.day_title.font())
+        day_font.setBold(True)
+        self.day_title.setFont(day_font)
+        self.day_list = FollowUpList()
+        self.day_list.setObjectName("calendar_day_list")
+        self.open_button = QPushButton("Open")
+        self.open_button.setToolTip("Call sheet for a call, composer for an e-mail or note")
+        self.done_button = QPushButton("Done…")
+        self.later_button = QPushButton("Later")
+        self.later_menu = QMenu(self.later_button)
+        self.later_button.setMenu(self.later_menu)
+        self.skip_button = QPushButton("Skip…")
+        day_buttons = QHBoxLayout()
+        for button in (self.open_button, self.done_button, self.later_button, self.skip_button):
+            day_buttons.addWidget(button)
+        hint = QLabel("Drag a follow-up onto another day to move it.")
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.day_title)
+        side_layout.addWidget(self.day_list, 1)
+        side_layout.addLayout(day_buttons)
+        side_layout.addWidget(hint)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.views, 1)
+        left_layout.addWidget(legend)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.calendar, 3)
-        layout.addLayout(side, 2)
-        self._marked: list[QDate] = []
-        self.calendar.currentPageChanged.connect(lambda _y, _m: self.refresh())
-        self.calendar.selectionChanged.connect(self._show_selected_day)
-        self.day_list.itemActivated.connect(self._on_item_activated)
+        layout.addWidget(splitter)
+
+        self.month_view.day_selected.connect(self._on_day_selected)
+        self.month_view.month_changed.connect(lambda _y, _m: self._update_title())
+        self.month_view.day_activated.connect(self._focus_day_list)
+        self.month_view.follow_ups_dropped.connect(self.move_follow_ups)
+        self.week_agenda.follow_ups_dropped.connect(self.move_follow_ups)
+        self.week_agenda.menu_requested.connect(self._show_menu)
+        self.week_agenda.follow_up_activated.connect(self.follow_up_actions.open)
+        self.week_agenda.day_selected.connect(self._select_from_week)
+        self.day_list.menu_requested.connect(self._show_menu)
+        self.day_list.follow_up_activated.connect(self.follow_up_actions.open)
+        self.day_list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.today_button.clicked.connect(self.go_today)
+        self.mode_group.idClicked.connect(self.set_mode)
+        self.open_button.clicked.connect(lambda: self._with_current(self.follow_up_actions.open))
+        self.done_button.clicked.connect(
+            lambda: self._with_current(self.follow_up_actions.mark_done)
+        )
+        self.skip_button.clicked.connect(lambda: self._with_current(self.follow_up_actions.skip))
+        self.later_menu.aboutToShow.connect(self._fill_later_menu)
+        for sequence, slot in (
+            ("Ctrl+Shift+M", lambda: self.set_mode(0)),
+            ("Ctrl+Shift+W", lambda: self.set_mode(1)),
+        ):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.activated.connect(slot)
         events.follow_ups_changed.connect(self.refresh)
         events.applications_changed.connect(self.refresh)
+        events.contacts_changed.connect(self.refresh)
         self.refresh()
 
+    # --- navigation ------------------------------------------------------------------------
+
+    @property
+    def selected_day(self) -> dt.date:
+        return self.month_view.selected
+
+    def select_day(self, day: dt.date) -> None:
+        self.month_view.select(day)
+        self._on_day_selected(day)
+
+    def go_today(self) -> None:
+        self.select_day(dt.date.today())
+
+    def step(self, direction: int) -> None:
+        """Previous/next month in the month view, previous/next week in the agenda."""
+        if self.views.currentWidget() is self.week_agenda:
+            self.select_day(self.selected_day + dt.timedelta(days=7 * direction))
+        else:
+            self.select_day(add_months(self.selected_day, direction))
+
+    def set_mode(self, mode: int) -> None:
+        self.views.setCurrentIndex(mode)
+        (self.month_button if mode == 0 else self.week_button).setChecked(True)
+        self._update_title()
+        if mode == 1:
+            self.week_agenda.show_week_of(self.selected_day)
+        else:
+            self.month_view.setFocus()
+
+    def _select_from_week(self, day: dt.date) -> None:
+        if day != self.selected_day:
+            self.select_day(day)
+
+    # --- data ------------------------------------------------------------------------------
+
     def refresh(self) -> None:
-        for day in self._marked:
-            self.calendar.setDateTextFormat(day, QTextCharFormat())
-        self._marked = []
-        year, month = self.calendar.yearShown(), self.calendar.monthShown()
-        first = dt.date(year, month, 1) - dt.timedelta(days=7)
-        last = dt.date(year, month, 28) + dt.timedelta(days=14)
-        today = dt.date.today()
-        counts = planned_counts_between(first, last)
-        for due_day, by_channel in counts.items():
-            fmt = QTextCharFormat()
-            fmt.setFontWeight(QFont.Weight.Bold)
-            colour = _OVERDUE_COLOUR if due_day < today else _DUE_COLOUR
-            fmt.setForeground(QBrush(colour))
-            fmt.setToolTip(
-                ", ".join(f"{count} {channel}" for channel, count in sorted(by_channel.items()))
-            )
-            qdate = QDate(due_day.year, due_day.month, due_day.day)
-            self.calendar.setDateTextFormat(qdate, fmt)
-            self._marked.append(qdate)
-        self._show_selected_day()
+        self.month_view.reload()
+        self._show_day(self.selected_day)
+        if self.views.currentWidget() is self.week_agenda:
+            self.week_agenda.show_week_of(self.selected_day)
+        self._update_title()
 
-    def _show_selected_day(self) -> None:
-        day = self.calendar.selectedDate().toPython()
-        assert isinstance(day, dt.date)
+    def _on_day_selected(self, day: dt.date) -> None:
+        self._show_day(day)
+        if self.views.currentWidget() is self.week_agenda:
+            self.week_agenda.show_week_of(day)
+        self._update_title()
+
+    def _show_day(self, day: dt.date) -> None:
         rows = follow_ups_on(day)
-        self.day_title.setText(f"{day:%A %d %B %Y}: {len(rows)} follow-up(s)")
-        self.day_list.clear()
-        for row in rows:
-            state = "" if row.state == "planned" else f" ({row.state})"
-            item = QListWidgetItem(f"{row.title()} — {row.channel}{state}")
-            item.setData(FollowUpIdRole, row.id)
-            self.day_list.addItem(item)
+        planned = sum(1 for row in rows if row.state == "planned")
+        when = "Today, " if day == dt.date.today() else ""
+        self.day_title.setText(
+            f"{when}{day:%A %d %B %Y}: "
+            + (f"{planned} planned" if planned else "nothing planned")
+            + (f", {len(rows) - planned} finished" if len(rows) > planned else "")
+        )
+        self.day_list.day = day
+        self.day_list.set_rows(rows, dt.date.today())
+        if self.day_list.currentItem() is None and self.day_list.count():
+            self.day_list.setCurrentRow(0)
+        self._update_buttons()
 
-    def _on_item_activated(self, item: QListWidgetItem) -> None:
-        self.events.compose_follow_up_requested.emit(int(item.data(FollowUpIdRole)))
+    def _update_title(self) -> None:
+        if self.views.currentWidget() is self.week_agenda:
+            monday = self.week_agenda.monday
+            sunday = monday + dt.timedelta(days=6)
+            self.title.setText(f"Week of {monday:%d %B} – {sunday:%d %B %Y}")
+        else:
+            self.title.setText(
+                dt.date(self.month_view.year, self.month_view.month, 1).strftime("%B %Y")
+            )
+
+    def _update_buttons(self) -> None:
+        enabled = self.day_list.current_is_planned()
+        for button in (self.open_button, self.done_button, self.later_button, self.skip_button):
+            button.setEnabled(enabled)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def move_follow_ups(self, ids: list[int], day: dt.date) -> None:
+        """Move follow-ups to ``day`` (drag and drop), as one undoable step."""
+        command = MoveFollowUpsCommand(list(ids), day, self.events.follow_ups_changed.emit)
+        self.undo_stack.push(command)
+        if command.problem:
+            self.follow_up_actions.prompts.problem(self, command.problem)
+
+    def _with_current(self, action: Callable[[int], object]) -> None:
+        follow_up_id = self.day_list.current_follow_up_id()
+        if follow_up_id is not None:
+            action(follow_up_id)
+
+    def _fill_later_menu(self) -> None:
+        self.later_menu.clear()
+        follow_up_id = self.day_list.current_follow_up_id()
+        if follow_up_id is None:
+            return
+        for label, days in POSTPONE_CHOICES:
+            action = self.later_menu.addAction(label)
+            action.triggered.connect(
+                lambda _c=False, d=days, f=follow_up_id: self.follow_up_actions.postpone(f, d)
+            )
+        pick = self.later_menu.addAction("Pick a date…")
+        pick.triggered.connect(lambda _c=False, f=follow_up_id: self.follow_up_actions.pick_date(f))
+
+    def _show_menu(self, follow_up_id: int, where: QPoint) -> None:
+        self.follow_up_actions.build_menu(follow_up_id, self).exec(where)
+
+    def _focus_day_list(self, _day: dt.date) -> None:
+        self.day_list.setFocus()
+        if self.day_list.count() and self.day_list.currentRow() < 0:
+            self.day_list.setCurrentRow(0)
+
+    @staticmethod
+    def _legend_html() -> str:
+        parts = [
+            f'<span style="color:{CHANNEL_COLOURS[c].name()}">{CHANNEL_SYMBOLS[c]} {label}</span>'
+            for c, label in zip(CHANNEL_ORDER, ("call", "e-mail", "note"), strict=True)
+        ]
+        parts.append(f'<span style="color:{OVERDUE_COLOUR.name()}">overdue</span>')
+        parts.append(f'<span style="color:{TODAY_COLOUR.darker(120).name()}">■ today</span>')
+        keys = "Arrows move by day and week, Page Up/Down by month, T today, Enter opens the day."
+        return " &nbsp; ".join(parts) + f"<br><small>{keys}</small>"

@@ -1,0 +1,357 @@
+"""A painted month grid: per-day counts by channel, overdue and today marked, keyboard and drops."""
+
+from __future__ import annotations
+
+import calendar as pycalendar
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from followup_desktop.services.follow_up_queries import CHANNEL_LABELS, planned_counts_between
+from followup_desktop.ui.calendar.channels import (
+    CHANNEL_COLOURS,
+    CHANNEL_ORDER,
+    CHANNEL_SYMBOLS,
+    FOLLOW_UP_MIME,
+    OVERDUE_COLOUR,
+    TODAY_COLOUR,
+    decode_ids,
+)
+
+CountsLoader = Callable[[dt.date, dt.date], dict[dt.date, dict[str, int]]]
+WEEKS = 6
+_HEADER_HEIGHT = 24
+
+
+def grid_start(year: int, month: int) -> dt.date:
+    """The Monday on or before the first of the month: the grid's first cell."""
+    first = dt.date(year, month, 1)
+    return first - dt.timedelta(days=first.weekday())
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, clamped to the end of shorter months."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = pycalendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+class MonthView(QWidget):
+    """Six weeks from Monday, the shown month in full; drop follow-ups on a day to move them."""
+
+    #: The selected day changed (a ``datetime.date``).
+    day_selected = Signal(object)
+    #: Enter or double-click on a day.
+    day_activated = Signal(object)
+    #: Follow-up ids dropped on a day: (ids, day).
+    follow_ups_dropped = Signal(list, object)
+    #: The month shown changed: (year, month).
+    month_changed = Signal(int, int)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        counts_loader: CountsLoader = planned_counts_between,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("month_view")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAcceptDrops(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMouseTracking(True)
+        self._counts_loader = counts_loader
+        self._today = today
+        self.today = today()
+        self.selected = self.today
+        self.year, self.month = self.today.year, self.today.month
+        self.counts: dict[dt.date, dict[str, int]] = {}
+        self._drop_target: dt.date | None = None
+        self.reload()
+
+    # --- data ------------------------------------------------------------------------------
+
+    @property
+    def first_day(self) -> dt.date:
+        return grid_start(self.year, self.month)
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.first_day + dt.timedelta(days=7 * WEEKS - 1)
+
+    def set_month(self, year: int, month: int) -> None:
+        """Show another month: one query for the counts of its six weeks, then a repaint."""
+        changed = (year, month) != (self.year, self.month)
+        self.year, self.month = year, month
+        self.reload()
+        if changed:
+            self.month_changed.emit(year, month)
+
+    def reload(self) -> None:
+        self.today = self._today()
+        self.counts = self._counts_loader(self.first_day, self.last_day)
+        self.update()
+
+    def select(self, day: dt.date) -> None:
+        """Select a day, turning the page when it lies outside the shown month."""
+        if (day.year, day.month) != (self.year, self.month):
+            self.set_month(day.year, day.month)
+        if day != self.selected:
+            self.selected = day
+            self.update()
+            self.day_selected.emit(day)
+        else:
+            self.update()
+
+    def day_summary(self, day: dt.date) -> str:
+        counts = self.counts.get(day, {})
+        parts = [
+            f"{counts[channel]} {CHANNEL_LABELS[channel].lower()}"
+            for channel in CHANNEL_ORDER
+            if counts.get(channel)
+        ]
+        total = sum(counts.values())
+        if not total:
+            return f"{day:%A %d %B}: nothing planned"
+        late = " (overdue)" if day < self.today else ""
+        return f"{day:%A %d %B}: " + ", ".join(parts) + late
+
+    # --- geometry --------------------------------------------------------------------------
+
+    def _cell_size(self) -> tuple[float, float]:
+        return self.width() / 7, (self.height() - _HEADER_HEIGHT) / WEEKS
+
+    def cell_rect(self, day: dt.date) -> QRect:
+        index = (day - self.first_day).days
+        if not 0 <= index < 7 * WEEKS:
+            return QRect()
+        width, height = self._cell_size()
+        row, column = divmod(index, 7)
+        return QRectF(column * width, _HEADER_HEIGHT + row * height, width, height).toAlignedRect()
+
+    def date_at(self, point: QPoint) -> dt.date | None:
+        width, height = self._cell_size()
+        if point.y() < _HEADER_HEIGHT or width <= 0 or height <= 0:
+            return None
+        column = int(point.x() // width)
+        row = int((point.y() - _HEADER_HEIGHT) // height)
+        if not (0 <= column < 7 and 0 <= row < WEEKS):
+            return None
+        return self.first_day + dt.timedelta(days=row * 7 + column)
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 480)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(420, 300)
+
+    # --- painting --------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        width, _height = self._cell_size()
+        header_font = QFont(self.font())
+        header_font.setBold(True)
+        painter.setFont(header_font)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        for column in range(7):
+            rect = QRectF(column * width, 0, width, _HEADER_HEIGHT)
+            name = pycalendar.day_abbr[column]
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, name)
+        grid_pen = QPen(palette.color(QPalette.ColorRole.Mid))
+        for index in range(7 * WEEKS):
+            day = self.first_day + dt.timedelta(days=index)
+            self._paint_cell(painter, day, grid_pen)
+        painter.end()
+
+    def _paint_cell(self, painter: QPainter, day: dt.date, grid_pen: QPen) -> None:
+        palette = self.palette()
+        rect = QRectF(self.cell_rect(day))
+        in_month = day.month == self.month
+        background = palette.color(QPalette.ColorRole.Base)
+        if not in_month:
+            background = palette.color(QPalette.ColorRole.AlternateBase)
+        if day == self.selected:
+            background = palette.color(QPalette.ColorRole.Highlight).lighter(185)
+        if day == self._drop_target:
+            background = palette.color(QPalette.ColorRole.Highlight).lighter(150)
+        painter.fillRect(rect, background)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(grid_pen)
+        painter.drawRect(rect.adjusted(0, 0, -0.5, -0.5))
+        counts = self.counts.get(day, {})
+        overdue = day < self.today and sum(counts.values()) > 0
+        number_font = QFont(self.font())
+        number_font.setBold(day == self.today)
+        painter.setFont(number_font)
+        number_rect = QRectF(rect.left() + 4, rect.top() + 2, rect.width() - 8, 18)
+        if day == self.today:
+            badge = QRectF(rect.left() + 2, rect.top() + 2, 26, 18)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(TODAY_COLOUR)
+            painter.drawRoundedRect(badge, 6, 6)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(day.day))
+        else:
+            text_colour = palette.color(QPalette.ColorRole.Text)
+            if not in_month:
+                text_colour = palette.color(QPalette.ColorRole.PlaceholderText)
+            painter.setPen(text_colour)
+            painter.drawText(number_rect, Qt.AlignmentFlag.AlignLeft, str(day.day))
+        if overdue:
+            painter.setPen(OVERDUE_COLOUR)
+            small = QFont(self.font())
+            small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
+            small.setBold(True)
+            painter.setFont(small)
+            painter.drawText(number_rect, Qt.AlignmentFlag.AlignRight, "overdue")
+            painter.drawLine(rect.bottomLeft() + QPoint(1, -2), rect.bottomRight() + QPoint(-1, -2))
+        line_font = QFont(self.font())
+        line_font.setPointSizeF(max(6.0, line_font.pointSizeF() * 0.9))
+        painter.setFont(line_font)
+        line_height = painter.fontMetrics().height()
+        y = rect.top() + 22
+        for channel in CHANNEL_ORDER:
+            count = counts.get(channel, 0)
+            if not count or y + line_height > rect.bottom():
+                continue
+            painter.setPen(OVERDUE_COLOUR if overdue else CHANNEL_COLOURS[channel])
+            label = f"{CHANNEL_SYMBOLS[channel]} {count}"
+            if rect.width() > 110:
+                label += f" {CHANNEL_LABELS[channel].lower()}"
+            painter.drawText(
+                QRectF(rect.left() + 6, y, rect.width() - 10, line_height),
+                Qt.AlignmentFlag.AlignLeft,
+                label,
+            )
+            y += line_height
+        if day == self.selected and self.hasFocus():
+            focus_pen = QPen(palette.color(QPalette.ColorRole.Highlight))
+            focus_pen.setWidth(2)
+            painter.setPen(focus_pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
+
+    # --- mouse and keyboard ----------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        day = self.date_at(event.position().toPoint())
+        if day is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.select(day)
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        day = self.date_at(event.position().toPoint())
+        if day is not None:
+            self.select(day)
+            self.day_activated.emit(day)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        day = self.date_at(event.position().toPoint())
+        self.setToolTip(self.day_summary(day) if day is not None else "")
+        super().mouseMoveEvent(event)
+
+    _KEY_STEPS = {
+        Qt.Key.Key_Left: -1,
+        Qt.Key.Key_Right: 1,
+        Qt.Key.Key_Up: -7,
+        Qt.Key.Key_Down: 7,
+    }
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        day = self.selected
+        if key in self._KEY_STEPS:
+            self.select(day + dt.timedelta(days=self._KEY_STEPS[Qt.Key(key)]))
+        elif key == Qt.Key.Key_PageUp:
+            self.select(add_months(day, -12 if _ctrl(event) else -1))
+        elif key == Qt.Key.Key_PageDown:
+            self.select(add_months(day, 12 if _ctrl(event) else 1))
+        elif key == Qt.Key.Key_Home:
+            self.select(day.replace(day=1) if _ctrl(event) else day - dt.timedelta(day.weekday()))
+        elif key == Qt.Key.Key_End:
+            if _ctrl(event):
+                last = pycalendar.monthrange(day.year, day.month)[1]
+                self.select(day.replace(day=last))
+            else:
+                self.select(day + dt.timedelta(days=6 - day.weekday()))
+        elif key == Qt.Key.Key_T:
+            self.select(self._today())
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.day_activated.emit(self.selected)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
+    # --- drops -----------------------------------------------------------------------------
+
+    def _accepts(self, mime: QMimeData) -> bool:
+        return mime.hasFormat(FOLLOW_UP_MIME)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._accepts(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        day = self.date_at(event.position().toPoint())
+        if day is None or not self._accepts(event.mimeData()):
+            event.ignore()
+            return
+        if day != self._drop_target:
+            self._drop_target = day
+            self.update()
+        event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._drop_target = None
+        self.update()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        day = self.date_at(event.position().toPoint())
+        self._drop_target = None
+        self.update()
+        if day is None or not self._accepts(event.mimeData()):
+            event.ignore()
+            return
+        ids = decode_ids(event.mimeData().data(FOLLOW_UP_MIME).data())
+        if not ids:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.follow_ups_dropped.emit(ids, day)
+
+
+def _ctrl(event: QKeyEvent) -> bool:
+    return bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
