@@ -17,6 +17,7 @@ from followup_desktop.ui.calendar.channels import (
     decode_ids,
     encode_ids,
 )
+from followup_desktop.ui.plain_text import plain_tooltip
 
 FollowUpIdRole = Qt.ItemDataRole.UserRole + 1
 StateRole = Qt.ItemDataRole.UserRole + 2
@@ -70,7 +71,7 @@ class FollowUpList(QListWidget):
             item = QListWidgetItem(row_text(row, today, show_day=show_day))
             item.setData(FollowUpIdRole, row.id)
             item.setData(StateRole, row.state)
-            item.setToolTip(item.text())
+            item.setToolTip(plain_tooltip(item.text()))
             flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
             if row.state == "planned":
                 flags |= Qt.ItemFlag.ItemIsDragEnabled
