@@ -307,13 +307,52 @@ def create_backup(
     return BackupFile(target, taken_at, reason, sequence, target.stat().st_size)
 
 
+#: Header bytes that differ between a live file and its backup without any data change:
+#: journal mode (18-19), change counter (24-27), schema cookie (40-43, bumped by the switch
+#: out of WAL; a real schema change also changes sqlite_master's pages), version-valid-for and
+#: SQLite version (92-99).
+_VOLATILE_HEADER = ((18, 20), (24, 28), (40, 44), (92, 100))
+
+
+def _normalised_fingerprint(image: bytes) -> str:
+    data = bytearray(image)
+    for start, end in _VOLATILE_HEADER:
+        data[start:end] = bytes(end - start)
+    return hashlib.sha256(data).hexdigest()
+
+
+def live_fingerprint(database_path: Path) -> str | None:
+    """Fingerprint of the store's pages as SQLite sees them (WAL included), or None."""
+    try:
+        connection = connect_read_only(database_path)
+    except sqlite3.Error:
+        return None
+    try:
+        return _normalised_fingerprint(connection.serialize())
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+
+
+def backup_fingerprint(backup_path: Path) -> str | None:
+    try:
+        return _normalised_fingerprint(backup_path.read_bytes())
+    except OSError:
+        return None
+
+
 def changed_since_last_backup(database_path: Path, backups_dir: Path) -> bool:
-    """True when no backup exists or the newest one holds different data than the store."""
+    """True when no backup exists or the newest one holds different pages than the store.
+
+    The backup API copies pages as they are, so an unchanged store and its newest backup have
+    the same pages: comparing page images is exact and far cheaper than reading every row.
+    """
     backups = list_backups(backups_dir)
     if not backups:
         return True
-    current = file_digest(database_path)
-    return current is None or current != file_digest(backups[0].path, immutable=True)
+    current = live_fingerprint(database_path)
+    return current is None or current != backup_fingerprint(backups[0].path)
 
 
 def backup_if_changed(database_path: Path, backups_dir: Path, reason: str) -> BackupFile | None:

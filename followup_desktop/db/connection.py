@@ -116,7 +116,9 @@ def quick_check(db: pw.SqliteDatabase) -> str:
     return "; ".join(str(row[0]) for row in rows)
 
 
-def open_store(path: Path, *, before_migrate: BeforeMigrate | None = None) -> StoreInfo:
+def open_store(
+    path: Path, *, before_migrate: BeforeMigrate | None = None, checked: bool = False
+) -> StoreInfo:
     """Open (or create) the database at ``path`` and bind the models to it.
 
     Raises ``StoreError`` subclasses with a one-line reason; a refused file is never modified.
@@ -134,7 +136,8 @@ def open_store(path: Path, *, before_migrate: BeforeMigrate | None = None) -> St
         # The header can lag behind an un-checkpointed WAL; check the version SQLite sees too.
         _refuse_newer(path, version)
         journal_mode, foreign_keys, synchronous = verify_pragmas(db)
-        check = quick_check(db)
+        # ``checked``: the caller has just run quick_check through a read-only connection.
+        check = "ok" if checked else quick_check(db)
         if check != "ok":
             raise StoreDamagedError(f"{path} failed its integrity check: {check[:200]}")
         migrated_from: int | None = None

@@ -36,7 +36,11 @@ def open_user_store(location: DataLocation, *, already_checked: bool = False) ->
                 f"{problem} Open Follow-up Desk to restore a backup, "
                 "or run 'followup restore FILE'."
             )
-    info = open_store(location.database, before_migrate=backup_before_migrate(location.backups))
+    info = open_store(
+        location.database,
+        before_migrate=backup_before_migrate(location.backups),
+        checked=True,  # quick_check ran read-only just before (here or by the caller)
+    )
     keep_private(location.database)
     return info
 

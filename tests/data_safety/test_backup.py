@@ -67,6 +67,10 @@ def test_backup_only_when_data_changed(store: StoreInfo, data_location: DataLoca
     first = backup_if_changed(data_location.database, data_location.backups, "start")
     assert first is not None
     assert backup_if_changed(data_location.database, data_location.backups, "quit") is None
+    # Closing (a checkpoint rewrites the main file) and reopening is not a change either.
+    close_store()
+    open_user_store(data_location)
+    assert backup_if_changed(data_location.database, data_location.backups, "start") is None
     _add_application("A change")
     second = backup_if_changed(data_location.database, data_location.backups, "quit")
     assert second is not None and second.reason == "quit"

@@ -102,7 +102,7 @@ def test_kill_during_writes_loses_nothing_acknowledged(data_location: DataLocati
     assert kills_mid_run >= 50
     assert len(created) > KILLS  # the children really wrote between kills
     print(
-        f"\nkill -9 during writes: {kills_mid_run} kills ({kills_inside_transaction} inside a "
-        f"transaction), {len(created)} acknowledged "
+        f"\nkill -9 during writes: {kills_mid_run} kills ({kills_inside_transaction} with a write "
+        f"in flight), {len(created)} acknowledged "
         f"applications ({len(deleted)} acknowledged deletions), 0 lost, {elapsed:.1f} s"
     )
