@@ -25,6 +25,8 @@ class AppEvents(QObject):
     application_requested = Signal(int)
     #: Ask the window to show a contact (by id).
     contact_requested = Signal(int)
+    #: Ask the window to log a conversation: (contact id, application id), 0 when not known.
+    log_conversation_requested = Signal(int, int)
 
     def emit_all_changed(self) -> None:
         """After a bulk change (demo data, import, restore) every view reloads."""

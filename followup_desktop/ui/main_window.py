@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.events.compose_follow_up_requested.connect(self._open_follow_up)
         self.events.application_requested.connect(self.edit_application)
         self.events.contact_requested.connect(self.edit_contact)
+        self.events.log_conversation_requested.connect(self.log_conversation)
         self.statusBar().showMessage(f"Data: {location.database}", 8000)
 
     # --- areas ---------------------------------------------------------------------------
@@ -264,6 +265,9 @@ class MainWindow(QMainWindow):
         from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
 
         dialog = ApplicationDialog(self, application_id=application_id)
+        dialog.log_conversation_requested.connect(
+            lambda app_id: self.log_conversation(0, app_id, dialog)
+        )
         if dialog.exec():
             self.events.applications_changed.emit()
 
@@ -280,6 +284,20 @@ class MainWindow(QMainWindow):
         show_contact = getattr(area, "show_contact", None)
         if show_contact is not None:
             show_contact(contact_id)
+
+    def log_conversation(
+        self, contact_id: int = 0, application_id: int = 0, parent: QWidget | None = None
+    ) -> None:
+        """Open the one-step conversation log for a contact and/or an application."""
+        from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
+
+        dialog = LogConversationDialog(
+            parent or self,
+            contact_id=contact_id or None,
+            application_id=application_id or None,
+            events=self.events,
+        )
+        dialog.exec()
 
     def import_contacts(self) -> None:
         from followup_desktop.ui.contacts.transfer_actions import import_contacts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -61,6 +61,9 @@ class OptionalDateEdit(QWidget):
 class ApplicationDialog(QDialog):
     """Validated form; nothing is stored until every field passes."""
 
+    #: The user wants to log a conversation about this application (its id).
+    log_conversation_requested = Signal(int)
+
     def __init__(
         self,
         parent: QWidget | None = None,
@@ -115,6 +118,11 @@ class ApplicationDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        if application_id is not None:
+            log = self.buttons.addButton(
+                "&Log conversation…", QDialogButtonBox.ButtonRole.ActionRole
+            )
+            log.clicked.connect(lambda: self.log_conversation_requested.emit(application_id))
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)

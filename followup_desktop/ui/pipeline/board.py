@@ -502,6 +502,11 @@ class PipelineBoard(QWidget):
 
         position = self.columns.index(column)
         add("Open", "Return", lambda: self.open_card(card.id))
+        add(
+            "Log conversation…",
+            "",
+            lambda: self.events.log_conversation_requested.emit(0, card.id),
+        )
         menu.addSeparator()
         add("Move up", "Ctrl+Up", lambda: self.move_within(column, row, -1), row > 0)
         add("Move down", "Ctrl+Down", lambda: self.move_within(column, row, +1))
