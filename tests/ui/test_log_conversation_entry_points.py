@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
-from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.models import Application, Contact, Interaction
 from followup_desktop.paths import DataLocation
