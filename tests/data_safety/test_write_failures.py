@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import peewee as pw
 import pytest
@@ -173,3 +174,64 @@ def test_file_size_limit_in_a_subprocess(data_location: DataLocation) -> None:
     assert report["export_kept"] and report["export_folder"] == ["applications.csv"]
     assert report["export_retry"] is None and report["export_size"] == 200_000
     assert integrity(data_location.database) == "ok"
+
+
+def test_pdf_export_under_a_file_size_limit_keeps_the_old_file(tmp_path: Path) -> None:
+    """QSaveFile + QPdfWriter: a write cut short by the limit never replaces the old PDF."""
+    import datetime as dt
+    import resource
+    import subprocess
+    import sys
+
+    from data_safety.fault_tools import REPO, child_env
+    from followup_desktop.db.connection import close_store, open_store
+    from followup_desktop.db.models import Company, Contact, FollowUp, Letter
+
+    location = DataLocation(tmp_path / "data").ensure()
+    open_store(location.database)
+    try:
+        company = Company.create(name="Northwind", address="107 Market St\nSpringfield")
+        contact = Contact.create(first_name="Amelia", last_name="Berg", company=company)
+        application = Application.create(company=company, position="Analyst", stage=2)
+        for number in range(30):  # enough pages for a PDF well past the limit
+            follow_up = FollowUp.create(
+                application=application, contact=contact, due_on=dt.date.today(), channel="note"
+            )
+            Letter.create(
+                follow_up=follow_up,
+                application=application,
+                contact=contact,
+                channel="note",
+                body=f"Dear Amelia,\n\nThank you for your time on Tuesday ({number}).\n\nJordan",
+            )
+    finally:
+        close_store()
+    target = tmp_path / "note.pdf"
+    target.write_bytes(b"%PDF-1.4 the previous export\n")
+    command = [sys.executable, "-m", "followup_desktop", "--data-dir", str(location.root)]
+    command += ["export", "pdf", "--due-until", dt.date.today().isoformat(), str(target)]
+
+    def small_files() -> None:
+        _soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, hard))
+
+    limited = subprocess.run(
+        command,
+        cwd=REPO,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        preexec_fn=small_files,
+    )
+    assert limited.returncode == 1, limited.stdout
+    errors = [line for line in limited.stderr.splitlines() if "error:" in line]
+    assert len(errors) == 1 and "cannot write" in errors[0] and "File too large" in errors[0]
+    assert target.read_bytes() == b"%PDF-1.4 the previous export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "note.pdf"]
+    retried = subprocess.run(
+        command, cwd=REPO, env=child_env(), capture_output=True, text=True, timeout=120, check=False
+    )
+    assert retried.returncode == 0, retried.stderr
+    assert target.stat().st_size > 40_000
