@@ -52,7 +52,7 @@ ItemIdRole = Qt.ItemDataRole.UserRole + 2
 
 
 class CompanyTableModel(QAbstractTableModel):
-    COLUMNS = ("Company", "People", "Applications", "Last contact", "Website")
+    COLUMNS = ("Company", "People", "Applications", "Last contact")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,8 +89,9 @@ class CompanyTableModel(QAbstractTableModel):
                 row.contacts,
                 row.applications,
                 row.last_contact.isoformat() if row.last_contact else "",
-                row.website,
             )[column]
+        if role == Qt.ItemDataRole.ToolTipRole and row.website:
+            return row.website
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -173,23 +174,35 @@ class CompanyDetail(QWidget):
         self.notes.setPlainText(company.notes)
         self.form.show_errors({})
         self.applications.clear()
-        for app in company_applications(company.id):
+        found_applications = company_applications(company.id)
+        applications = len(found_applications)
+        for app in found_applications:
             state = "archived" if app.archived else app.stage
             when = f", applied {app.applied_on.isoformat()}" if app.applied_on else ""
             item = QListWidgetItem(f"{app.position} — {state}{when}")
             item.setData(ItemIdRole, app.id)
             self.applications.addItem(item)
         self.people.clear()
-        for person in company_people(company.id):
+        found_people = company_people(company.id)
+        people = len(found_people)
+        for person in found_people:
             role = f", {person.role}" if person.role else ""
             via = " (agency recruiter)" if person.via_agency else ""
             item = QListWidgetItem(f"{person.name}{role}{via}")
             item.setData(ItemIdRole, person.id)
             self.people.addItem(item)
+        for widget, text in (
+            (self.applications, "No application with this company yet."),
+            (self.people, "Nobody from this company in your contacts yet."),
+        ):
+            if widget.count() == 0:
+                empty = QListWidgetItem(text)
+                empty.setFlags(Qt.ItemFlag.NoItemFlags)
+                widget.addItem(empty)
         entries = company_timeline(company.id)
         self.timeline.set_entries(entries)
-        self.tabs.setTabText(0, f"Applications ({self.applications.count()})")
-        self.tabs.setTabText(1, f"People ({self.people.count()})")
+        self.tabs.setTabText(0, f"Applications ({applications})")
+        self.tabs.setTabText(1, f"People ({people})")
         self.tabs.setTabText(2, f"History ({len(entries)})")
 
     def values(self) -> CompanyInput:
@@ -229,10 +242,12 @@ class CompanyDetail(QWidget):
             self.tabs.setCurrentIndex(2)
 
     def _open_application(self, item: QListWidgetItem) -> None:
-        self.events.application_requested.emit(int(item.data(ItemIdRole)))
+        if item.data(ItemIdRole) is not None:
+            self.events.application_requested.emit(int(item.data(ItemIdRole)))
 
     def _open_person(self, item: QListWidgetItem) -> None:
-        self.contact_requested.emit(int(item.data(ItemIdRole)))
+        if item.data(ItemIdRole) is not None:
+            self.contact_requested.emit(int(item.data(ItemIdRole)))
 
 
 class CompanyPanel(QWidget):
@@ -262,7 +277,7 @@ class CompanyPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((180, 56, 86, 96)):
+        for column, width in enumerate((150, 54, 86)):
             self.table.setColumnWidth(column, width)
         self.detail = CompanyDetail(events)
         self.empty = QLabel("Choose a company to see its applications, people and history.")
@@ -282,7 +297,6 @@ class CompanyPanel(QWidget):
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([440, 520])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)

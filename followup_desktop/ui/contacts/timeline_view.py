@@ -67,6 +67,10 @@ class TimelineView(QTreeWidget):
                 for column in range(2):
                     item.setForeground(column, QBrush(_PLANNED_COLOUR))
             items.append(item)
+        if not items:
+            empty = QTreeWidgetItem(["", "Nothing logged or planned yet."])
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            items.append(empty)
         self.addTopLevelItems(items)
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
