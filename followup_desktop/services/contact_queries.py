@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import peewee as pw
 
