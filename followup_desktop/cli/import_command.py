@@ -13,6 +13,7 @@ from followup_desktop.services.importers.contact_import import (
     read_import_file,
 )
 from followup_desktop.services.importers.contact_record import ImportFormatError
+from followup_desktop.services.importers.csv_columns import CSV_FIELDS
 from followup_desktop.services.importers.import_plan import NEW, SKIPPED, ImportPlan
 
 
@@ -35,7 +36,25 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="NAME",
         help="text encoding of the file (default: detected; e.g. utf-8, cp1252, utf-16)",
     )
+    parser.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        help="CSV only: read the column HEADER as FIELD (e.g. 'Given=first_name'; an empty "
+        f"FIELD ignores the column). Fields: {', '.join(k for k, _l in CSV_FIELDS if k)}",
+    )
     parser.set_defaults(handler=run)
+
+
+def _column_choices(pairs: list[str]) -> dict[str, str]:
+    choices = {}
+    for pair in pairs:
+        header, equals, field = pair.partition("=")
+        if not equals or not header.strip():
+            raise ImportFormatError(f"--column needs HEADER=FIELD, got {pair!r}")
+        choices[header.strip()] = field.strip()
+    return choices
 
 
 def _report(plan: ImportPlan, verbose: bool) -> None:
@@ -52,6 +71,7 @@ def _report(plan: ImportPlan, verbose: bool) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         data = read_import_file(args.file)
+        columns = _column_choices(args.column)
     except ImportFormatError as error:
         return fail(str(error))
     try:
@@ -60,7 +80,12 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error))
     try:
         plan, result = import_contacts(
-            data, args.format, name=args.file.name, encoding=args.encoding, dry_run=args.dry_run
+            data,
+            args.format,
+            name=args.file.name,
+            encoding=args.encoding,
+            dry_run=args.dry_run,
+            columns=columns,
         )
     except ImportFormatError as error:
         return fail(f"{args.file.name}: {error}; nothing was imported")

@@ -98,13 +98,7 @@ def contact_problems(data: ContactInput, phone_region: str | None = None) -> Fie
 
 
 def time_zone_problem(name: str) -> str | None:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return "Unknown time zone; use a name such as Europe/Paris."
-    return None
+    return check.time_zone_problem(name)
 
 
 def company_named(name: str) -> Company:

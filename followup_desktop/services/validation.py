@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 
@@ -147,3 +148,18 @@ def social_only_advice(contact: ReachableContact) -> str | None:
         "is personal and professional: ask for an e-mail address or a direct number, or send a "
         "note to the company's address."
     )
+
+
+@lru_cache(maxsize=1)
+def known_time_zones() -> frozenset[str]:
+    """IANA names this system knows; looked up in a set so odd text never reaches the disk."""
+    import zoneinfo
+
+    return frozenset(zoneinfo.available_timezones())
+
+
+def time_zone_problem(name: str) -> str | None:
+    """None for a known IANA time zone name, else a one-line reason."""
+    if name in known_time_zones():
+        return None
+    return "Unknown time zone; use a name such as Europe/Paris."

@@ -63,3 +63,35 @@ def test_missing_file_and_unwritable_export(tmp_path: Path, capsys: object) -> N
     status = main(["--data-dir", str(tmp_path / "d"), "export", "vcf", str(blocker / "out.vcf")])
     assert status == 1
     assert "cannot write" in capsys.readouterr().err  # type: ignore[attr-defined]
+
+
+def test_csv_columns_can_be_chosen_on_the_command_line(tmp_path: Path, capsys: object) -> None:
+    sheet = tmp_path / "people.csv"
+    sheet.write_text("Who,Mail,Firm\nAnn Lee,ann@lee.example,Acme\n", encoding="utf-8")
+    data = str(tmp_path / "d")
+    status = main(["--data-dir", data, "import", "csv", str(sheet), "--dry-run"])
+    assert status == 1
+    assert "no column of the header on line 1" in capsys.readouterr().err  # type: ignore[attr-defined]
+    status = main(
+        [
+            "--data-dir",
+            data,
+            "import",
+            "csv",
+            str(sheet),
+            "--column",
+            "who=full_name",
+            "--column",
+            "Mail=email",
+            "--column",
+            "Firm=company",
+        ]
+    )
+    assert status == 0
+    assert "1 contacts added" in capsys.readouterr().out  # type: ignore[attr-defined]
+    status = main(["--data-dir", data, "import", "csv", str(sheet), "--column", "Nope=email"])
+    assert status == 1
+    assert "no column named 'Nope'" in capsys.readouterr().err  # type: ignore[attr-defined]
+    status = main(["--data-dir", data, "import", "csv", str(sheet), "--column", "Who=shoe"])
+    assert status == 1
+    assert "unknown field 'shoe'" in capsys.readouterr().err  # type: ignore[attr-defined]

@@ -160,3 +160,17 @@ def test_log_dialog_from_an_application_preselects_its_contact(
         .where((FollowUp.application == app.id) & (FollowUp.reason == "thank_you"))
         .exists()
     )
+
+
+@pytest.mark.parametrize("zone", ["Europe", "a" * 300, "../etc/passwd", "Mars/Base"])
+def test_odd_time_zones_are_refused_at_the_field(
+    panel: ContactDetailPanel, qtbot: QtBot, zone: str
+) -> None:
+    person = save_contact(ContactInput(first_name="Zia"))
+    panel.show_contact(person.id)
+    panel.form.time_zone.setCurrentText(zone)
+    assert not panel.save()
+    assert panel.form.error_text("time_zone").startswith("Unknown time zone")
+    panel.form.time_zone.setCurrentText("Europe/Paris")
+    assert panel.save()
+    assert Contact.get_by_id(person.id).time_zone == "Europe/Paris"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from followup_desktop.services.importers.contact_record import ContactRecord, ImportFormatError
+from followup_desktop.services.importers.csv_columns import FIELD_KEYS, normalized_header
 from followup_desktop.services.importers.csv_reader import CsvLayout, inspect_csv, read_csv_records
 from followup_desktop.services.importers.import_apply import ImportResult, apply_import
 from followup_desktop.services.importers.import_plan import ImportPlan, plan_import
@@ -58,6 +59,29 @@ def open_import_source(
     return source
 
 
+def choose_columns(source: ImportSource, choices: dict[str, str]) -> None:
+    """Override the proposed CSV mapping: header name (any case) → field key, "" to ignore."""
+    if not choices:
+        return
+    if source.layout is None:
+        raise ImportFormatError("columns can only be chosen for CSV files")
+    layout = source.layout
+    by_header = {normalized_header(h): i for i, h in enumerate(layout.headers)}
+    for header, key in choices.items():
+        index = by_header.get(normalized_header(header))
+        if index is None:
+            raise ImportFormatError(
+                f"no column named {header!r} in the header on line {layout.header_line}"
+            )
+        if key not in FIELD_KEYS:
+            known = ", ".join(sorted(k for k in FIELD_KEYS if k))
+            raise ImportFormatError(f"unknown field {key!r}; use one of: {known}")
+        if key:
+            layout.mapping[index] = key
+        else:
+            layout.mapping.pop(index, None)
+
+
 def read_records(source: ImportSource) -> list[ContactRecord]:
     if source.kind == "vcf":
         return read_vcards(source.text)
@@ -79,11 +103,14 @@ def import_contacts(
     name: str = "",
     encoding: str | None = None,
     dry_run: bool = False,
+    columns: dict[str, str] | None = None,
     progress: Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> tuple[ImportPlan, ImportResult | None]:
     """Read, preview and (unless ``dry_run``) apply in one transaction."""
-    plan = preview_import(open_import_source(data, kind, name, encoding))
+    source = open_import_source(data, kind, name, encoding)
+    choose_columns(source, columns or {})
+    plan = preview_import(source)
     if dry_run:
         return plan, None
     return plan, apply_import(plan, progress=progress, should_cancel=should_cancel)

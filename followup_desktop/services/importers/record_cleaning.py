@@ -13,6 +13,7 @@ from typing import Any
 
 from followup_desktop.services import validation as check
 from followup_desktop.services.importers.contact_record import ContactRecord
+from followup_desktop.services.validation import known_time_zones
 
 CHANNELS = ("call", "email", "note")
 _CHANNEL_WORDS = {
@@ -118,14 +119,6 @@ def clean_record(record: ContactRecord, phone_region: str) -> CleanedRecord | st
         "notes": "\n".join(line for line in notes if line),
     }
     return CleanedRecord(values, [e.lower() for e in emails], warnings)
-
-
-@lru_cache(maxsize=1)
-def known_time_zones() -> frozenset[str]:
-    """IANA names this system knows; looked up in a set so odd text never reaches the disk."""
-    import zoneinfo
-
-    return frozenset(zoneinfo.available_timezones())
 
 
 def _time_zone_unknown(name: str) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from vobject.base import ParseError, parseLine
 
 from followup_desktop.services.importers.contact_record import ContactRecord, ImportFormatError
-from followup_desktop.services.importers.record_cleaning import known_time_zones
+from followup_desktop.services.validation import known_time_zones
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _IGNORED = frozenset({"PHOTO", "LOGO", "SOUND", "KEY", "PRODID", "REV", "UID", "CATEGORIES"})

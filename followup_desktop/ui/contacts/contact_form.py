@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 from followup_desktop.db.models import Company, Contact
 from followup_desktop.db.rows import tuple_rows
 from followup_desktop.db.seed import get_profile
-from followup_desktop.services.importers.record_cleaning import known_time_zones
 from followup_desktop.services.records import ContactInput
-from followup_desktop.services.validation import social_only_advice
+from followup_desktop.services.validation import known_time_zones, social_only_advice
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
 
 #: (value, label) of the preferred channels; texting and social networks are not offered.
