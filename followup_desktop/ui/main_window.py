@@ -262,6 +262,11 @@ class MainWindow(QMainWindow):
             self.events.follow_ups_changed.emit()
 
     def edit_application(self, application_id: int) -> None:
+        # The board shows the full detail (log, follow-ups, letters) and makes edits undoable.
+        open_card = getattr(self.area("pipeline"), "open_card", None)
+        if open_card is not None:
+            open_card(application_id)
+            return
         from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
 
         dialog = ApplicationDialog(self, application_id=application_id)

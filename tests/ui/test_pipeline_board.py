@@ -83,13 +83,29 @@ def test_keyboard_moves_within_and_across_columns(qtbot: QtBot, pipeline: None) 
 def test_arrow_keys_walk_between_columns_and_enter_opens(qtbot: QtBot, pipeline: None) -> None:
     board = open_board(qtbot)
     opened: list[int] = []
-    board.events.application_requested.connect(opened.append)
+
+    class FakeDetail:
+        compose_follow_up = None
+
+        def __init__(self, _parent: object, application_id: int, _events: object) -> None:
+            opened.append(application_id)
+
+        def exec(self) -> int:
+            return 0
+
+    board.detail_dialog = FakeDetail  # type: ignore[assignment]
     focus_card(qtbot, board, "Wishlist", "Birch")
     press(qtbot, board, "Wishlist", Qt.Key.Key_Right, ctrl=False)
     applied = column(board, "Applied")
     assert applied.view.hasFocus()
     press(qtbot, board, "Applied", Qt.Key.Key_Return, ctrl=False)
     assert opened == [board.current_card_id(applied)]
+    wishlist = column(board, "Wishlist")
+    rect = wishlist.view.visualRect(wishlist.model.index(2))
+    # A real double click: press and release, then the second press arrives as a double click.
+    qtbot.mouseClick(wishlist.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(wishlist.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened[-1] == wishlist.model.card_at(2).id
 
 
 def test_undo_and_redo_restore_view_and_store_exactly(qtbot: QtBot, pipeline: None) -> None:

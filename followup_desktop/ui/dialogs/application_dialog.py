@@ -123,9 +123,12 @@ class ApplicationDialog(QDialog):
                 "&Log conversation…", QDialogButtonBox.ButtonRole.ActionRole
             )
             log.clicked.connect(lambda: self.log_conversation_requested.emit(application_id))
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.buttons)
+        #: The fields on a page of their own, so a larger dialog can place them in a tab.
+        self.fields_page = QWidget()
+        self.fields_page.setLayout(self.form)
+        self.dialog_layout = QVBoxLayout(self)
+        self.dialog_layout.addWidget(self.fields_page)
+        self.dialog_layout.addWidget(self.buttons)
 
         if application_id is not None:
             self._load(Application.get_by_id(application_id))

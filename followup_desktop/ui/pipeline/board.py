@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -25,6 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followup_desktop.db.models import database
+from followup_desktop.services.application_edits import (
+    ApplicationGoneError,
+    ApplicationSnapshot,
+    snapshot_application,
+)
 from followup_desktop.services.board import (
     SearchEntry,
     StageInfo,
@@ -35,6 +42,7 @@ from followup_desktop.services.board import (
     ranks_of,
     search_board,
 )
+from followup_desktop.services.planning import replan_after_change
 from followup_desktop.services.ranking import RankingError, place_of
 from followup_desktop.services.stage_changes import StageDetails, reply_follow_up
 from followup_desktop.services.stages import collapsed_stages, set_collapsed
@@ -42,7 +50,12 @@ from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.pipeline import stage_menu
 from followup_desktop.ui.pipeline.card_drag import CardDragController
 from followup_desktop.ui.pipeline.column_widget import CardListView, StageColumn
-from followup_desktop.ui.pipeline.commands import ArchiveCardCommand, MoveCardCommand
+from followup_desktop.ui.pipeline.commands import (
+    ArchiveCardCommand,
+    EditApplicationCommand,
+    MoveCardCommand,
+)
+from followup_desktop.ui.pipeline.detail_dialog import ApplicationDetailDialog
 from followup_desktop.ui.pipeline.stage_dialogs import STAGE_DIALOG_KINDS, ask_stage_details
 
 FILTER_DELAY_MS = 120
@@ -69,6 +82,8 @@ class PipelineBoard(QWidget):
         self.stages: list[StageInfo] = []
         #: Asked before a card enters Applied, Interview or Rejected (tests replace it).
         self.ask_stage_details: StageDetailsAsker = ask_stage_details
+        #: Builds the application detail opened by double-click or Enter (tests replace it).
+        self.detail_dialog = ApplicationDetailDialog
         self._entries: dict[int, SearchEntry] | None = None
         self._filter_text = ""
         self._own_change = 0
@@ -478,7 +493,31 @@ class PipelineBoard(QWidget):
             self.open_card(column.model.card_at(index.row()).id)
 
     def open_card(self, application_id: int) -> None:
-        self.events.application_requested.emit(application_id)
+        """The application's detail; a saved edit becomes one undoable step."""
+        try:
+            before = snapshot_application(application_id)
+        except ApplicationGoneError as error:
+            self.report_problem(str(error))
+            return
+        dialog = self.detail_dialog(self, application_id, self.events)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.record_edit(before)
+        if dialog.compose_follow_up is not None:
+            self.events.compose_follow_up_requested.emit(dialog.compose_follow_up)
+
+    def record_edit(self, before: ApplicationSnapshot) -> None:
+        """After the detail saved: re-plan, and push the change so Edit → Undo takes it back."""
+        try:
+            after = snapshot_application(before.id)
+        except ApplicationGoneError:
+            return
+        if after == before:
+            return
+        with database.atomic("IMMEDIATE"):
+            replan_after_change(application_id=before.id)
+        label = self._card_label(before.id)
+        self.undo_stack.push(EditApplicationCommand(self, before, after, f"Edit {label}"))
 
     def _card_menu(self, column: StageColumn, pos: QPoint) -> None:
         index = column.view.indexAt(pos)

@@ -6,6 +6,11 @@ from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
+from followup_desktop.services.application_edits import (
+    ApplicationGoneError,
+    ApplicationSnapshot,
+    restore_application,
+)
 from followup_desktop.services.archive import ArchiveError, set_archived
 from followup_desktop.services.ranking import CardPlace, RankingError
 from followup_desktop.services.stage_changes import (
@@ -139,6 +144,36 @@ class ArchiveCardCommand(QUndoCommand):
             self.board.report_problem(str(error))
             return
         self.board.card_relocated(self.application_id, self.stage_id)
+
+
+class EditApplicationCommand(QUndoCommand):
+    """An edit made in the application's detail; it is already stored when pushed."""
+
+    def __init__(
+        self, board: BoardSync, before: ApplicationSnapshot, after: ApplicationSnapshot, text: str
+    ) -> None:
+        super().__init__(text)
+        self.board, self.before, self.after = board, before, after
+        self._stored = True
+
+    def redo(self) -> None:
+        if self._stored:
+            self._stored = False  # pushed after the dialog saved: nothing to write yet
+            self.board.card_relocated(self.after.id, self.before.stage_id, planning_changed=True)
+            return
+        self._write(self.after, self.before.stage_id)
+
+    def undo(self) -> None:
+        self._write(self.before, self.after.stage_id)
+
+    def _write(self, snapshot: ApplicationSnapshot, from_stage: int) -> None:
+        try:
+            restore_application(snapshot)
+        except ApplicationGoneError as error:
+            self.setObsolete(True)
+            self.board.report_problem(str(error))
+            return
+        self.board.card_relocated(snapshot.id, from_stage, planning_changed=True)
 
 
 class RenameStageCommand(QUndoCommand):
