@@ -25,6 +25,7 @@ from followup_desktop import APP_NAME, __version__
 from followup_desktop.paths import DataLocation
 from followup_desktop.ui.demo_banner import DemoBanner
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.safe_undo import SafeUndoStack
 from followup_desktop.ui.today_panel import TodayPanel
 
 #: Builds an area from the shared events and the window's undo history.
@@ -90,7 +91,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(760, 520))
         self.areas: dict[str, QWidget] = {}
         #: One undo history for the whole window (board moves, edits…), shown in the Edit menu.
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack: QUndoStack = SafeUndoStack(self)
 
         self.side_bar = QListWidget()
         self.side_bar.setObjectName("side_bar")
