@@ -10,9 +10,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from followup_desktop.db.connection import StoreInfo, close_store, open_store
 from followup_desktop.paths import DATA_DIR_ENV, DataLocation
+
+# Property tests explore at random during development; in CI the same examples run every time,
+# so a landing is never decided by luck. Slow shared machines must not fail on time limits.
+settings.register_profile("dev", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture(autouse=True)
