@@ -73,6 +73,9 @@ class ContactsArea(QWidget):
         self._companies_stale = True
         self._split_done = False
         self.list_panel.refresh()
+        if self.list_model.rowCount():
+            # Open on the first person rather than an empty detail pane.
+            self.list_panel.select_contact(self.list_model.row_at(0).id)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
