@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshot system-deps clean help
+.PHONY: run test lint bench screenshot system-deps clean help package smoke
 
 help:
 	@echo "make run         set up .venv and open Follow-up Desk (demo data when the store is empty)"
@@ -12,6 +12,8 @@ help:
 	@echo "make lint        ruff and mypy"
 	@echo "make bench       run the benchmarks in tests/bench"
 	@echo "make screenshot  render the README screenshot offscreen"
+	@echo "make package     build the Linux app folder, its .tar.gz and .deb in dist/"
+	@echo "make smoke       smoke-test the built app, including a start from its menu entry"
 
 system-deps:
 	@bash packaging/linux/system-deps.sh
@@ -41,6 +43,20 @@ screenshot: $(STAMP)
 	rm -rf $(VENV)/screenshot-data
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/followup-desktop --data-dir $(VENV)/screenshot-data \
 		--demo --screenshot packaging/screenshots/main-window.png
+
+PACKAGE_STAMP := $(VENV)/.package-installed
+
+$(PACKAGE_STAMP): $(STAMP)
+	@bash packaging/linux/package-deps.sh
+	$(PY) -m pip install --quiet -e ".[package]"
+	touch $(PACKAGE_STAMP)
+
+package: $(PACKAGE_STAMP)
+	PYTHON=$(PY) bash packaging/linux/build.sh
+	PYTHON=$(PY) bash packaging/linux/build_deb.sh
+
+smoke: $(PACKAGE_STAMP)
+	$(PY) packaging/smoke_test.py dist/followup-desk/followup-desktop --desktop-launch
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .bench-cache
