@@ -138,21 +138,7 @@ class Smoke:
         stamp = first_paint_stamp(painted.stdout)
         return f"{width}x{height} screenshot; first paint after {(stamp - started) * 1000:.0f} ms"
 
-    def has_command(self, *words: str) -> bool:
-        """Whether the app offers this (sub)command, judged from its --help."""
-        probe = subprocess.run(
-            [str(self.program), *words[:-1], "--help"],
-            capture_output=True,
-            text=True,
-            env=self.env,
-            timeout=STEP_TIMEOUT,
-            check=False,
-        )
-        return probe.returncode == 0 and re.search(rf"\b{words[-1]}\b", probe.stdout) is not None
-
     def step_note_pdf(self) -> str:
-        if not (self.has_command("export") and self.has_command("export", "pdf")):
-            return "SKIPPED: this build has no 'export pdf' command yet"
         with sqlite3.connect(self.data / "followup.sqlite") as connection:
             row = connection.execute(
                 "SELECT id FROM letter ORDER BY channel != 'note', id LIMIT 1"

@@ -15,6 +15,8 @@ fi
 read -r version app_id < <("$PYTHON" -c \
   'import followup_desktop as f; print(f.__version__.replace("-", "~"), f.APP_ID)')
 arch=$(dpkg --print-architecture)
+# The bundle runs on the glibc it was built with or a newer one.
+glibc=$(getconf GNU_LIBC_VERSION | cut -d" " -f2)
 stage=build/deb/root
 deb=dist/followup-desk_${version}_${arch}.deb
 
@@ -43,7 +45,7 @@ Maintainer: Follow-up Desk developers <maintainers@followupdesk.org>
 Installed-Size: $installed_kb
 Section: office
 Priority: optional
-Depends: libc6 (>= 2.35), libegl1, libgl1, libdrm2, libxcb1, libwayland-client0, libwayland-cursor0, libwayland-egl1
+Depends: libc6 (>= $glibc), libegl1, libgl1, libdrm2, libxcb1, libwayland-client0, libwayland-cursor0, libwayland-egl1
 Recommends: xdg-utils, fonts-dejavu-core
 Description: job search tracker that makes you follow up
  Follow-up Desk keeps every job application with its stage, the people
