@@ -161,19 +161,14 @@ def bring_to_front(window: QWidget) -> None:
     window.activateWindow()
 
 
-def backup_in_session(window: MainWindow, reason: str) -> None:
-    """A routine backup while the window runs; a failure is shown, never fatal."""
-    from followup_desktop.db.errors import StoreError
-    from followup_desktop.services.data_safety import routine_backup
+def show_backup_outcome(window: MainWindow, outcome: str) -> None:
+    """Status-bar line for a background backup (a failure is shown, never fatal)."""
+    from shiboken6 import isValid
 
-    try:
-        made = routine_backup(window.location, reason)
-    except StoreError as error:
-        window.statusBar().showMessage(str(error), 15000)
-        print(f"followup-desktop: {error}", file=sys.stderr)
-        return
-    if made is not None:
-        window.statusBar().showMessage(f"Backed up to {made.path.name}", 5000)
+    if outcome and isValid(window):
+        window.statusBar().showMessage(outcome, 15000)
+        if not outcome.startswith("Backed up"):
+            print(f"followup-desktop: {outcome}", file=sys.stderr)
 
 
 def backup_on_quit(location: DataLocation) -> None:
@@ -232,6 +227,7 @@ def _run_with_store(
             fill_demo_data()
         from PySide6.QtCore import QTimer
 
+        from followup_desktop.ui.background_backup import BackgroundBackup
         from followup_desktop.ui.errors import install_failure_hook
         from followup_desktop.ui.main_window import MainWindow, app_settings
         from followup_desktop.ui.paint_probe import PAINT_PROBE_ENV, FirstPaintProbe
@@ -246,13 +242,15 @@ def _run_with_store(
         if os.environ.get(PAINT_PROBE_ENV):
             FirstPaintProbe(window)
         window.show()
-        # Tied to the window, so a session shorter than the delay never runs it half torn down.
-        QTimer.singleShot(
-            START_BACKUP_DELAY_MS, window, partial(backup_in_session, window, "start")
-        )
+        start_backup = BackgroundBackup(location, "start")
+        start_backup.finished.connect(partial(show_backup_outcome, window))
+        # Tied to the window, so a session shorter than the delay never starts it.
+        QTimer.singleShot(START_BACKUP_DELAY_MS, window, start_backup.start)
         status = int(app.exec())
         if instance is not None:
             instance.activation_requested.disconnect()
+        start_backup.finished.disconnect()
+        start_backup.wait()
         # Tear the window down while Qt is still alive: leaving it to interpreter shutdown
         # lets the garbage collector and Qt free the same objects in an unsafe order.
         window.deleteLater()
