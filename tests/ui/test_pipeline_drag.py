@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pipeline_helpers import (
     add_applications,
     card_center,
@@ -18,7 +20,9 @@ from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.connection import StoreInfo, close_store, open_store
+from followup_desktop.db.models import Application, database
 from followup_desktop.paths import DataLocation
+from followup_desktop.services import ranking
 from followup_desktop.ui.pipeline.card_drag import edge_step
 
 
@@ -147,3 +151,43 @@ def test_edge_step_grows_towards_the_edge() -> None:
     assert edge_step(200, 400) == 0
     assert edge_step(0, 400) < edge_step(20, 400) < 0
     assert edge_step(399, 400) > edge_step(380, 400) > 0
+
+
+drops = st.lists(
+    st.tuples(st.integers(0, 99), st.integers(0, 2), st.integers(0, 99)), min_size=1, max_size=25
+)
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(drops=drops)
+def test_any_drops_keep_view_and_store_in_the_same_order(
+    qtbot: QtBot,
+    store: StoreInfo,
+    monkeypatch: pytest.MonkeyPatch,
+    drops: list[tuple[int, int, int]],
+) -> None:
+    """With a gap of 2 the columns are renumbered all the time; the view never disagrees."""
+    monkeypatch.setattr(ranking, "RANK_GAP", 2)
+    database.execute_sql("PRAGMA synchronous = OFF")  # durability is not under test here
+    Application.delete().execute()
+    add_applications("Wishlist", "A1", "A2", "A3", "A4")
+    add_applications("Offer", "B1", "B2")
+    board = open_board(qtbot)
+    names = ["Wishlist", "Offer", "Accepted"]
+    for pick, target_index, position in drops:
+        sources = [column(board, name) for name in names if column(board, name).model.rowCount()]
+        source = sources[pick % len(sources)]
+        source.model.ensure_loaded(source.model.total)
+        card = source.model.card_at(pick % source.model.rowCount())
+        target = column(board, names[target_index])
+        board.drop_card(card.id, source, target, position % (target.model.rowCount() + 1))
+        for name in names:
+            col = column(board, name)
+            if not col.collapsed:
+                assert shown_companies(board, name) == stored_companies(name)
+            assert col.model.total == len(stored_companies(name))
+    board.close()

@@ -158,3 +158,16 @@ def test_closed_stages_fold_and_stay_folded_after_reopening(qtbot: QtBot, pipeli
     again = open_board(qtbot)
     assert not column(again, "Rejected").collapsed
     assert column(again, "Accepted").collapsed
+
+
+def test_a_click_on_a_folded_column_unfolds_it_and_loads_its_cards(
+    qtbot: QtBot, store: StoreInfo
+) -> None:
+    add_applications("Rejected", "Gone", "Went")
+    board = open_board(qtbot)
+    rejected = column(board, "Rejected")
+    assert rejected.collapsed and rejected.model.rowCount() == 0
+    assert rejected.count_label.text() == "2"
+    qtbot.mouseClick(rejected, Qt.MouseButton.LeftButton, pos=rejected.rect().center())
+    assert not rejected.collapsed
+    assert shown_companies(board, "Rejected") == ["Gone", "Went"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import (
@@ -44,10 +45,9 @@ from followup_desktop.services.board import (
 )
 from followup_desktop.services.planning import replan_after_change
 from followup_desktop.services.ranking import RankingError, place_of
-from followup_desktop.services.stage_changes import StageDetails, reply_follow_up
+from followup_desktop.services.stage_changes import DETAIL_KINDS, StageDetails, reply_follow_up
 from followup_desktop.services.stages import collapsed_stages, set_collapsed
 from followup_desktop.ui.events import AppEvents
-from followup_desktop.ui.pipeline import stage_menu
 from followup_desktop.ui.pipeline.card_drag import CardDragController
 from followup_desktop.ui.pipeline.column_widget import CardListView, StageColumn
 from followup_desktop.ui.pipeline.commands import (
@@ -55,11 +55,33 @@ from followup_desktop.ui.pipeline.commands import (
     EditApplicationCommand,
     MoveCardCommand,
 )
-from followup_desktop.ui.pipeline.detail_dialog import ApplicationDetailDialog
-from followup_desktop.ui.pipeline.stage_dialogs import STAGE_DIALOG_KINDS, ask_stage_details
+
+if TYPE_CHECKING:
+    from followup_desktop.ui.pipeline.detail_dialog import ApplicationDetailDialog
 
 FILTER_DELAY_MS = 120
+EMPTY_COLUMN_TEXT = "No applications here.\nDrag a card in to move it."
 StageDetailsAsker = Callable[[QWidget, StageInfo, int], StageDetails | None]
+DetailDialogFactory = Callable[[QWidget, int, AppEvents], "ApplicationDetailDialog"]
+
+
+# Dialogs and menus are imported when first used: the board opens faster without them.
+def _ask_stage_details(
+    parent: QWidget, stage: StageInfo, application_id: int
+) -> StageDetails | None:
+    from followup_desktop.ui.pipeline.stage_dialogs import ask_stage_details
+
+    return ask_stage_details(parent, stage, application_id)
+
+
+def _detail_dialog(
+    parent: QWidget, application_id: int, events: AppEvents
+) -> ApplicationDetailDialog:
+    from followup_desktop.ui.pipeline.detail_dialog import ApplicationDetailDialog
+
+    return ApplicationDetailDialog(parent, application_id, events)
+
+
 KEY_HELP = (
     "Drag a card to reorder or change its stage  ·  Ctrl+↑/↓ reorder  ·  "
     "Ctrl+←/→ change stage  ·  Enter opens  ·  Ctrl+E archives"
@@ -81,9 +103,9 @@ class PipelineBoard(QWidget):
         self.columns: list[StageColumn] = []
         self.stages: list[StageInfo] = []
         #: Asked before a card enters Applied, Interview or Rejected (tests replace it).
-        self.ask_stage_details: StageDetailsAsker = ask_stage_details
+        self.ask_stage_details: StageDetailsAsker = _ask_stage_details
         #: Builds the application detail opened by double-click or Enter (tests replace it).
-        self.detail_dialog = ApplicationDetailDialog
+        self.detail_dialog: DetailDialogFactory = _detail_dialog
         self._entries: dict[int, SearchEntry] | None = None
         self._filter_text = ""
         self._own_change = 0
@@ -199,6 +221,9 @@ class PipelineBoard(QWidget):
                 counts.get(column.stage.id, 0), ids, keep=keep, load=not column.collapsed
             )
             column.update_count()
+            column.view.empty_text = (
+                "No matches here." if filtered is not None else EMPTY_COLUMN_TEXT
+            )
             if current is not None:
                 row = column.model.row_of(current)
                 if row >= 0:
@@ -377,7 +402,7 @@ class PipelineBoard(QWidget):
         if target is None:
             return False
         details: StageDetails | None = None
-        if place.stage_id != stage_id and target.kind in STAGE_DIALOG_KINDS:
+        if place.stage_id != stage_id and target.kind in DETAIL_KINDS:
             details = self.ask_stage_details(self, target, application_id)
             if details is None:
                 return False  # cancelled: the card stays where it was
@@ -522,7 +547,11 @@ class PipelineBoard(QWidget):
     def _card_menu(self, column: StageColumn, pos: QPoint) -> None:
         index = column.view.indexAt(pos)
         if not index.isValid():
-            return
+            # The menu key: act on the current card, with the menu beside it.
+            index = column.view.currentIndex()
+            if not index.isValid():
+                return
+            pos = column.view.visualRect(index).center()
         column.view.setCurrentIndex(index)
         menu = self.card_menu(column, index.row())
         menu.exec(column.view.viewport().mapToGlobal(pos))
@@ -587,7 +616,11 @@ class PipelineBoard(QWidget):
     def _stage_menu(self, stage_id: int, global_pos: QPoint) -> None:
         stage = self.stage(stage_id)
         if stage is not None:
+            from followup_desktop.ui.pipeline import stage_menu
+
             stage_menu.stage_menu(self, stage).exec(global_pos)
 
     def _fill_stages_menu(self) -> None:
+        from followup_desktop.ui.pipeline import stage_menu
+
         stage_menu.fill_board_menu(self, self.stages_menu)

@@ -18,6 +18,7 @@ EDGE_MARGIN = 36
 #: Largest scroll step per tick, reached with the pointer right at the edge.
 MAX_STEP = 28
 TICK_MS = 30
+GHOST_SHIFT = QPoint(14, 12)
 
 
 @dataclass
@@ -165,7 +166,7 @@ class CardDragController(QObject):
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setOpacity(0.94)
+        painter.setOpacity(0.82)
         column.delegate.paint_card(
             painter,
             QRect(QPoint(0, 0), rect.size()),
@@ -180,7 +181,12 @@ class CardDragController(QObject):
         self._last_global = global_pos
         press = self._press
         if press is not None:
-            self._ghost.move(self.board.mapFromGlobal(global_pos) - press.offset)
+            # Held where it was grabbed sideways, but hung just below the pointer, so the drop
+            # line under the pointer stays in sight.
+            pointer = self.board.mapFromGlobal(global_pos)
+            self._ghost.move(
+                pointer.x() - press.offset.x() + GHOST_SHIFT.x(), pointer.y() + GHOST_SHIFT.y()
+            )
         self._set_target(self.target_at(global_pos))
 
     def _set_target(self, target: DropTarget | None) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -115,6 +116,8 @@ class CardListView(QListView):
         #: Row before which a dragged card would land, or None.
         self.drop_row: int | None = None
         self.drop_color = QColor("#2f6fdb")
+        #: Shown in an empty column.
+        self.empty_text = "No applications here.\nDrag a card in to move it."
         #: Set by the board: gets every key press first; True means it was handled.
         self.key_handler: KeyHandler | None = None
 
@@ -135,6 +138,9 @@ class CardListView(QListView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() == 0 and self.drop_row is None:
+            self._paint_empty_hint()
         if self.drop_row is None:
             return
         painter = QPainter(self.viewport())
@@ -149,6 +155,20 @@ class CardListView(QListView):
         painter.setPen(QPen(self.drop_color, 2))
         painter.drawEllipse(QPointF(left + 4, y), 4, 4)
         painter.drawEllipse(QPointF(right - 4, y), 4, 4)
+        painter.end()
+
+    def _paint_empty_hint(self) -> None:
+        painter = QPainter(self.viewport())
+        color = QColor(self.palette().color(QPalette.ColorRole.WindowText))
+        color.setAlphaF(0.45)
+        painter.setPen(color)
+        painter.drawText(
+            self.viewport().rect().adjusted(12, 24, -12, 0),
+            int(
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            ),
+            self.empty_text,
+        )
         painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -223,6 +243,8 @@ class StageColumn(QFrame):
         layout.setSpacing(2)
         layout.addLayout(header)
         layout.addWidget(self.view, 1)
+        # Takes the height only when the list is folded away, keeping the header at the top.
+        layout.addStretch(0)
         self._apply_collapsed()
 
     def update_count(self) -> None:
@@ -267,6 +289,12 @@ class StageColumn(QFrame):
 
     def sizeHint(self) -> QSize:
         return QSize(COLLAPSED_WIDTH if self.collapsed else 260, 600)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.collapsed and event.button() == Qt.MouseButton.LeftButton:
+            self.collapse_toggled.emit(self.stage.id, False)  # a click anywhere unfolds it
+            return
+        super().mousePressEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
