@@ -7,14 +7,11 @@ import sys
 from collections.abc import Sequence
 
 from followup_desktop import __version__
-from followup_desktop.cli.commands import COMMANDS
+
+DESCRIPTION = "Follow-up Desk: track applications and follow up on every one of them."
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="followup",
-        description="Follow-up Desk: track applications and follow up on every one of them.",
-    )
+def _add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--data-dir",
@@ -39,19 +36,44 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("pipeline", "calendar", "contacts", "composer"),
         help="area to show first",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from followup_desktop.cli.commands import COMMANDS
+
+    parser = argparse.ArgumentParser(prog="followup", description=DESCRIPTION)
+    _add_common_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.register(subparsers)
     return parser
 
 
+def _window_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """The parsed options when ``argv`` only opens the window, else None.
+
+    Starting the window then skips importing every command (importers, exporters…), which
+    would only delay the first paint.
+    """
+    if any(arg in ("-h", "--help") for arg in argv):
+        return None
+    parser = argparse.ArgumentParser(prog="followup", add_help=False)
+    _add_common_options(parser)
+    args, rest = parser.parse_known_args(argv)
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run the window or a command; return the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    handler = getattr(args, "handler", None)
-    if handler is not None:
-        return int(handler(args))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    window_args = _window_arguments(arguments)
+    if window_args is None:
+        args = build_parser().parse_args(arguments)
+        handler = getattr(args, "handler", None)
+        if handler is not None:
+            return int(handler(args))
+    else:
+        args = window_args
     from followup_desktop.ui.app import run_window
 
     return run_window(args)

@@ -99,6 +99,34 @@ def due_follow_ups(today: dt.date) -> tuple[list[FollowUpRow], list[FollowUpRow]
     return overdue, due_today
 
 
+def due_counts(today: dt.date) -> tuple[int, int]:
+    """(overdue, due today) planned follow-ups, counted from the due-date index alone."""
+    query = FollowUp.select(
+        pw.fn.COALESCE(pw.fn.SUM(FollowUp.due_on < today), 0),
+        pw.fn.COALESCE(pw.fn.SUM(FollowUp.due_on == today), 0),
+    ).where((FollowUp.state == "planned") & (FollowUp.due_on <= today))
+    overdue, due_today = next(tuple_rows(query))
+    return int(overdue), int(due_today)
+
+
+def due_page(today: dt.date, *, overdue: bool, limit: int, offset: int = 0) -> list[FollowUpRow]:
+    """One page of the planned follow-ups that are overdue (or due today), oldest first."""
+    day_test = FollowUp.due_on < today if overdue else FollowUp.due_on == today
+    query = (
+        _rows_query()
+        .where((FollowUp.state == "planned") & day_test)
+        .order_by(FollowUp.due_on, FollowUp.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return _to_rows(query)
+
+
+def follow_up_row(follow_up_id: int) -> FollowUpRow | None:
+    rows = _to_rows(_rows_query().where(FollowUp.id == follow_up_id))
+    return rows[0] if rows else None
+
+
 def follow_ups_on(day: dt.date) -> list[FollowUpRow]:
     query = _rows_query().where(FollowUp.due_on == day).order_by(FollowUp.state, FollowUp.id)
     return _to_rows(query)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-
-import icalendar
+from typing import TYPE_CHECKING
 
 from followup_desktop import APP_NAME, __version__
 from followup_desktop.services.atomic_files import atomic_write_bytes
@@ -14,6 +13,9 @@ from followup_desktop.services.call_window import contact_zone, follow_up_window
 from followup_desktop.services.follow_up_details import FollowUpDetails, planned_details
 
 #: Name of the file kept up to date in the data folder for calendar apps to subscribe to.
+if TYPE_CHECKING:
+    import icalendar
+
 FEED_FILE_NAME = "follow-ups.ics"
 #: Setting key (in the store's small key/value table) that turns the kept-up-to-date file on.
 FEED_SETTING = "calendar.feed"
@@ -49,6 +51,8 @@ def _description(item: FollowUpDetails) -> str:
 def build_event(
     item: FollowUpDetails, *, alarm_minutes: int | None = None, reminder_time: str = "09:00"
 ) -> icalendar.Event:
+    import icalendar  # only when writing a file: it is slow to import at start-up
+
     event = icalendar.Event()
     event.add("uid", event_uid(item.id))
     event.add("dtstamp", _utc(item.created_at))
@@ -78,6 +82,8 @@ def build_event(
 
 
 def _alarm(item: FollowUpDetails, timed: bool, minutes: int, reminder_time: str) -> icalendar.Alarm:
+    import icalendar
+
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", item.summary())
@@ -101,6 +107,8 @@ def build_calendar(
     reminder_time: str = "09:00",
 ) -> bytes:
     """The .ics bytes for these follow-ups; the same data always gives the same bytes."""
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{APP_NAME}//{APP_NAME} {__version__}//EN")
     calendar.add("version", "2.0")

@@ -25,19 +25,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup_desktop.db.models import Application, Contact, FollowUp, Letter, Profile, database
+from followup_desktop.db.models import (
+    Application,
+    Company,
+    Contact,
+    FollowUp,
+    Letter,
+    Profile,
+    database,
+)
+from followup_desktop.db.rows import tuple_rows
 from followup_desktop.db.seed import PROFILE_ID
 from followup_desktop.notes.paper import CARD_SIZES, PAGE_SIZES
 from followup_desktop.notes.sheets import SheetLayout, layout_note
 from followup_desktop.services.atomic_files import atomic_write_text
 from followup_desktop.services.coach import WORD_LIMITS, run_checks, word_count
 from followup_desktop.services.coach_context import DraftSubject, draft_facts, draft_subject
-from followup_desktop.services.follow_up_queries import CHANNEL_LABELS, due_follow_ups
 from followup_desktop.services.letter_jobs import (
     NoteJob,
     contact_block_on_notes,
     job_for_letter,
     set_contact_block_on_notes,
+)
+from followup_desktop.services.picker_choices import (
+    contact_choice_label,
+    contact_choices,
+    follow_up_choice_label,
+    follow_up_choices,
 )
 from followup_desktop.services.templates import (
     SLOT_HELP,
@@ -57,6 +71,7 @@ from followup_desktop.ui.composer.output_actions import ComposerOutput
 from followup_desktop.ui.composer.preview import NotePreview
 from followup_desktop.ui.composer.slot_highlighter import SlotHighlighter
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.widgets.lazy_choice_box import LazyChoiceBox
 
 _SAVE_DELAY_MS = 600
 #: The preview follows typing after this pause (layout and paint take a few ms).
@@ -104,10 +119,14 @@ class ComposerArea(QWidget):
     # --- building -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.follow_up_picker = QComboBox()
+        self.follow_up_picker = LazyChoiceBox(
+            lambda: follow_up_choices(dt.date.today() + dt.timedelta(days=_UPCOMING_DAYS)),
+            follow_up_choice_label,
+            "No follow-up: choose a contact and application",
+        )
         self.follow_up_picker.setObjectName("follow_up_picker")
         self.follow_up_picker.setMinimumWidth(320)
-        self.contact_picker = QComboBox()
+        self.contact_picker = LazyChoiceBox(contact_choices, contact_choice_label, "—")
         self.contact_picker.setObjectName("contact_picker")
         self.application_picker = QComboBox()
         self.application_picker.setObjectName("application_picker")
@@ -284,36 +303,23 @@ class ComposerArea(QWidget):
 
     def refresh(self) -> None:
         """Reload the pickers (follow-ups due soon, contacts) keeping the current choice."""
-        current = self.follow_up_picker.currentData()
-        self.follow_up_picker.blockSignals(True)
-        self.follow_up_picker.clear()
-        self.follow_up_picker.addItem("No follow-up: choose a contact and application", None)
-        overdue, due = due_follow_ups(dt.date.today() + dt.timedelta(days=_UPCOMING_DAYS))
-        for row in overdue + due:
-            self.follow_up_picker.addItem(
-                f"{row.due_on:%d %b} · {CHANNEL_LABELS.get(row.channel, row.channel)} · "
-                f"{row.title()}",
-                row.id,
-            )
-        self._select(self.follow_up_picker, current if current is not None else self.follow_up_id)
-        self.follow_up_picker.blockSignals(False)
-        contact_now = self.contact_id
-        self.contact_picker.blockSignals(True)
-        self.contact_picker.clear()
-        self.contact_picker.addItem("—", None)
-        for contact in Contact.select().order_by(Contact.last_name, Contact.first_name):
-            company = contact.company.name if contact.company is not None else ""
-            label = contact.full_name + (f" ({company})" if company else "")
-            self.contact_picker.addItem(label or f"Contact {contact.id}", contact.id)
-        self._select(self.contact_picker, contact_now)
-        self.contact_picker.blockSignals(False)
+        # The long lists are read when a picker is opened; the current choices stay.
+        if self.follow_up_picker.currentData() is None and self.follow_up_id is not None:
+            self.follow_up_picker.select_value(self.follow_up_id)
+        self.follow_up_picker.reset()
+        self.contact_picker.select_value(self.contact_id)
+        self.contact_picker.reset()
         self._fill_applications()
 
     def _fill_applications(self) -> None:
         self.application_picker.blockSignals(True)
         self.application_picker.clear()
         self.application_picker.addItem("—", None)
-        query = Application.select().where(~Application.archived)
+        query = (
+            Application.select(Application.id, Application.position, Company.name)
+            .join(Company, on=(Application.company == Company.id))
+            .where(~Application.archived)
+        )
         if self.contact_id is not None:
             contact = Contact.get_or_none(Contact.id == self.contact_id)
             company_ids = (
@@ -325,15 +331,17 @@ class ComposerArea(QWidget):
             if company_ids:
                 condition = condition | Application.company.in_(company_ids)
             query = query.where(condition)
-        for application in query.order_by(Application.updated_at.desc()).limit(400):
-            self.application_picker.addItem(
-                f"{application.position} — {application.company.name}", application.id
-            )
+        recent = query.order_by(Application.updated_at.desc()).limit(400)
+        for application_id, position, company in tuple_rows(recent):
+            self.application_picker.addItem(f"{position} — {company}", application_id)
         self._select(self.application_picker, self.application_id)
         self.application_picker.blockSignals(False)
 
     @staticmethod
     def _select(box: QComboBox, value: object) -> None:
+        if isinstance(box, LazyChoiceBox):
+            box.select_value(value)
+            return
         index = box.findData(value) if value is not None else 0
         box.setCurrentIndex(max(0, index))
 
@@ -436,8 +444,6 @@ class ComposerArea(QWidget):
         self.follow_up_id = follow_up.id
         self.application_id = follow_up.application_id
         self.contact_id = follow_up.contact_id
-        if self.follow_up_picker.findData(follow_up_id) < 0:
-            self.follow_up_picker.addItem(f"Follow-up #{follow_up_id}", follow_up_id)
         self._select(self.follow_up_picker, follow_up_id)
         self._select(self.contact_picker, self.contact_id)
         self._fill_applications()

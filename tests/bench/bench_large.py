@@ -1,0 +1,198 @@
+"""Large-store benchmarks: start-up, memory, board loading and area switches on a year of data."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+from harness import REPO, BenchContext, Figure, bench_env, time_call, time_process
+
+HERE = Path(__file__).resolve().parent
+APPLICATIONS = 10_000
+CONTACTS = 20_000
+FOLLOW_UPS = 50_000
+INTERACTIONS = 50_000
+#: Fresh processes per figure; each process gives one sample, the figure is their median.
+RUNS = 5
+
+
+def large_store(context: BenchContext) -> Path:
+    return context.demo_database(APPLICATIONS, CONTACTS, FOLLOW_UPS, INTERACTIONS)
+
+
+def _sizes(context: BenchContext) -> str:
+    k = context.scale
+    return (
+        f"{APPLICATIONS * k} applications, {CONTACTS * k} contacts, "
+        f"{FOLLOW_UPS * k}+ follow-ups, {INTERACTIONS * k}+ conversations"
+    )
+
+
+def startup_large(context: BenchContext) -> list[Figure]:
+    folder = large_store(context)
+    bare_args = [sys.executable, str(HERE / "bare_window.py")]
+    app_args = [sys.executable, "-m", "followup_desktop", "--data-dir", str(folder)]
+    app_args += ["--view", "pipeline"]
+    os.environ["FOLLOWUP_EXIT_AFTER_PAINT"] = "1"
+    try:
+        time_process(bare_args, repeat=1)  # warm the file cache for both
+        time_process(app_args, repeat=1)
+        bare: list[float] = []
+        app: list[float] = []
+        # Interleaved, so a burst of load from elsewhere on the machine hits both alike.
+        for _ in range(RUNS):
+            bare.append(time_process(bare_args, repeat=1))
+            app.append(time_process(app_args, repeat=1))
+    finally:
+        os.environ.pop("FOLLOWUP_EXIT_AFTER_PAINT", None)
+    return [
+        Figure(
+            "startup_large",
+            statistics.median(app),
+            "ms",
+            target=1.5,
+            baseline=statistics.median(bare),
+            target_is_ratio=True,
+            note=f"process start to first paint vs bare QMainWindow, median of {RUNS}; "
+            + _sizes(context),
+        )
+    ]
+
+
+def _probe(*args: str) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, str(HERE / "window_probe.py"), *args],
+        capture_output=True,
+        text=True,
+        env=bench_env(),
+        cwd=REPO,
+        check=True,
+        timeout=600,
+    )
+    return result.stdout.splitlines()
+
+
+def _rss_mb(*args: str) -> float:
+    line = next(line for line in _probe(*args) if line.startswith("RSS "))
+    return int(line.split()[1]) / 1024
+
+
+def rss_large(context: BenchContext) -> list[Figure]:
+    folder = large_store(context)
+    bare: list[float] = []
+    app: list[float] = []
+    for _ in range(3):
+        bare.append(_rss_mb("bare-rss"))
+        app.append(_rss_mb("rss", str(folder)))
+    extra = statistics.median(app) - statistics.median(bare)
+    return [
+        Figure(
+            "rss_large",
+            extra,
+            "MB",
+            target=80.0,
+            note=f"every area visited, minus bare window ({statistics.median(bare):.0f} MB), "
+            "median of 3",
+        )
+    ]
+
+
+def board_load_vs_sqlite(context: BenchContext) -> list[Figure]:
+    from followup_desktop.db.connection import close_store, open_store
+    from followup_desktop.services import board
+
+    folder = large_store(context)
+    database = folder / "followup.sqlite"
+    open_store(database)
+    raw = sqlite3.connect(database)
+    sql = f"{board._card_sql()} WHERE a.archived = 0 ORDER BY a.stage_id, a.archived, a.rank, a.id"
+    counts: list[int] = []
+    try:
+
+        def through_app() -> None:
+            counts[:] = [len(board.load_board_cards())]
+
+        def through_sqlite() -> None:
+            raw.execute(sql).fetchall()
+
+        through_app()  # warm SQLite's page cache for both
+        through_sqlite()
+        app_samples = [time_call(through_app, repeat=1) for _ in range(7)]
+        raw_samples = [time_call(through_sqlite, repeat=1) for _ in range(7)]
+        # What the board itself reads on open: counts and the first page of each column.
+        stages = board.list_stages()
+
+        def first_pages() -> None:
+            board.card_counts()
+            for stage in stages:
+                board.card_page(stage.id)
+
+        open_ms = time_call(first_pages, repeat=7)
+    finally:
+        raw.close()
+        close_store()
+    return [
+        Figure(
+            "board_load_vs_sqlite",
+            statistics.median(app_samples),
+            "ms",
+            target=2.0,
+            baseline=statistics.median(raw_samples),
+            target_is_ratio=True,
+            note=f"{counts[0]} cards as BoardCards vs raw sqlite3 rows, median of 7",
+        ),
+        Figure(
+            "board_first_pages",
+            open_ms,
+            "ms",
+            note=f"counts + first page of {len(stages)} columns (what the board reads on open)",
+        ),
+    ]
+
+
+def area_switch(context: BenchContext) -> list[Figure]:
+    folder = large_store(context)
+    first: dict[str, list[float]] = {}
+    again: dict[str, list[float]] = {}
+    for run in range(RUNS):
+        # Most runs open on the board; one run in three opens on contacts to time the board.
+        start = "contacts" if run % 3 == 2 else "pipeline"
+        for line in _probe("switch", str(folder), start):
+            kind, key, value = line.split()
+            if kind == "FIRST":
+                first.setdefault(key, []).append(float(value))
+            elif kind == "AGAIN":
+                again.setdefault(key, []).append(float(value))
+    first_ms = {key: statistics.median(values) for key, values in first.items()}
+    again_ms = {key: statistics.median(values) for key, values in again.items()}
+    slow_first = max(first_ms, key=first_ms.__getitem__)
+    slow_again = max(again_ms, key=again_ms.__getitem__)
+    detail = ", ".join(f"{key} {first_ms[key]:.0f}/{again_ms[key]:.0f}" for key in first_ms)
+    return [
+        Figure(
+            "area_switch_first",
+            first_ms[slow_first],
+            "ms",
+            target=100.0,
+            note=f"slowest first visit ({slow_first}); first/again ms: {detail}",
+        ),
+        Figure(
+            "area_switch_again",
+            again_ms[slow_again],
+            "ms",
+            target=16.0,
+            note=f"slowest later visit ({slow_again}), switch + repaint",
+        ),
+    ]
+
+
+BENCHMARKS = {
+    "startup_large": startup_large,
+    "rss_large": rss_large,
+    "board_load_vs_sqlite": board_load_vs_sqlite,
+    "area_switch": area_switch,
+}
