@@ -68,14 +68,6 @@ def add_stage(name: str, *, closed: bool = False) -> Stage:
         return stages[index]
 
 
-def restore_stage(stage_id: int, name: str, position: int, closed: bool, kind: str) -> None:
-    """Bring back a removed stage with its old id (undo of add or delete)."""
-    with database.atomic("IMMEDIATE"):
-        Stage.insert(
-            id=stage_id, name=name, position=position, is_closed=closed, kind=kind
-        ).execute()
-
-
 def rename_stage(stage_id: int, name: str) -> None:
     problem = stage_name_problem(name, stage_id=stage_id)
     if problem:

@@ -191,3 +191,25 @@ def test_any_drops_keep_view_and_store_in_the_same_order(
                 assert shown_companies(board, name) == stored_companies(name)
             assert col.model.total == len(stored_companies(name))
     board.close()
+
+
+def test_dragging_near_the_right_edge_scrolls_the_board_sideways(
+    qtbot: QtBot, pipeline: None
+) -> None:
+    board = open_board(qtbot)
+    board.resize(560, 600)
+    qtbot.waitUntil(lambda: board.scroll_area.horizontalScrollBar().maximum() > 0)
+    bar = board.scroll_area.horizontalScrollBar()
+    assert bar.value() == 0
+    source_column, start = card_center(board, "Wishlist", "Acme")
+    viewport = source_column.view.viewport()
+    area = board.scroll_area.viewport()
+    edge = QPoint(area.width() - 3, area.height() // 2)
+    target = viewport.mapFromGlobal(area.mapToGlobal(edge))
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 6):
+        qtbot.mouseMove(viewport, start + (target - start) * (step / 5))
+    qtbot.waitUntil(lambda: bar.value() > 150, timeout=3000)
+    qtbot.keyClick(source_column.view, Qt.Key.Key_Escape)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=target)
+    assert stored_companies("Wishlist") == ["Acme", "Birch", "Cobalt", "Dune"]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QGraphicsDropShadowEffect, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsDropShadowEffect, QLabel
 
 if TYPE_CHECKING:
     from followup_desktop.ui.pipeline.board import PipelineBoard
@@ -285,8 +285,3 @@ def drop_row(column: StageColumn, global_pos: QPoint) -> int:
         return column.model.rowCount()  # the empty space under the last card
     rect = view.visualRect(index)
     return index.row() if point.y() < rect.center().y() else index.row() + 1
-
-
-def ghost_widget(controller: CardDragController) -> QWidget:
-    """The floating card (for tests and screenshots)."""
-    return controller._ghost

@@ -203,7 +203,6 @@ def delete(board: PipelineBoard, stage: StageInfo) -> None:
 def stage_menu(board: PipelineBoard, stage: StageInfo) -> QMenu:
     menu = QMenu(board)
     visible = [s for s in board.stages if not s.is_hidden]
-    position = next((i for i, s in enumerate(visible) if s.id == stage.id), 0)
     ordered = [s.id for s in board.stages]
     index = ordered.index(stage.id)
     menu.addAction("Rename…").triggered.connect(lambda: rename(board, stage))
@@ -218,7 +217,7 @@ def stage_menu(board: PipelineBoard, stage: StageInfo) -> QMenu:
         lambda: board.undo_stack.push(MoveStageCommand(board, stage.id, stage.name, +1))
     )
     hide = menu.addAction("Hide from the board")
-    hide.setEnabled(len(visible) > 1 or position != 0)
+    hide.setEnabled(len(visible) > 1)  # the board keeps at least one column
     hide.triggered.connect(
         lambda: board.undo_stack.push(HideStageCommand(board, stage.id, stage.name, True))
     )
