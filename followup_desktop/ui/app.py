@@ -244,9 +244,12 @@ def _run_with_store(
         window.show()
         start_backup = BackgroundBackup(location, "start")
         start_backup.finished.connect(partial(show_backup_outcome, window))
-        # Tied to the window, so a session shorter than the delay never starts it.
-        QTimer.singleShot(START_BACKUP_DELAY_MS, window, start_backup.start)
+        start_timer = QTimer()
+        start_timer.setSingleShot(True)
+        start_timer.timeout.connect(lambda: start_backup.start())
+        start_timer.start(START_BACKUP_DELAY_MS)
         status = int(app.exec())
+        start_timer.stop()  # a session shorter than the delay never starts it
         if instance is not None:
             instance.activation_requested.disconnect()
         start_backup.finished.disconnect()
