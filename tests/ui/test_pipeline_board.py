@@ -255,3 +255,17 @@ def test_columns_load_a_page_at_a_time(qtbot: QtBot, store: StoreInfo) -> None:
     qtbot.waitUntil(lambda: applied.model.rowCount() == 150 or applied.model.canFetchMore())
     applied.model.ensure_loaded(149)
     assert shown_companies(board, "Applied") == stored_companies("Applied")
+
+
+def test_only_stage_changes_are_announced_to_the_other_views(qtbot: QtBot, pipeline: None) -> None:
+    board = open_board(qtbot)
+    heard: list[str] = []
+    board.events.applications_changed.connect(lambda: heard.append("applications"))
+    board.events.follow_ups_changed.connect(lambda: heard.append("follow-ups"))
+    focus_card(qtbot, board, "Wishlist", "Acme")
+    press(qtbot, board, "Wishlist", Qt.Key.Key_Down)
+    assert stored_companies("Wishlist") == ["Birch", "Acme", "Cobalt"]
+    assert heard == [], "a reorder concerns the board alone"
+    press(qtbot, board, "Wishlist", Qt.Key.Key_Right)
+    assert heard == ["applications", "follow-ups"]
+    assert shown_companies(board, "Wishlist") == ["Birch", "Cobalt"], "no reload undid the move"

@@ -300,8 +300,12 @@ class PipelineBoard(QWidget):
         renumbered_stage: int | None = None,
         *,
         planning_changed: bool = False,
+        reorder_only: bool = False,
     ) -> None:
-        """The store moved, archived or restored a card: show it where it now belongs."""
+        """The store moved, archived or restored a card: show it where it now belongs.
+
+        A reorder within a column concerns no other view, so it is not announced.
+        """
         source = self.column_for(from_stage)
         # The window's focus widget, not hasFocus(): the window may be inactive meanwhile.
         had_focus = source is not None and self.window().focusWidget() is source.view
@@ -321,7 +325,8 @@ class PipelineBoard(QWidget):
             self._refresh_counts()
         if card is not None:
             self._select_card(card.id, card.stage_id, focus=had_focus)
-        self._announce(follow_ups=planning_changed)
+        if not reorder_only:
+            self._announce(follow_ups=planning_changed)
 
     def _select_card(self, application_id: int, stage_id: int, *, focus: bool) -> None:
         column = self.column_for(stage_id)

@@ -40,6 +40,7 @@ class BoardSync(Protocol):
         renumbered_stage: int | None = None,
         *,
         planning_changed: bool = False,
+        reorder_only: bool = False,
     ) -> None: ...
 
     def stages_edited(self) -> None: ...
@@ -97,6 +98,7 @@ class MoveCardCommand(QUndoCommand):
             self.source.stage_id,
             self.target_stage if move.result.renumbered else None,
             planning_changed=self.changes_stage,
+            reorder_only=not self.changes_stage,
         )
 
     def undo(self) -> None:
@@ -111,6 +113,7 @@ class MoveCardCommand(QUndoCommand):
             self.target_stage,
             self.source.stage_id if result.renumbered else None,
             planning_changed=self.changes_stage,
+            reorder_only=not self.changes_stage,
         )
 
     def _fail(self, message: str) -> None:
