@@ -179,7 +179,10 @@ class Smoke:
         self.app("install-desktop")
         entry = self.installed_entry()
         text = entry.read_text(encoding="utf-8")
-        if f"Exec={self.program.resolve()}" not in text and f'Exec="{self.program}' not in text:
+        exec_line = next((line for line in text.splitlines() if line.startswith("Exec=")), "")
+        # Undo the file's escaping and the Exec quoting (the smoke paths have no other specials).
+        launcher = exec_line.removeprefix("Exec=").replace("\\\\", "\\").strip('"')
+        if not launcher or Path(launcher).resolve() != self.program.resolve():
             raise SmokeError(f"{entry} does not start {self.program}:\n{text}")
         icon = entry.parents[1] / "icons/hicolor/48x48/apps" / f"{self.app_id}.png"
         if not icon.is_file():

@@ -30,8 +30,8 @@ if [ -n "${MACOS_CODESIGN_IDENTITY:-}" ]; then
   # Hardened runtime is required for notarisation; sign inside-out via --deep on the bundle.
   codesign --force --deep --options runtime --timestamp \
     --sign "$MACOS_CODESIGN_IDENTITY" "$app"
+  codesign --verify --deep --strict "$app"
 fi
-codesign --verify --deep --strict "$app"
 
 # The disk image shows the app beside a link to /Applications, to drag it there.
 stage=build/dmg
