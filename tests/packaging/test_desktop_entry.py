@@ -159,3 +159,12 @@ def test_missing_launcher_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(DesktopInstallError, match="install Follow-up Desk with pip or pipx"):
         desktop_entry.find_launcher()
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+def test_install_desktop_refuses_other_systems(
+    platform: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(command.sys, "platform", platform)
+    assert main(["install-desktop"]) == 1
+    assert "use the installer" in capsys.readouterr().err
