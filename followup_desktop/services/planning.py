@@ -324,6 +324,27 @@ def _remove(ids: list[int]) -> list[int]:
     return removable
 
 
+#: Setting key holding the last day the whole store was planned.
+PLANNED_ON_SETTING = "rules.planned_on"
+
+
+def replan_once_a_day(today: dt.date | None = None) -> PlanReport | None:
+    """Plan everything if that was not done yet today (which events are recent, and so which
+    follow-ups are worth creating, depends on the day); None when it was already done."""
+    from followup_desktop.db.models import Setting
+
+    today = today or dt.date.today()
+    row = Setting.get_or_none(Setting.key == PLANNED_ON_SETTING)
+    if row is not None and row.value == today.isoformat():
+        return None
+    with database.atomic("IMMEDIATE"):
+        report = replan_all(today)
+        Setting.insert(
+            key=PLANNED_ON_SETTING, value=today.isoformat()
+        ).on_conflict_replace().execute()
+    return report
+
+
 def planned_rule_keys() -> set[str]:
     """Every rule key in the store (for tests and diagnostics)."""
     query = FollowUp.select(FollowUp.rule_key).where(FollowUp.rule_key.is_null(False))
@@ -336,6 +357,7 @@ __all__ = [
     "planned_rule_keys",
     "replan_after_change",
     "replan_all",
+    "replan_once_a_day",
     "replan_scope",
 ]
 

@@ -227,11 +227,13 @@ def _run_with_store(
             fill_demo_data()
         from PySide6.QtCore import QTimer
 
+        from followup_desktop.services.planning import replan_once_a_day
         from followup_desktop.ui.background_backup import BackgroundBackup
         from followup_desktop.ui.errors import install_failure_hook
         from followup_desktop.ui.main_window import MainWindow, app_settings
         from followup_desktop.ui.paint_probe import PAINT_PROBE_ENV, FirstPaintProbe
 
+        replan_once_a_day()  # before the window, so its first paint shows today's plan
         window = MainWindow(location)
         if screenshot:
             return render_screenshot(window, Path(screenshot), args.view)
@@ -242,6 +244,9 @@ def _run_with_store(
         if os.environ.get(PAINT_PROBE_ENV):
             FirstPaintProbe(window)
         window.show()
+        from followup_desktop.ui.reminders import install_reminders
+
+        install_reminders(window)
         start_backup = BackgroundBackup(location, "start")
         start_backup.finished.connect(partial(show_backup_outcome, window))
         start_timer = QTimer()

@@ -1,0 +1,249 @@
+"""Reminders: on start and at the user's reminder time, say what is due (tray or banner).
+
+Everything stays on this computer: a desktop notification where the system has a tray, and a
+banner in the window where it has none (GNOME by default). The day's planning runs here too:
+once a day on start, after midnight, and when the profile's rule settings change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSystemTrayIcon,
+    QWidget,
+)
+
+from followup_desktop import APP_NAME
+from followup_desktop.db.models import Setting
+from followup_desktop.db.seed import get_profile
+from followup_desktop.services.follow_up_queries import FollowUpRow, due_counts, due_page
+from followup_desktop.services.planning import replan_all, replan_once_a_day
+
+if TYPE_CHECKING:
+    from followup_desktop.ui.main_window import MainWindow
+
+REMINDED_ON_SETTING = "reminders.last_shown_on"
+#: How many follow-ups a reminder names before "and N more".
+NAMED_IN_REMINDER = 4
+START_DELAY_MS = 1200
+CHECK_INTERVAL_MS = 60_000
+
+
+class Notifier(Protocol):
+    """Shows one reminder; the tray and the banner both fit, and tests use a recorder."""
+
+    def notify(self, title: str, message: str) -> None: ...
+
+
+def reminder_text(overdue: int, due_today: int, first: list[FollowUpRow]) -> tuple[str, str]:
+    """(title, body) for what is due; the body names the ``first`` few, overdue first."""
+    parts = []
+    if overdue:
+        parts.append(f"{overdue} overdue")
+    if due_today:
+        parts.append(f"{due_today} due today")
+    title = f"{APP_NAME}: " + " and ".join(parts)
+    named = first[:NAMED_IN_REMINDER]
+    lines = [row.title() for row in named]
+    if overdue + due_today > len(named):
+        lines.append(f"…and {overdue + due_today - len(named)} more")
+    return title, "\n".join(lines)
+
+
+def due_now(today: dt.date) -> tuple[int, int, list[FollowUpRow]]:
+    """Counts of overdue and today's follow-ups, and the first few to name (two small reads)."""
+    overdue, due_today = due_counts(today)
+    first = due_page(today, overdue=True, limit=NAMED_IN_REMINDER)
+    if len(first) < NAMED_IN_REMINDER:
+        first += due_page(today, overdue=False, limit=NAMED_IN_REMINDER - len(first))
+    return overdue, due_today, first
+
+
+def parse_reminder_time(text: str) -> dt.time:
+    """The profile's "HH:MM", or 09:00 when it cannot be read."""
+    try:
+        return dt.datetime.strptime(text.strip(), "%H:%M").time()
+    except ValueError:
+        return dt.time(9, 0)
+
+
+def _setting(key: str) -> str:
+    row = Setting.get_or_none(Setting.key == key)
+    return str(row.value) if row is not None else ""
+
+
+def _set_setting(key: str, value: str) -> None:
+    Setting.insert(key=key, value=value).on_conflict_replace().execute()
+
+
+class ReminderBanner(QFrame):
+    """The in-window notice used where there is no system tray."""
+
+    show_today_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reminder_banner")
+        self.setStyleSheet(
+            "#reminder_banner { background: #e8f0fb; border-bottom: 1px solid #9bb8e0; }"
+        )
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        show = QPushButton("Show today")
+        show.clicked.connect(self.show_today_requested)
+        dismiss = QPushButton("Dismiss")
+        dismiss.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addWidget(self.label, 1)
+        row.addWidget(show)
+        row.addWidget(dismiss)
+        self.hide()
+
+    def notify(self, title: str, message: str) -> None:
+        first = message.splitlines()[0] if message else ""
+        self.label.setText(f"{title}. {first}" if first else title)
+        self.setToolTip(message)
+        self.show()
+
+
+class TrayNotifier(QObject):
+    """A tray icon whose balloon lists what is due; clicking it brings the window forward."""
+
+    activated = Signal()
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.icon = QSystemTrayIcon(window.windowIcon(), self)
+        self.icon.setToolTip(APP_NAME)
+        self.icon.messageClicked.connect(self.activated)
+        self.icon.activated.connect(lambda _reason: self.activated.emit())
+        self.icon.show()
+
+    def notify(self, title: str, message: str) -> None:
+        self.icon.setToolTip(title)
+        self.icon.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information, 15_000)
+
+
+def tray_available() -> bool:
+    return bool(QSystemTrayIcon.isSystemTrayAvailable() and QSystemTrayIcon.supportsMessages())
+
+
+class ReminderService(QObject):
+    """Plans the day, then reminds on start and once a day at the reminder time."""
+
+    #: Emitted after a reminder was shown, with its title (for the status bar and tests).
+    reminded = Signal(str)
+
+    def __init__(
+        self,
+        window: MainWindow,
+        notifier: Notifier,
+        *,
+        clock: Callable[[], dt.datetime] = dt.datetime.now,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.notifier = notifier
+        self.clock = clock
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_INTERVAL_MS)
+        self.timer.timeout.connect(self.tick)
+        self._day = clock().date()
+        window.events.profile_changed.connect(self.plan_again)
+
+    def start(self) -> None:
+        self.plan_if_new_day()
+        QTimer.singleShot(START_DELAY_MS, self, self.remind_on_start)
+        self.timer.start()
+
+    def plan_if_new_day(self) -> bool:
+        """Run the rules once per day (stale events and today's dates depend on the day)."""
+        report = replan_once_a_day(self.clock().date())
+        if report is not None and report.changed:
+            self.window.events.follow_ups_changed.emit()
+        return report is not None and report.changed
+
+    def plan_again(self) -> bool:
+        """After the profile's settings changed (working days, waits): plan everything."""
+        report = replan_all(self.clock().date())
+        if report.changed:
+            self.window.events.follow_ups_changed.emit()
+        return report.changed
+
+    def remind_on_start(self) -> bool:
+        return self.remind()
+
+    def tick(self) -> None:
+        now = self.clock()
+        if now.date() != self._day:
+            self._day = now.date()
+            self.plan_if_new_day()
+            self.window.events.follow_ups_changed.emit()  # "today" moved for every view
+        at = parse_reminder_time(get_profile().reminder_time)
+        if now.time() >= at and _setting(REMINDED_ON_SETTING) != now.date().isoformat():
+            self.remind()
+
+    def remind(self) -> bool:
+        """Show what is due now; False (and nothing shown) when nothing is."""
+        now = self.clock()
+        overdue, due_today, first = due_now(now.date())
+        if now.time() >= parse_reminder_time(get_profile().reminder_time):
+            # The daily reminder counts as given once the user saw one after its time.
+            _set_setting(REMINDED_ON_SETTING, now.date().isoformat())
+        if not overdue and not due_today:
+            return False
+        title, message = reminder_text(overdue, due_today, first)
+        self.notifier.notify(title, message)
+        self.reminded.emit(title)
+        return True
+
+
+def install_banner(window: MainWindow) -> ReminderBanner:
+    """Put the reminder banner above the areas, under any other banner."""
+    banner = ReminderBanner()
+    holder = window.demo_banner.parentWidget()
+    column = holder.layout() if holder is not None else None
+    if isinstance(column, QBoxLayout):
+        column.insertWidget(column.indexOf(window.demo_banner) + 1, banner)
+    else:  # a different layout: still visible, over the status bar
+        window.statusBar().addWidget(banner, 1)
+    banner.show_today_requested.connect(lambda: show_today(window))
+    return banner
+
+
+def show_today(window: MainWindow) -> None:
+    window.today_dock.show()
+    window.today_dock.raise_()
+    window.today_panel.list.setFocus()
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
+def install_reminders(
+    window: MainWindow, notifier: Notifier | None = None, *, use_tray: bool | None = None
+) -> ReminderService:
+    """Wire reminders into a running window: the tray when there is one, else the banner."""
+    if notifier is None:
+        if use_tray if use_tray is not None else tray_available():
+            tray = TrayNotifier(window)
+            tray.activated.connect(lambda: show_today(window))
+            notifier = tray
+        else:
+            notifier = install_banner(window)
+    service = ReminderService(window, notifier)
+    window.reminders = service  # type: ignore[attr-defined]
+    service.start()
+    return service

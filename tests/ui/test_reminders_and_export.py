@@ -1,0 +1,115 @@
+"""Reminders (tray or banner, on start and at the reminder time) and File → Export calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+from pytestqt.qtbot import QtBot
+
+from followup_desktop.db.models import Profile
+from followup_desktop.services.follow_up_queries import due_follow_ups
+from followup_desktop.services.ics_export import FEED_FILE_NAME
+from followup_desktop.ui.main_window import MainWindow
+from followup_desktop.ui.reminders import (
+    ReminderBanner,
+    ReminderService,
+    install_reminders,
+    reminder_text,
+)
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+
+    def notify(self, title: str, message: str) -> None:
+        self.shown.append((title, message))
+
+
+class Clock:
+    def __init__(self, moment: dt.datetime) -> None:
+        self.moment = moment
+
+    def __call__(self) -> dt.datetime:
+        return self.moment
+
+
+def test_reminds_on_start_and_once_at_the_reminder_time(window: MainWindow):
+    Profile.update(reminder_time="09:00").execute()
+    today = dt.date.today()
+    clock = Clock(dt.datetime.combine(today, dt.time(8, 0)))
+    recorder = Recorder()
+    service = ReminderService(window, recorder, clock=clock)
+    service.plan_if_new_day()
+    assert service.remind_on_start()
+    overdue, due_today = due_follow_ups(today)
+    title, body = recorder.shown[0]
+    assert title == f"Follow-up Desk: {len(overdue)} overdue and {len(due_today)} due today"
+    assert body.splitlines()[0] == overdue[0].title()
+    service.tick()  # 08:00: not yet the reminder time
+    assert len(recorder.shown) == 1
+    clock.moment = clock.moment.replace(hour=9, minute=1)
+    service.tick()
+    assert len(recorder.shown) == 2
+    clock.moment = clock.moment.replace(minute=30)
+    service.tick()
+    assert len(recorder.shown) == 2  # once a day
+
+
+def test_planning_runs_once_a_day(window: MainWindow):
+    clock = Clock(dt.datetime.combine(dt.date.today(), dt.time(10, 0)))
+    service = ReminderService(window, Recorder(), clock=clock)
+    service.plan_if_new_day()
+    assert service.plan_if_new_day() is False
+
+
+def test_banner_where_there_is_no_tray(qtbot: QtBot, window: MainWindow):
+    service = install_reminders(window, use_tray=False)
+    banner = service.notifier
+    assert isinstance(banner, ReminderBanner)
+    service.remind()
+    assert banner.isVisible()
+    assert "overdue" in banner.label.text()
+    window.today_dock.hide()
+    banner.show_today_requested.emit()
+    assert window.today_dock.isVisible()
+
+
+def test_reminder_text_names_a_few_and_counts_the_rest(demo_store):
+    overdue, due_today = due_follow_ups(dt.date.today())
+    _title, body = reminder_text(len(overdue), len(due_today), (overdue + due_today)[:4])
+    lines = body.splitlines()
+    assert lines[0] == (overdue + due_today)[0].title()
+    if len(overdue) + len(due_today) > 4:
+        assert len(lines) == 5 and lines[-1] == f"…and {len(overdue) + len(due_today) - 4} more"
+
+
+def test_export_calendar_from_the_file_menu(window: MainWindow, tmp_path):
+    menu = window.calendar_menu
+    assert menu.export_action in window.file_menu.actions()
+    menu.ask_path = lambda _parent, _suggested: str(tmp_path / "mine")
+    target = menu.export()
+    assert target == tmp_path / "mine.ics"
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert events and all(e.get("uid") and e.get("dtstamp") for e in events)
+    assert "exported to" in window.statusBar().currentMessage()
+    menu.ask_path = lambda _parent, _suggested: ""
+    assert menu.export() is None
+
+
+def test_calendar_file_kept_up_to_date(qtbot: QtBot, window: MainWindow):
+    feed = window.location.root / FEED_FILE_NAME
+    assert not feed.exists()
+    window.calendar_menu.feed_action.setChecked(True)
+    assert feed.exists()
+    before = feed.read_bytes()
+    from followup_desktop.db.models import FollowUp
+    from followup_desktop.services.follow_up_actions import skip_follow_up
+
+    first = FollowUp.select().where(FollowUp.state == "planned").first()
+    skip_follow_up(first.id, "not needed")
+    window.events.follow_ups_changed.emit()
+    qtbot.waitUntil(lambda: feed.read_bytes() != before, timeout=3000)
+    window.calendar_menu.feed_action.setChecked(False)
