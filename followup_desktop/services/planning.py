@@ -9,7 +9,7 @@ and follow-ups the rules did not create, are never modified or removed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,13 +19,13 @@ from followup_desktop.services.rule_facts import (
     expand_scope,
     load_all_facts,
     load_scoped_facts,
+    raw_rows,
     rule_settings,
 )
 from followup_desktop.services.rules import PlannedFollowUp, plan_follow_ups, slot_of
 
 #: Reasons the rules manage; "manual" follow-ups belong to the user alone.
 RULE_REASONS = ("status_check", "thank_you", "rejection_reply", "keep_in_touch")
-_BATCH = 400
 _CHUNK = 500
 
 
@@ -147,7 +147,7 @@ def _existing(query: Any) -> list[_Existing]:
             user_changed=bool(row[10]),
             finished_on=_day(row[11]) if row[11] else None,
         )
-        for row in tuple_rows(query)
+        for row in raw_rows(query)
     ]
 
 
@@ -293,21 +293,19 @@ def _insert_row(plan: PlannedFollowUp, now: dt.datetime) -> dict[str, Any]:
 
 
 def _insert(rows: list[dict[str, Any]]) -> list[int]:
+    """Insert with one prepared statement (peewee would build the SQL text row by row)."""
     if not rows:
         return []
-    keys = [row["rule_key"] for row in rows]
-    for start in range(0, len(rows), _BATCH):
-        FollowUp.insert_many(rows[start : start + _BATCH]).execute()
+    fields = [FollowUp._meta.fields[name] for name in rows[0]]
+    columns = ", ".join(f'"{field.column_name}"' for field in fields)
+    marks = ", ".join("?" for _ in fields)
+    sql = f'INSERT INTO "{FollowUp._meta.table_name}" ({columns}) VALUES ({marks})'
+    cursor = database.connection().cursor()
     created: list[int] = []
-    for chunk in _key_chunks(keys):
-        query = FollowUp.select(FollowUp.id).where(FollowUp.rule_key.in_(chunk))
-        created.extend(fid for (fid,) in tuple_rows(query))
-    return sorted(created)
-
-
-def _key_chunks(keys: list[str]) -> Iterable[list[str]]:
-    for start in range(0, len(keys), _CHUNK):
-        yield keys[start : start + _CHUNK]
+    for row in rows:
+        cursor.execute(sql, tuple(field.db_value(row[field.name]) for field in fields))
+        created.append(int(cursor.lastrowid))
+    return created
 
 
 def _remove(ids: list[int]) -> list[int]:

@@ -6,7 +6,14 @@ import datetime as dt
 from collections.abc import Collection
 from typing import Any
 
-from followup_desktop.db.models import Application, Contact, Interaction, Profile, Stage
+from followup_desktop.db.models import (
+    Application,
+    Contact,
+    Interaction,
+    Profile,
+    Stage,
+    database,
+)
 from followup_desktop.db.rows import tuple_rows
 from followup_desktop.db.seed import get_profile
 from followup_desktop.services.rules import (
@@ -39,9 +46,18 @@ def _chunks(ids: Collection[int]) -> list[list[int]]:
     return [items[start : start + _CHUNK] for start in range(0, len(items), _CHUNK)]
 
 
+def raw_rows(query: Any) -> list[tuple[Any, ...]]:
+    """The rows as SQLite returns them (dates as text): planning reads tens of thousands of
+    rows, and converting every column through the model costs more than the planning itself."""
+    sql, params = query.sql()
+    return list(database.execute_sql(sql, params).fetchall())
+
+
 def _date(value: Any) -> dt.date | None:
     if value is None or value == "":
         return None
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -50,6 +66,8 @@ def _date(value: Any) -> dt.date | None:
 
 
 def _datetime(value: Any) -> dt.datetime:
+    if isinstance(value, str):
+        return dt.datetime.fromisoformat(value)
     if isinstance(value, dt.datetime):
         return value
     if isinstance(value, dt.date):
@@ -85,7 +103,7 @@ def _applications(rows: Any) -> list[ApplicationFacts]:
             updated_on=_date(updated) or dt.date.today(),
         )
         for app_id, company_id, contact_id, kind, closed, archived, applied, expected, updated in (
-            tuple_rows(rows)
+            raw_rows(rows)
         )
     ]
 
@@ -116,7 +134,7 @@ def _interactions(rows: Any) -> list[InteractionFacts]:
             kind=kind,
         )
         for item_id, app_id, contact_id, company_id, occurred, channel, direction, kind in (
-            tuple_rows(rows)
+            raw_rows(rows)
         )
     ]
 
@@ -142,7 +160,7 @@ def _contacts(rows: Any) -> dict[int, ContactFacts]:
             has_phone=bool(phone),
             created_on=_date(created) or dt.date(2000, 1, 1),
         )
-        for contact_id, channel, cadence, email, phone, created in tuple_rows(rows)
+        for contact_id, channel, cadence, email, phone, created in raw_rows(rows)
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from followup_desktop.services.workdays import WorkCalendar
 
@@ -33,8 +34,7 @@ class RuleSettings:
     keep_in_touch_days: int = 90
 
 
-@dataclass(frozen=True)
-class ApplicationFacts:
+class ApplicationFacts(NamedTuple):
     id: int
     company_id: int
     contact_id: int | None
@@ -46,8 +46,7 @@ class ApplicationFacts:
     updated_on: dt.date
 
 
-@dataclass(frozen=True)
-class InteractionFacts:
+class InteractionFacts(NamedTuple):
     id: int
     application_id: int | None
     contact_id: int | None
@@ -62,8 +61,7 @@ class InteractionFacts:
         return self.occurred_at.date()
 
 
-@dataclass(frozen=True)
-class ContactFacts:
+class ContactFacts(NamedTuple):
     id: int
     preferred_channel: str = ""
     #: None: follow the defaults (on a cadence after a rejection); 0: never; N: every N days.
@@ -152,21 +150,18 @@ def plan_follow_ups(facts: Facts, settings: RuleSettings) -> list[PlannedFollowU
         if contact_id is not None:
             day = rejected_at.date()
             rejected_on[contact_id] = max(day, rejected_on.get(contact_id, day))
-    # Conversations with a contact outside any application (networking, a recruiter's call).
     for contact_id in facts.contact_ids:
-        outside = [i for i in by_contact.get(contact_id, []) if i.application_id is None]
+        contact_log = by_contact.get(contact_id, [])
+        # Conversations with a contact outside any application (networking, a recruiter's call).
+        outside = [i for i in contact_log if i.application_id is None]
         latest_talk = _latest_worth_thanks(outside)
         if latest_talk is not None:
             plans.extend(_thank_you_plans(latest_talk, outside, contact_id, facts, settings))
-    for contact_id in facts.contact_ids:
         contact = facts.contacts.get(contact_id)
-        if contact is None:
-            continue
-        plan = keep_in_touch(
-            contact, by_contact.get(contact_id, []), rejected_on.get(contact_id), settings
-        )
-        if plan is not None:
-            plans.append(plan)
+        if contact is not None:
+            plan = keep_in_touch(contact, contact_log, rejected_on.get(contact_id), settings)
+            if plan is not None:
+                plans.append(plan)
     unique = {plan.rule_key: plan for plan in plans}
     return sorted(unique.values(), key=lambda plan: plan.rule_key)
 
