@@ -107,7 +107,7 @@ def test_week_agenda_takes_drops_on_a_day_column(qtbot: QtBot, area: CalendarAre
     area.select_day(today)
     qtbot.mouseClick(area.week_button, Qt.MouseButton.LeftButton)
     assert area.views.currentWidget() is area.week_agenda
-    assert area.title.text().startswith("Week of")
+    assert area.title.text().startswith(f"Week {today.isocalendar().week} · ")
     column = area.week_agenda.column_for(today)
     assert column is not None and plan.call_today in column.follow_up_ids()
     other = next(c for c in area.week_agenda.columns if c.day != today)

@@ -90,7 +90,7 @@ class CalendarArea(QWidget):
 
         self.title = QLabel()
         title_font = QFont(self.title.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.previous_button = QToolButton()
@@ -99,14 +99,17 @@ class CalendarArea(QWidget):
         self.next_button = QToolButton()
         self.next_button.setText("▶")
         self.next_button.setToolTip("Next month or week (Page Down)")
-        self.today_button = QPushButton("Today")
+        self.today_button = QToolButton()
+        self.today_button.setText("Today")
         self.today_button.setToolTip("Go to today (T)")
-        self.month_button = QPushButton("Month")
-        self.week_button = QPushButton("Week")
+        self.month_button = QToolButton()
+        self.month_button.setText("Month")
+        self.week_button = QToolButton()
+        self.week_button.setText("Week")
         self.mode_group = QButtonGroup(self)
-        for index, button in enumerate((self.month_button, self.week_button)):
-            button.setCheckable(True)
-            self.mode_group.addButton(button, index)
+        for index, mode_button in enumerate((self.month_button, self.week_button)):
+            mode_button.setCheckable(True)
+            self.mode_group.addButton(mode_button, index)
         self.month_button.setChecked(True)
         bar = QHBoxLayout()
         bar.addWidget(self.previous_button)
@@ -263,9 +266,10 @@ class CalendarArea(QWidget):
 
     def _update_title(self) -> None:
         if self.views.currentWidget() is self.week_agenda:
-            monday = self.week_agenda.monday
-            sunday = monday + dt.timedelta(days=6)
-            self.title.setText(f"Week of {monday:%d %B} – {sunday:%d %B %Y}")
+            monday, sunday = self.week_agenda.monday, self.week_agenda.sunday
+            start = f"{monday:%d}" if monday.month == sunday.month else f"{monday:%d %b}"
+            week = monday.isocalendar().week
+            self.title.setText(f"Week {week} · {start}–{sunday:%d %b %Y}")
         else:
             self.title.setText(
                 dt.date(self.month_view.year, self.month_view.month, 1).strftime("%B %Y")

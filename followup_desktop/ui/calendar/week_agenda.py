@@ -1,4 +1,4 @@
-"""The week agenda: seven day columns of follow-ups; drag one to another day to move it."""
+"""The week agenda: the seven days one under another; drag a follow-up to another day to move it."""
 
 from __future__ import annotations
 
@@ -6,47 +6,56 @@ import datetime as dt
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from followup_desktop.services.follow_up_queries import follow_ups_on
 from followup_desktop.ui.calendar.channels import TODAY_COLOUR
 from followup_desktop.ui.calendar.follow_up_list import FollowUpList
+
+#: Height of a day with nothing planned: room to drop something on it.
+_EMPTY_DAY_HEIGHT = 30
 
 
 def week_start(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-class WeekAgenda(QWidget):
+class WeekAgenda(QScrollArea):
     follow_ups_dropped = Signal(list, object)
     menu_requested = Signal(int, QPoint)
     follow_up_activated = Signal(int)
-    #: A follow-up was clicked in the column of this day.
+    #: A follow-up was clicked under this day.
     day_selected = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("week_agenda")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.monday = week_start(dt.date.today())
         self.headers: list[QLabel] = []
         self.columns: list[FollowUpList] = []
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(4)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(2)
         for index in range(7):
             header = QLabel()
-            header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            header.setTextFormat(Qt.TextFormat.PlainText)
             column = FollowUpList(day=self.monday + dt.timedelta(days=index))
+            column.setObjectName(f"week_day_{index}")
+            column.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             column.follow_ups_dropped.connect(self.follow_ups_dropped)
             column.menu_requested.connect(self.menu_requested)
             column.follow_up_activated.connect(self.follow_up_activated)
             column.itemClicked.connect(lambda _item, c=column: self.day_selected.emit(c.day))
-            grid.addWidget(header, 0, index)
-            grid.addWidget(column, 1, index)
-            grid.setColumnStretch(index, 1)
+            layout.addWidget(header)
+            layout.addWidget(column)
             self.headers.append(header)
             self.columns.append(column)
-        grid.setRowStretch(1, 1)
+        layout.addStretch(1)
+        self.setWidget(content)
 
     def show_week_of(self, day: dt.date, today: dt.date | None = None) -> None:
         today = today or dt.date.today()
@@ -55,18 +64,31 @@ class WeekAgenda(QWidget):
             current = self.monday + dt.timedelta(days=index)
             rows = follow_ups_on(current)
             planned = sum(1 for row in rows if row.state == "planned")
-            header.setText(f"{current:%a %d %b}\n{planned} planned")
+            note = "today · " if current == today else ""
+            count = f"{planned} planned" if planned else "nothing planned"
+            header.setText(f"{current:%A %d %B}  ({note}{count})")
             font = QFont(header.font())
-            font.setBold(current in (today, day))
+            font.setBold(True)
             header.setFont(font)
             header.setStyleSheet(
-                f"color: {TODAY_COLOUR.darker(130).name()}" if current == today else ""
+                f"color: {TODAY_COLOUR.darker(140).name()}" if current == today else ""
             )
             column.day = current
             column.set_rows(rows, today)
+            self._fit(column)
+
+    @staticmethod
+    def _fit(column: FollowUpList) -> None:
+        """Each day is as tall as its follow-ups, so the week reads as one agenda."""
+        height = sum(column.sizeHintForRow(row) for row in range(column.count()))
+        column.setFixedHeight(max(_EMPTY_DAY_HEIGHT, height + 2 * column.frameWidth() + 2))
 
     def column_for(self, day: dt.date) -> FollowUpList | None:
         for column in self.columns:
             if column.day == day:
                 return column
         return None
+
+    @property
+    def sunday(self) -> dt.date:
+        return self.monday + dt.timedelta(days=6)
