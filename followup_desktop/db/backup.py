@@ -108,18 +108,22 @@ def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connect
     return sqlite3.connect(_read_only_uri(path, immutable=immutable), uri=True, timeout=5.0)
 
 
-def check_connection(connection: sqlite3.Connection, *, thorough: bool = True) -> str | None:
+def check_connection(
+    connection: sqlite3.Connection, *, thorough: bool = True, scan: bool = True
+) -> str | None:
     """None if the open database is a healthy store of this app, else a one-line reason.
 
     ``thorough`` runs integrity_check and foreign_key_check (for backups); otherwise the
-    linear-time quick_check (on every start).
+    linear-time quick_check (on every start). Without ``scan`` no page is read beyond the
+    schema: the window runs that scan beside itself once it is shown.
     """
     try:
-        pragma = "integrity_check" if thorough else "quick_check"
-        rows = connection.execute(f"PRAGMA {pragma}").fetchall()
-        result = "; ".join(str(row[0]) for row in rows)
-        if result != "ok":
-            return f"it fails its integrity check ({result[:160]})"
+        if scan:
+            pragma = "integrity_check" if thorough else "quick_check"
+            rows = connection.execute(f"PRAGMA {pragma}").fetchall()
+            result = "; ".join(str(row[0]) for row in rows)
+            if result != "ok":
+                return f"it fails its integrity check ({result[:160]})"
         if thorough and connection.execute("PRAGMA foreign_key_check").fetchone() is not None:
             return "some of its records point to records that do not exist"
         version = int(connection.execute("PRAGMA user_version").fetchone()[0])

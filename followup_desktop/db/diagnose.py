@@ -61,8 +61,11 @@ def _is_unused_new_file(connection: sqlite3.Connection) -> bool:
     return version == 0 and tables == 0
 
 
-def diagnose_database(path: Path) -> str | None:
+def diagnose_database(path: Path, *, scan: bool = True) -> str | None:
     """None if the file can be opened safely, else a one-line reason it is damaged.
+
+    ``scan=False`` leaves out the linear quick_check (see ``scan_database``), for a start that
+    runs it beside the open window.
 
     Works through read-only connections only, so a damaged file and its -wal stay exactly as
     they were. Raises ``StoreTooNewError`` for a database from a newer app (left untouched).
@@ -91,7 +94,7 @@ def diagnose_database(path: Path) -> str | None:
             )
         if _is_unused_new_file(connection):
             return None
-        problem = check_connection(connection, thorough=False)
+        problem = check_connection(connection, thorough=False, scan=scan)
         if problem is None and own_id is not None and _store_id(connection) != own_id:
             problem = "its -wal journal belongs to another database"
     except sqlite3.Error as error:
@@ -99,3 +102,9 @@ def diagnose_database(path: Path) -> str | None:
     finally:
         connection.close()
     return None if problem is None else f"{path} is damaged: {problem}."
+
+
+def scan_database(connection: sqlite3.Connection) -> str | None:
+    """quick_check over every page through ``connection`` (read-only); None when healthy."""
+    problem = check_connection(connection, thorough=False)
+    return None if problem is None else f"{problem}."

@@ -8,7 +8,7 @@ from typing import Any
 
 import peewee as pw
 
-from followup_desktop.db.models import Application, Company, Contact, FollowUp
+from followup_desktop.db.models import Application, Company, Contact, FollowUp, database
 from followup_desktop.db.rows import tuple_rows
 
 REASON_LABELS = {
@@ -42,6 +42,12 @@ class FollowUpRow:
         return f"{reason}: {who}{what}"
 
 
+def _date(value: object) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
 def _rows_query() -> Any:
     return (
         FollowUp.select(
@@ -67,13 +73,23 @@ def _rows_query() -> Any:
 
 def _to_rows(query: Any) -> list[FollowUpRow]:
     rows = []
-    for fid, due, channel, reason, state, app_id, position, company, first, last in tuple_rows(
-        query
-    ):
+    # Raw rows: peewee's per-value conversion would cost more than the query on long lists.
+    for (
+        fid,
+        due,
+        channel,
+        reason,
+        state,
+        app_id,
+        position,
+        company,
+        first,
+        last,
+    ) in database.execute_sql(*query.sql()).fetchall():
         rows.append(
             FollowUpRow(
                 id=fid,
-                due_on=due if isinstance(due, dt.date) else dt.date.fromisoformat(str(due)),
+                due_on=_date(due),
                 channel=channel,
                 reason=reason,
                 state=state,

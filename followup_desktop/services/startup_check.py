@@ -22,8 +22,10 @@ class StartupProblem:
     backup: BackupFile | None
 
 
-def inspect_store(location: DataLocation) -> StartupProblem | None:
+def inspect_store(location: DataLocation, *, scan: bool = True) -> StartupProblem | None:
     """None when the store can be opened as it is (or this is a genuine first start).
+
+    ``scan=False`` skips the page-by-page quick_check (the window runs it once shown).
 
     Raises ``StoreTooNewError`` for a database written by a newer app; it is left untouched.
     """
@@ -37,7 +39,7 @@ def inspect_store(location: DataLocation) -> StartupProblem | None:
             missing=True,
             backup=newest_good_backup(location.backups),
         )
-    reason = diagnose_database(path)
+    reason = diagnose_database(path, scan=scan)
     if reason is None:
         return None
     return StartupProblem(path, reason, missing=False, backup=newest_good_backup(location.backups))

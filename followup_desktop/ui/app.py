@@ -76,7 +76,7 @@ def show_notice(message: str) -> None:
     box.exec()
 
 
-def check_and_recover(location: DataLocation, *, interactive: bool) -> None:
+def check_and_recover(location: DataLocation, *, interactive: bool, scan: bool = True) -> None:
     """Run the start-up check; offer the newest good backup for a damaged or missing store.
 
     Raises ``StoreError`` (or ``OSError``) with the reason when the store cannot be used, and
@@ -86,7 +86,7 @@ def check_and_recover(location: DataLocation, *, interactive: bool) -> None:
     from followup_desktop.services.startup_check import inspect_store, recover_store
 
     location.ensure()
-    problem = inspect_store(location)
+    problem = inspect_store(location, scan=scan)
     if problem is None:
         return
     if not interactive:
@@ -108,16 +108,19 @@ def check_and_recover(location: DataLocation, *, interactive: bool) -> None:
     show_notice("\n\n".join(lines))
 
 
-def open_user_store(location: DataLocation, *, interactive: bool = False) -> str | None:
+def open_user_store(
+    location: DataLocation, *, interactive: bool = False, scan: bool = True
+) -> str | None:
     """Check, recover if needed, and open the store; return an error message instead of raising.
 
-    An empty string means the user chose to quit.
+    An empty string means the user chose to quit. ``scan=False`` leaves the page-by-page
+    check to a ``StoreScan`` started beside the window.
     """
     from followup_desktop.db.errors import StoreError
     from followup_desktop.services.data_safety import open_user_store as open_checked
 
     try:
-        check_and_recover(location, interactive=interactive)
+        check_and_recover(location, interactive=interactive, scan=scan)
         open_checked(location, already_checked=True)
     except StartCancelledError:
         return ""
@@ -209,7 +212,8 @@ def _run_with_store(
     instance: SingleInstance | None,
 ) -> int:
     screenshot: str | None = args.screenshot
-    problem = open_user_store(location, interactive=not screenshot)
+    # The window opens after the quick checks; the full scan of every page runs beside it.
+    problem = open_user_store(location, interactive=not screenshot, scan=bool(screenshot))
     if problem is not None:
         if screenshot:
             print(f"followup-desktop: {problem}", file=sys.stderr)
@@ -230,23 +234,29 @@ def _run_with_store(
         from followup_desktop.services.planning import replan_once_a_day
         from followup_desktop.ui.background_backup import BackgroundBackup
         from followup_desktop.ui.errors import install_failure_hook
-        from followup_desktop.ui.main_window import MainWindow, app_settings
+        from followup_desktop.ui.main_window import MainWindow
         from followup_desktop.ui.paint_probe import PAINT_PROBE_ENV, FirstPaintProbe
+        from followup_desktop.ui.store_scan import StoreScan, open_window
 
         replan_once_a_day()  # before the window, so its first paint shows today's plan
-        window = MainWindow(location)
         if screenshot:
-            return render_screenshot(window, Path(screenshot), args.view)
+            return render_screenshot(MainWindow(location), Path(screenshot), args.view)
+        window = open_window(location, args.view)
+        if isinstance(window, str):
+            if window:
+                show_error(APP_NAME, window)
+            return 1
         previous_hook = install_failure_hook()
         if instance is not None:
             instance.activation_requested.connect(partial(bring_to_front, window))
-        window.restore_state(app_settings(), args.view)
         if os.environ.get(PAINT_PROBE_ENV):
             FirstPaintProbe(window)
         window.show()
         from followup_desktop.ui.reminders import install_reminders
 
         install_reminders(window)
+        store_scan = StoreScan(location, window)
+        QTimer.singleShot(0, store_scan.start)
         start_backup = BackgroundBackup(location, "start")
         start_backup.finished.connect(partial(show_backup_outcome, window))
         start_timer = QTimer()
@@ -259,6 +269,7 @@ def _run_with_store(
             instance.activation_requested.disconnect()
         start_backup.finished.disconnect()
         start_backup.wait()
+        store_scan.stop()
         # Tear the window down while Qt is still alive: leaving it to interpreter shutdown
         # lets the garbage collector and Qt free the same objects in an unsafe order.
         window.deleteLater()

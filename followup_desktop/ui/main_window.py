@@ -27,6 +27,7 @@ from followup_desktop.ui.demo_banner import DemoBanner
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.safe_undo import SafeUndoStack
 from followup_desktop.ui.today_panel import TodayPanel
+from followup_desktop.ui.warm_up import AreaWarmUp
 
 #: Builds an area from the shared events and the window's undo history.
 AreaFactory = Callable[[AppEvents, QUndoStack], QWidget]
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self.events.contact_requested.connect(self.edit_contact)
         self.events.log_conversation_requested.connect(self.log_conversation)
         self.statusBar().showMessage(f"Data: {location.database}", 8000)
+        self.warm_up = AreaWarmUp(self)
 
     # --- areas ---------------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 """Measure the real main window (or a bare QMainWindow) in a fresh process and print figures.
 
 Usage: ``window_probe.py rss DATA_DIR``, ``window_probe.py bare-rss`` or
-``window_probe.py switch DATA_DIR [START_AREA]``. Prints ``RSS <kB>``, or ``FIRST <area> <ms>``
-and ``AGAIN <area> <ms>`` lines; each run is a new process, so "first" really is the first time.
+``window_probe.py switch DATA_DIR [START_AREA [IDLE_MS]]``. Prints ``RSS <kB>``, or
+``FIRST <area> <ms>`` and ``AGAIN <area> <ms>`` lines; each run is a new process, so "first"
+really is the first time in that process.
 """
 
 from __future__ import annotations
@@ -82,11 +83,22 @@ def switch_to(app: object, window: object, key: str) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def area_switch(data_dir: str, start_area: str) -> None:
+def idle(app: object, ms: float) -> None:
+    """Run the event loop for ``ms``, as a window does while its user looks at it."""
+    from PySide6.QtWidgets import QApplication
+
+    end = time.perf_counter() + ms / 1000
+    while time.perf_counter() < end:
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+
+def area_switch(data_dir: str, start_area: str, idle_ms: float) -> None:
     """First visit of every area but the one the window opened on, then repeated visits."""
     from followup_desktop.ui.main_window import AREA_KEYS
 
     app, window = open_window(data_dir, start_area)
+    idle(app, idle_ms)
     for key in AREA_KEYS:
         if key != start_area:
             print(f"FIRST {key} {switch_to(app, window, key):.3f}", flush=True)
@@ -106,6 +118,7 @@ if __name__ == "__main__":
     elif mode == "rss":
         app_rss(sys.argv[2])
     elif mode == "switch":
-        area_switch(sys.argv[2], sys.argv[3] if len(sys.argv) > 3 else "pipeline")
+        start = sys.argv[3] if len(sys.argv) > 3 else "pipeline"
+        area_switch(sys.argv[2], start, float(sys.argv[4]) if len(sys.argv) > 4 else 0.0)
     else:
         raise SystemExit(f"unknown mode {mode!r}")

@@ -1,0 +1,140 @@
+"""The window opens after the quick checks; the page scan beside it still catches damage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from data_safety.fault_tools import digest, flip_bytes_in_table
+from pytestqt.qtbot import QtBot
+
+from followup_desktop.db.backup import create_backup
+from followup_desktop.db.connection import close_store
+from followup_desktop.db.diagnose import diagnose_database
+from followup_desktop.db.models import Application
+from followup_desktop.paths import DataLocation
+from followup_desktop.services import data_safety
+from followup_desktop.services.demo_data import fill_demo_data
+from followup_desktop.ui import app
+from followup_desktop.ui.dialogs import recovery_dialog
+from followup_desktop.ui.main_window import MainWindow
+from followup_desktop.ui.store_scan import StoreScan
+
+
+def _demo_with_backup(location: DataLocation) -> int:
+    data_safety.open_user_store(location)
+    fill_demo_data(seed=5)
+    count = Application.select().count()
+    close_store()
+    create_backup(location.database, location.backups, "quit")
+    return count
+
+
+def test_quick_checks_pass_a_damaged_page_the_scan_finds(data_location: DataLocation) -> None:
+    _demo_with_backup(data_location)
+    flip_bytes_in_table(data_location.database, "letter")
+    before = digest(data_location.database)
+    assert diagnose_database(data_location.database, scan=False) is None
+    reason = diagnose_database(data_location.database)
+    assert reason is not None and "damaged" in reason
+    assert digest(data_location.database) == before
+
+
+def test_healthy_store_scans_healthy(data_location: DataLocation, qtbot: QtBot) -> None:
+    _demo_with_backup(data_location)
+    scan = StoreScan(data_location)
+    with qtbot.waitSignal(scan.healthy, timeout=20000):
+        scan.start()
+    scan.wait()
+
+
+@pytest.mark.parametrize("choice", list(recovery_dialog.RecoveryChoice))
+def test_damage_found_beside_the_window_gets_the_start_up_choice(
+    data_location: DataLocation,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    choice: recovery_dialog.RecoveryChoice,
+) -> None:
+    count = _demo_with_backup(data_location)
+    flip_bytes_in_table(data_location.database, "letter")
+    damaged = digest(data_location.database)
+    asked: list[str] = []
+    notices: list[str] = []
+
+    def answer(problem: object, _location: DataLocation) -> recovery_dialog.RecoveryChoice:
+        asked.append(str(getattr(problem, "reason", "")))
+        return choice
+
+    monkeypatch.setattr(recovery_dialog, "ask_recovery", answer)
+    monkeypatch.setattr(app, "show_notice", notices.append)
+    monkeypatch.setattr(app, "show_error", lambda _title, message: notices.append(message))
+    assert app.open_user_store(data_location, interactive=True, scan=False) is None
+    try:
+        app.create_application()
+        window = MainWindow(data_location)
+        qtbot.addWidget(window)
+        window.show()
+        changed: list[bool] = []
+        window.events.applications_changed.connect(lambda: changed.append(True))
+        scan = StoreScan(data_location, window)
+        with qtbot.waitSignal(scan.damaged, timeout=20000):
+            scan.start()
+        scan.wait()
+        assert len(asked) == 1 and "damaged" in asked[0]
+        if choice is recovery_dialog.RecoveryChoice.QUIT:
+            assert not window.isVisible() and notices == []
+            assert digest(data_location.database) == damaged  # nothing touched
+            return
+        kept = list(data_location.damaged.rglob("followup.sqlite"))
+        assert [digest(path) for path in kept] == [damaged]
+        expected = count if choice is recovery_dialog.RecoveryChoice.RESTORE else 0
+        assert Application.select().count() == expected
+        assert changed and len(notices) == 1 and str(kept[0].parent) in notices[0]
+        assert window.isVisible()
+    finally:
+        close_store()
+
+
+def test_stop_abandons_a_running_scan(data_location: DataLocation, qtbot: QtBot) -> None:
+    _demo_with_backup(data_location)
+    scan = StoreScan(data_location)
+    reported: list[str] = []
+    scan.damaged.connect(reported.append)
+    scan.healthy.connect(lambda: reported.append("healthy"))
+    scan.start()
+    scan.stop()
+    qtbot.wait(50)
+    assert reported in ([], ["healthy"])  # finished before the stop, or said nothing
+
+
+def test_no_scan_without_a_database(tmp_path: Path) -> None:
+    scan = StoreScan(DataLocation(tmp_path / "empty").ensure())
+    scan.start()
+    scan.stop()
+
+
+def test_damage_the_first_screen_reads_gets_the_full_check_first(
+    data_location: DataLocation, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from followup_desktop.ui.store_scan import open_window
+
+    count = _demo_with_backup(data_location)
+    flip_bytes_in_table(data_location.database, "follow_up")  # the Today panel reads it
+    choices: list[object] = []
+
+    def restore(problem: object, _location: DataLocation) -> recovery_dialog.RecoveryChoice:
+        choices.append(problem)
+        return recovery_dialog.RecoveryChoice.RESTORE
+
+    monkeypatch.setattr(recovery_dialog, "ask_recovery", restore)
+    monkeypatch.setattr(app, "show_notice", lambda _message: None)
+    app.create_application()
+    assert app.open_user_store(data_location, interactive=True, scan=False) is None
+    try:
+        window = open_window(data_location, "pipeline")
+        assert isinstance(window, MainWindow)
+        qtbot.addWidget(window)
+        assert len(choices) == 1
+        assert Application.select().count() == count
+    finally:
+        close_store()

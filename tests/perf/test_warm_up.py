@@ -1,0 +1,48 @@
+"""The areas not shown first are imported in the window's idle time, each module once."""
+
+from __future__ import annotations
+
+import inspect
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from followup_desktop.ui import main_window
+from followup_desktop.ui.warm_up import AREA_MODULES
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_warm_up_covers_the_module_behind_every_area() -> None:
+    factories = "".join(inspect.getsource(spec.factory) for spec in main_window.AREAS)
+    assert [name for name in AREA_MODULES if f"from {name} import" in factories] == list(
+        AREA_MODULES
+    )
+    assert factories.count("from followup_desktop.ui.") == len(AREA_MODULES)
+
+
+def test_warm_up_imports_the_areas_after_the_delay() -> None:
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QObject\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from followup_desktop.ui.warm_up import AREA_MODULES, AreaWarmUp\n"
+        "app = QApplication([])\n"
+        "owner = QObject()\n"
+        "warm = AreaWarmUp(owner, delay_ms=10)\n"
+        "print(sorted(m for m in AREA_MODULES if m in sys.modules))\n"
+        "import time\n"
+        "end = time.time() + 60\n"
+        "while warm.pending and time.time() < end:\n"
+        "    app.processEvents()\n"
+        "    time.sleep(0.01)\n"
+        "print(sorted(m for m in AREA_MODULES if m in sys.modules))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO, check=True
+    )
+    before, after = result.stdout.splitlines()[-2:]
+    assert before == "[]"
+    assert after == str(sorted(AREA_MODULES))
