@@ -1,0 +1,120 @@
+"""Every query the window runs to open and show each area is served by an index.
+
+The statements are recorded as SQLite runs them (with their values), then each is explained:
+no plan may walk a whole large table row by row. Walking a whole index in order is allowed only
+where the view really shows every row (listed below with the reason).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from followup_desktop.db.connection import StoreInfo
+from followup_desktop.db.models import database
+from followup_desktop.paths import DataLocation
+from followup_desktop.ui.app import create_application
+from followup_desktop.ui.main_window import AREA_KEYS, MainWindow
+
+#: Tables that grow with the user's history (a year: tens of thousands of rows each).
+LARGE_TABLES = {"application", "contact", "follow_up", "interaction", "letter", "company"}
+#: Whole-index walks a view needs, with why.
+ALLOWED_INDEX_WALKS = {
+    # Column counts of the board: one covering index, no table rows read.
+    ("application", "application_stage_id_archived_rank"),
+    # The contact list keeps every contact in memory for instant search (a designed choice).
+    ("contact", "contact_last_name_first_name"),
+    # The company filter lists every company name (covering index, names only).
+    ("company", "company_name"),
+}
+
+
+def _statements(connection: sqlite3.Connection) -> Iterator[list[str]]:
+    seen: list[str] = []
+    connection.set_trace_callback(seen.append)
+    try:
+        yield seen
+    finally:
+        connection.set_trace_callback(None)
+
+
+def _plan(connection: sqlite3.Connection, sql: str) -> list[str]:
+    return [str(row[3]) for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()]
+
+
+def _scans(plan: list[str]) -> list[tuple[str, str | None]]:
+    """(table, index or None) for every SCAN step over a large table."""
+    found = []
+    for step in plan:
+        words = step.split()
+        if words[:1] != ["SCAN"] or len(words) < 2:
+            continue
+        table = words[1]
+        if table not in LARGE_TABLES:
+            continue
+        index = words[words.index("INDEX") + 1] if "INDEX" in words else None
+        found.append((table, index))
+    return found
+
+
+@pytest.fixture
+def recorded(
+    demo_store: StoreInfo, data_location: DataLocation, qtbot: QtBot
+) -> Iterator[tuple[sqlite3.Connection, list[str]]]:
+    create_application()
+    connection = database.connection()
+    statements = _statements(connection)
+    seen = next(statements)
+    window = MainWindow(data_location)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    for key in AREA_KEYS:
+        window.show_area(key)
+        qtbot.wait(10)
+    more = [
+        window.today_panel.list.item(i)
+        for i in range(window.today_panel.list.count())
+        if window.today_panel.list.item(i).text().startswith("Show more")
+    ]
+    for item in more[:1]:
+        window.today_panel.list.itemActivated.emit(item)
+    next(statements, None)
+    yield connection, [s for s in seen if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+
+
+def test_no_view_walks_a_large_table_on_open(
+    recorded: tuple[sqlite3.Connection, list[str]],
+) -> None:
+    connection, statements = recorded
+    assert len(statements) > 10, "the areas were opened and queried"
+    problems = []
+    for sql in statements:
+        for table, index in _scans(_plan(connection, sql)):
+            if index is None or (table, index) not in ALLOWED_INDEX_WALKS:
+                problems.append(f"{table} via {index or 'full scan'}: {' '.join(sql.split())}")
+    assert problems == []
+
+
+def test_today_panel_counts_and_pages_through_the_due_date_index(
+    recorded: tuple[sqlite3.Connection, list[str]],
+) -> None:
+    connection, statements = recorded
+    counts = [s for s in statements if "SUM(" in s and '"follow_up"' in s]
+    pages = [s for s in statements if '"follow_up"' in s and "OFFSET" in s and "LIMIT" in s]
+    assert counts and len(pages) >= 2  # overdue and today (and any "show more")
+    for sql in counts + pages:
+        plan = " | ".join(_plan(connection, sql))
+        assert "INDEX follow_up_due_on_state" in plan, plan
+
+
+def test_the_check_sees_a_full_scan(demo_store: StoreInfo) -> None:
+    """The checker itself: an unindexed filter on a large table is reported."""
+    connection = database.connection()
+    plan = _plan(connection, "SELECT id FROM follow_up WHERE outcome = 'x'")
+    assert _scans(plan) == [("follow_up", None)]
+    walk = _plan(connection, 'SELECT id FROM interaction INDEXED BY "interaction_contact_id"')
+    assert _scans(walk) and _scans(walk)[0][0] == "interaction"
