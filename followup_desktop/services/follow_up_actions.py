@@ -187,6 +187,17 @@ def add_follow_up(
     return int(follow_up.id)
 
 
+def next_planned_follow_up(application_id: int) -> int | None:
+    """The application's earliest planned follow-up (what the board's card shows), if any."""
+    found = (
+        FollowUp.select(_pk(FollowUp))
+        .where((FollowUp.application == application_id) & (FollowUp.state == "planned"))
+        .order_by(FollowUp.due_on, _pk(FollowUp))
+        .first()
+    )
+    return int(found.id) if found is not None else None
+
+
 def _as_date(value: Any) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 

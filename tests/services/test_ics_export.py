@@ -129,3 +129,21 @@ def test_command_line_export(store, data_location, tmp_path):
     assert folder.returncode == 1 and "is a folder" in folder.stderr
     bad = _cli("--data-dir", str(data_location.root), "export", "ics", str(out), "--from", "soon")
     assert bad.returncode == 2 and "not a date" in bad.stderr
+
+
+def test_calls_around_a_dst_change_keep_their_local_window(store, tmp_path):
+    ana = make_contact(time_zone="America/New_York")
+    app = make_application(contact=ana)
+    before = add_follow_up(
+        application_id=app.id, contact_id=ana.id, due_on=dt.date(2026, 3, 6), channel="call"
+    )
+    after = add_follow_up(
+        application_id=app.id, contact_id=ana.id, due_on=dt.date(2026, 3, 9), channel="call"
+    )
+    export_calendar(tmp_path / "dst.ics")
+    by_uid = {str(e["uid"]): e for e in _events(tmp_path / "dst.ics")}
+    utc = dt.UTC
+    # 09:30 in New York is 14:30 UTC in winter and 13:30 UTC once summer time started (8 March).
+    assert by_uid[event_uid(before)].decoded("dtstart").astimezone(utc).hour == 14
+    assert by_uid[event_uid(after)].decoded("dtstart").astimezone(utc).hour == 13
+    assert by_uid[event_uid(after)].decoded("dtstart").strftime("%H:%M") == "09:30"

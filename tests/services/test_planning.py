@@ -184,3 +184,13 @@ def test_deleting_a_contact_tidies_its_keep_in_touch(store):
     Contact.delete_by_id(ana.id)
     replan_after_change(contact_id=ana.id, today=TODAY)
     assert planned("keep_in_touch") == []
+
+
+def test_the_whole_store_is_planned_once_a_day(store):
+    from followup_desktop.services.planning import replan_once_a_day
+
+    make_application(contact=make_contact())
+    first = replan_once_a_day(TODAY)
+    assert first is not None and len(first.created) == 1
+    assert replan_once_a_day(TODAY) is None
+    assert replan_once_a_day(TODAY + dt.timedelta(days=1)) is not None

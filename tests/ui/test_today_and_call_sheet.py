@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from calendar_fixtures import FakePrompts, Plan, make_plan
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
@@ -186,3 +187,18 @@ def test_no_answer_moves_the_call_to_the_next_working_day(qtbot: QtBot, plan: Pl
     assert moved.state == "planned" and moved.due_on > dt.date.today()
     assert moved.due_on.isoweekday() <= 5
     assert not Interaction.select().exists()
+
+
+def test_the_board_card_menu_offers_the_next_follow_up(qtbot: QtBot, plan: Plan):
+    from followup_desktop.ui.areas.pipeline_area import PipelineArea
+
+    area = PipelineArea(AppEvents(), QUndoStack())
+    qtbot.addWidget(area)
+    board = area  # the area is the board
+    column = next(c for c in board.columns if c.model.rowCount())
+    menu = board.card_menu(column, 0)
+    titles = [action.text() for action in menu.actions()]
+    assert "Next follow-up" in titles
+    submenu = next(a.menu() for a in menu.actions() if a.text() == "Next follow-up")
+    labels = [action.text() for action in submenu.actions()]
+    assert "Mark done…" in labels and "Skip…" in labels

@@ -580,6 +580,7 @@ class PipelineBoard(QWidget):
             "",
             lambda: self.events.log_conversation_requested.emit(0, card.id),
         )
+        self._add_next_step_menu(menu, card.id)
         menu.addSeparator()
         add("Move up", "Ctrl+Up", lambda: self.move_within(column, row, -1), row > 0)
         add("Move down", "Ctrl+Down", lambda: self.move_within(column, row, +1))
@@ -609,6 +610,22 @@ class PipelineBoard(QWidget):
         else:
             add("Archive", "Ctrl+E", lambda: self.archive_card(card.id, True))
         return menu
+
+    def _add_next_step_menu(self, menu: QMenu, application_id: int) -> None:
+        """The card's next planned follow-up, with the same actions as the Today panel."""
+        from followup_desktop.services.follow_up_actions import next_planned_follow_up
+        from followup_desktop.ui.follow_ups.actions import FollowUpActions
+
+        follow_up_id = next_planned_follow_up(application_id)
+        if follow_up_id is None:
+            menu.addAction("No follow-up planned").setEnabled(False)
+            return
+        actions = getattr(self, "_follow_up_actions", None)
+        if actions is None:
+            actions = self._follow_up_actions = FollowUpActions(self.events, self)
+        submenu = actions.build_menu(follow_up_id, menu)
+        submenu.setTitle("Next follow-up")
+        menu.addMenu(submenu)
 
     def _on_collapse_toggled(self, stage_id: int, collapsed: bool) -> None:
         set_collapsed(stage_id, collapsed)
