@@ -194,7 +194,7 @@ def _reconcile(wanted: list[PlannedFollowUp], existing: list[_Existing]) -> Plan
         by_slot.setdefault(row.slot, []).append(row)
     wanted_keys = {plan.rule_key for plan in wanted}
     used: set[int] = set()
-    inserts: list[dict[str, Any]] = []
+    inserts: list[PlannedFollowUp] = []
     now = dt.datetime.now().replace(microsecond=0)
     for plan in wanted:
         keyed = by_key.get(plan.rule_key)
@@ -239,7 +239,7 @@ def _reconcile(wanted: list[PlannedFollowUp], existing: list[_Existing]) -> Plan
             continue
         if plan.only_if_planned:
             continue
-        inserts.append(_insert_row(plan, now))
+        inserts.append(plan)
     leftovers = [
         row.id
         for row in existing
@@ -249,7 +249,7 @@ def _reconcile(wanted: list[PlannedFollowUp], existing: list[_Existing]) -> Plan
         and row.rule_key not in wanted_keys
     ]
     report.removed = _remove(leftovers)
-    report.created = _insert(inserts)
+    report.created = _insert(inserts, now)
     return report
 
 
@@ -282,30 +282,57 @@ def _update(follow_up_id: int, plan: PlannedFollowUp) -> None:
     FollowUp.update(**_fields(plan)).where(FollowUp.id == follow_up_id).execute()
 
 
-def _insert_row(plan: PlannedFollowUp, now: dt.datetime) -> dict[str, Any]:
-    return {
-        **_fields(plan),
-        "state": "planned",
-        "outcome": "",
-        "user_changed": False,
-        "created_at": now,
-    }
+_INSERT_COLUMNS = (
+    "rule_key",
+    "reason",
+    "application_id",
+    "contact_id",
+    "due_on",
+    "channel",
+    "window_start",
+    "window_end",
+    "state",
+    "outcome",
+    "user_changed",
+    "created_at",
+)
 
 
-def _insert(rows: list[dict[str, Any]]) -> list[int]:
-    """Insert with one prepared statement (peewee would build the SQL text row by row)."""
-    if not rows:
+def _insert(plans: list[PlannedFollowUp], now: dt.datetime) -> list[int]:
+    """Insert with one prepared statement (peewee would build the SQL text row by row).
+
+    Row ids are taken as the ones above the largest id before the insert: SQLite gives a new
+    row the largest id plus one, and this runs inside one write transaction.
+    """
+    if not plans:
         return []
-    fields = [FollowUp._meta.fields[name] for name in rows[0]]
-    columns = ", ".join(f'"{field.column_name}"' for field in fields)
-    marks = ", ".join("?" for _ in fields)
-    sql = f'INSERT INTO "{FollowUp._meta.table_name}" ({columns}) VALUES ({marks})'
+    table = FollowUp._meta.table_name
+    columns = ", ".join(f'"{name}"' for name in _INSERT_COLUMNS)
+    marks = ", ".join("?" for _ in _INSERT_COLUMNS)
+    created = now.isoformat(sep=" ")
+    # Stored as peewee stores them: ISO text for dates and times, 0/1 for booleans.
+    rows = [
+        (
+            plan.rule_key,
+            plan.reason,
+            plan.application_id,
+            plan.contact_id,
+            plan.due_on.isoformat(),
+            plan.channel,
+            plan.window_start,
+            plan.window_end,
+            "planned",
+            "",
+            0,
+            created,
+        )
+        for plan in plans
+    ]
     cursor = database.connection().cursor()
-    created: list[int] = []
-    for row in rows:
-        cursor.execute(sql, tuple(field.db_value(row[field.name]) for field in fields))
-        created.append(int(cursor.lastrowid))
-    return created
+    before = cursor.execute(f'SELECT COALESCE(MAX("id"), 0) FROM "{table}"').fetchone()[0]
+    cursor.executemany(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', rows)
+    found = cursor.execute(f'SELECT "id" FROM "{table}" WHERE "id" > ? ORDER BY "id"', (before,))
+    return [int(row_id) for (row_id,) in found.fetchall()]
 
 
 def _remove(ids: list[int]) -> list[int]:

@@ -122,16 +122,17 @@ def _interaction_query() -> Any:
 
 
 def _interactions(rows: Any) -> list[InteractionFacts]:
+    parse = dt.datetime.fromisoformat  # the store writes ISO text; tens of thousands of rows
     return [
         InteractionFacts(
-            id=item_id,
-            application_id=app_id,
-            contact_id=contact_id,
-            company_id=company_id,
-            occurred_at=_datetime(occurred),
-            channel=channel,
-            direction=direction,
-            kind=kind,
+            item_id,
+            app_id,
+            contact_id,
+            company_id,
+            parse(occurred) if type(occurred) is str else _datetime(occurred),
+            channel,
+            direction,
+            kind,
         )
         for item_id, app_id, contact_id, company_id, occurred, channel, direction, kind in (
             raw_rows(rows)

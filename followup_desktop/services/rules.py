@@ -210,7 +210,8 @@ def status_check(
         app.stage_kind == "" and app.applied_on is not None
     ):
         return None
-    dates = [item.occurred_on for item in log if item.kind != "rejection"]
+    moments = [item.occurred_at for item in log if item.kind != "rejection"]
+    dates = [max(moments).date()] if moments else []
     if app.applied_on is not None:
         dates.append(app.applied_on)
     if not dates:
