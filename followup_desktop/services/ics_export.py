@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from followup_desktop import APP_NAME, __version__
 from followup_desktop.services.atomic_files import atomic_write_bytes
-from followup_desktop.services.call_window import contact_zone, follow_up_windows
 from followup_desktop.services.follow_up_details import FollowUpDetails, planned_details
 
 #: Name of the file kept up to date in the data folder for calendar apps to subscribe to.
@@ -51,7 +50,10 @@ def _description(item: FollowUpDetails) -> str:
 def build_event(
     item: FollowUpDetails, *, alarm_minutes: int | None = None, reminder_time: str = "09:00"
 ) -> icalendar.Event:
-    import icalendar  # only when writing a file: it is slow to import at start-up
+    # Imported when a file is written: they are slow to import and start-up never needs them.
+    import icalendar
+
+    from followup_desktop.services.call_window import contact_zone, follow_up_windows
 
     event = icalendar.Event()
     event.add("uid", event_uid(item.id))
