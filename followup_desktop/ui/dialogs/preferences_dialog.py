@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from followup_desktop.db.models import Profile, database
 from followup_desktop.db.seed import get_profile
 from followup_desktop.services import validation as check
+from followup_desktop.services.workdays import days_off_problem, parse_days_off
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -139,7 +140,7 @@ class PreferencesDialog(QDialog):
             profile_errors[name] = check.no_control_characters(value)
         rules_errors = {
             "working_days": None if self._working_days() else "Choose at least one working day.",
-            "days_off": _days_off_problem(self.days_off.text()),
+            "days_off": days_off_problem(self.days_off.text()),
             "reminder_time": check.time_problem(self.reminder_time.text()),
         }
         return (
@@ -165,7 +166,7 @@ class PreferencesDialog(QDialog):
                 qualifications=self.qualifications.toPlainText().strip(),
                 pitch=self.pitch.toPlainText().strip(),
                 working_days=self._working_days(),
-                days_off=", ".join(_parse_days_off(self.days_off.text())),
+                days_off=", ".join(day.isoformat() for day in parse_days_off(self.days_off.text())),
                 answer_wait_days=self.answer_wait.value(),
                 thank_you_delay_days=self.thank_you_delay.value(),
                 keep_in_touch_days=self.keep_in_touch.value(),
@@ -173,16 +174,3 @@ class PreferencesDialog(QDialog):
                 updated_at=dt.datetime.now().replace(microsecond=0),
             ).where(Profile.id == get_profile().id).execute()
         super().accept()
-
-
-def _parse_days_off(text: str) -> list[str]:
-    return sorted({part.strip() for part in text.replace(";", ",").split(",") if part.strip()})
-
-
-def _days_off_problem(text: str) -> str | None:
-    for part in _parse_days_off(text):
-        try:
-            dt.date.fromisoformat(part)
-        except ValueError:
-            return f"{part!r} is not a date; write days as 2026-12-25, separated by commas."
-    return None
