@@ -75,12 +75,28 @@ def app_rss(data_dir: str) -> None:
 
 
 def switch_to(app: object, window: object, key: str) -> float:
-    """Ms from asking for an area until it has painted (pending events handled)."""
+    """Ms from asking for an area until Qt has painted it (events handled until its paint)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    painted: list[bool] = []
+
+    class PaintWatch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(True)
+            return False
+
+    watch = PaintWatch()
     start = time.perf_counter()
-    window.show_area(key)  # type: ignore[attr-defined]
-    settle(app, rounds=1)
-    window.repaint()  # type: ignore[attr-defined]
-    return (time.perf_counter() - start) * 1000
+    area = window.show_area(key)  # type: ignore[attr-defined]
+    area.installEventFilter(watch)
+    deadline = start + 60
+    while not painted and time.perf_counter() < deadline:
+        QApplication.processEvents()
+    elapsed = (time.perf_counter() - start) * 1000
+    area.removeEventFilter(watch)
+    return elapsed
 
 
 def idle(app: object, ms: float) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -36,6 +37,10 @@ GLYPH = 13
 
 #: Card frames by look and size, shared by every column (they are all the same width).
 _BACKGROUNDS: dict[tuple[object, ...], QPixmap] = {}
+#: Whole painted cards, most recently used last, so showing the board again (or scrolling
+#: back) copies pixels instead of laying out text. Bounded by memory, a few screens' worth.
+_CARDS: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+_CARD_CACHE_BYTES = 8 * 1024 * 1024
 
 
 def due_text(due: dt.date, today: dt.date) -> str:
@@ -122,8 +127,59 @@ class CardDelegate(QStyledItemDelegate):
         else:
             selected = bool(state & QStyle.StateFlag.State_Selected)
             focused = bool(state & QStyle.StateFlag.State_HasFocus)
-            self.paint_card(painter, rect, card, palette, selected=selected, focused=focused)
+            picture = self._card_picture(painter, rect.size(), card, palette, selected, focused)
+            painter.drawPixmap(rect.topLeft(), picture)
         painter.restore()
+
+    def _card_picture(
+        self,
+        painter: QPainter,
+        size: QSize,
+        card: BoardCard,
+        palette: QPalette,
+        selected: bool,
+        focused: bool,
+    ) -> QPixmap:
+        """The painted card from the cache, painting it there first if needed."""
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        font_key = self._fonts_for.key() if self._fonts_for is not None else ""
+        key = (
+            card,
+            size.width(),
+            size.height(),
+            ratio,
+            selected,
+            focused,
+            self.today,
+            self.active_stage,
+            palette.cacheKey(),
+            font_key,
+        )
+        cached = _CARDS.get(key)
+        if cached is not None:
+            _CARDS.move_to_end(key)
+            return cached
+        picture = QPixmap(max(1, int(size.width() * ratio)), max(1, int(size.height() * ratio)))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        card_painter = QPainter(picture)
+        card_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card_painter.setFont(painter.font())
+        self.paint_card(
+            card_painter,
+            QRect(QPoint(0, 0), size),
+            card,
+            palette,
+            selected=selected,
+            focused=focused,
+        )
+        card_painter.end()
+        _CARDS[key] = picture
+        bytes_per_card = picture.width() * picture.height() * 4
+        while len(_CARDS) > 1 and len(_CARDS) * bytes_per_card > _CARD_CACHE_BYTES:
+            _CARDS.popitem(last=False)
+        return picture
 
     def _paint_slot(self, painter: QPainter, box: QRectF, palette: QPalette) -> None:
         pen = QPen(palette.color(QPalette.ColorRole.Mid), 1.2, Qt.PenStyle.DashLine)
