@@ -31,9 +31,9 @@ PRAGMAS: tuple[tuple[str, object], ...] = (
     ("foreign_keys", 1),
     ("synchronous", "full"),
     ("busy_timeout", int(BUSY_TIMEOUT_SECONDS * 1000)),
-    # 4 MB of page cache: the OS caches the file anyway, and a bigger cache mostly adds
+    # 2 MB of page cache: the OS caches the file anyway, and a bigger cache mostly adds
     # resident memory (loading 20,000 contacts or 10,000 cards measured no faster with 16 MB).
-    ("cache_size", -4000),
+    ("cache_size", -2000),
 )
 _SYNCHRONOUS_FULL = 2
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from sys import intern
 from typing import Any, NamedTuple
 
 import peewee as pw
@@ -76,14 +77,15 @@ def load_contact_rows() -> list[ContactRow]:
         ContactRow(
             id=cid,
             name=" ".join(part for part in (first, last) if part),
-            role=role,
-            company=company or "",
+            # Companies and roles repeat across contacts: one shared string each, not thousands.
+            role=intern(role),
+            company=intern(company or ""),
             email=email,
             phone=phone,
             last_contact=last_by_contact.get(cid),
             company_id=company_id,
             client_company_id=client_id,
-            client_company=client_name or "",
+            client_company=intern(client_name or ""),
             is_agency=bool(is_agency),
             keep_in_touch_days=cadence,
             keep_in_touch_due=due_by_contact.get(cid),
