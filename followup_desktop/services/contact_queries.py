@@ -9,7 +9,6 @@ from typing import Any, NamedTuple
 import peewee as pw
 
 from followup_desktop.db.models import Company, Contact, FollowUp, Interaction, database
-from followup_desktop.db.rows import tuple_rows
 
 
 class ContactRow(NamedTuple):
@@ -41,7 +40,7 @@ def load_contact_rows() -> list[ContactRow]:
         .where(Interaction.contact.is_null(False))
         .group_by(Interaction.contact)
     )
-    last_by_contact = {contact_id: _day(last) for contact_id, last in tuple_rows(last_seen)}
+    last_by_contact = {contact_id: _day(last) for contact_id, last in _raw_rows(last_seen)}
     keep_in_touch = (
         FollowUp.select(FollowUp.contact, pw.fn.MIN(FollowUp.due_on))
         .where(
@@ -51,7 +50,7 @@ def load_contact_rows() -> list[ContactRow]:
         )
         .group_by(FollowUp.contact)
     )
-    due_by_contact = {contact_id: _date(due) for contact_id, due in tuple_rows(keep_in_touch)}
+    due_by_contact = {contact_id: _date(due) for contact_id, due in _raw_rows(keep_in_touch)}
     client = Company.alias()
     query = (
         Contact.select(

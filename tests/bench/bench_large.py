@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import statistics
 import subprocess
 import sys
 from pathlib import Path
 
-from harness import REPO, BenchContext, Figure, bench_env, time_call, time_process
+from harness import REPO, BenchContext, Figure, bench_env, time_call, time_startup_against_bare
 
 HERE = Path(__file__).resolve().parent
 APPLICATIONS = 10_000
@@ -18,6 +17,7 @@ FOLLOW_UPS = 50_000
 INTERACTIONS = 50_000
 #: Fresh processes per figure; each process gives one sample, the figure is their median.
 RUNS = 5
+STARTUP_RUNS = 7
 
 
 def large_store(context: BenchContext) -> Path:
@@ -33,32 +33,17 @@ def _sizes(context: BenchContext) -> str:
 
 
 def startup_large(context: BenchContext) -> list[Figure]:
-    folder = large_store(context)
-    bare_args = [sys.executable, str(HERE / "bare_window.py")]
-    app_args = [sys.executable, "-m", "followup_desktop", "--data-dir", str(folder)]
-    app_args += ["--view", "pipeline"]
-    os.environ["FOLLOWUP_EXIT_AFTER_PAINT"] = "1"
-    try:
-        time_process(bare_args, repeat=1)  # warm the file cache for both
-        time_process(app_args, repeat=1)
-        bare: list[float] = []
-        app: list[float] = []
-        # Interleaved, so a burst of load from elsewhere on the machine hits both alike.
-        for _ in range(RUNS):
-            bare.append(time_process(bare_args, repeat=1))
-            app.append(time_process(app_args, repeat=1))
-    finally:
-        os.environ.pop("FOLLOWUP_EXIT_AFTER_PAINT", None)
+    app, bare = time_startup_against_bare(large_store(context), runs=STARTUP_RUNS)
     return [
         Figure(
             "startup_large",
-            statistics.median(app),
+            app,
             "ms",
             target=1.5,
-            baseline=statistics.median(bare),
+            baseline=bare,
             target_is_ratio=True,
-            note=f"process start to first paint vs bare QMainWindow, median of {RUNS}; "
-            + _sizes(context),
+            note=f"process start to first paint vs bare QMainWindow, alternating, median of "
+            f"{STARTUP_RUNS}; " + _sizes(context),
         )
     ]
 
