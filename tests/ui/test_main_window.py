@@ -22,7 +22,7 @@ from followup_desktop.ui.main_window import MainWindow
 def test_pipeline_shows_every_open_stage_with_its_applications(window: MainWindow) -> None:
     board = window.area("pipeline")
     assert isinstance(board, PipelineArea)
-    shown = sum(int(column.count_label.text()) for column in board.columns)
+    shown = sum(int(column.count_text()) for column in board.columns)
     assert shown == Application.select().where(Application.archived == False).count()  # noqa: E712
     assert [column.stage.name for column in board.columns][:4] == [
         "Wishlist",
@@ -31,7 +31,7 @@ def test_pipeline_shows_every_open_stage_with_its_applications(window: MainWindo
         "Offer",
     ]
     assert all(
-        column.count_label.text() == str(column.model.rowCount())
+        column.count_text() == str(column.model.rowCount())
         for column in board.columns
         if not column.collapsed
     )

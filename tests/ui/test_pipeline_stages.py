@@ -151,8 +151,12 @@ def test_closed_stages_fold_and_stay_folded_after_reopening(qtbot: QtBot, pipeli
     board = open_board(qtbot)
     rejected = column(board, "Rejected")
     assert rejected.collapsed, "closed stages start folded"
-    assert not column(board, "Applied").toggle.isVisible()
-    qtbot.mouseClick(rejected.toggle, Qt.MouseButton.LeftButton)
+    assert column(board, "Applied").toggle_rect().isNull(), "open stages do not fold"
+    qtbot.mouseClick(rejected, Qt.MouseButton.LeftButton, pos=rejected.toggle_rect().center())
+    assert not rejected.collapsed
+    qtbot.mouseClick(rejected, Qt.MouseButton.LeftButton, pos=rejected.toggle_rect().center())
+    assert rejected.collapsed
+    qtbot.mouseClick(rejected, Qt.MouseButton.LeftButton, pos=rejected.toggle_rect().center())
     assert not rejected.collapsed and rejected.view.isVisible()
     board.close()
     again = open_board(qtbot)
@@ -167,7 +171,33 @@ def test_a_click_on_a_folded_column_unfolds_it_and_loads_its_cards(
     board = open_board(qtbot)
     rejected = column(board, "Rejected")
     assert rejected.collapsed and rejected.model.rowCount() == 0
-    assert rejected.count_label.text() == "2"
+    assert rejected.count_text() == "2"
     qtbot.mouseClick(rejected, Qt.MouseButton.LeftButton, pos=rejected.rect().center())
     assert not rejected.collapsed
     assert shown_companies(board, "Rejected") == ["Gone", "Went"]
+
+
+def test_the_stage_menu_is_reached_from_the_header_and_from_a_card(
+    qtbot: QtBot, pipeline: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    board = open_board(qtbot)
+    wishlist = column(board, "Wishlist")
+    asked: list[int] = []
+    shown: list[list[str]] = []
+    # A popup menu would wait for the user; note what it offers instead.
+    board.show_menu = lambda menu, _pos: shown.append([a.text() for a in menu.actions()])
+    wishlist.menu_requested.connect(lambda stage, _pos: asked.append(stage))
+    qtbot.mouseClick(wishlist, Qt.MouseButton.LeftButton, pos=wishlist.menu_rect().center())
+    assert asked == [stage_id("Wishlist")]
+    assert "Rename…" in shown[0] and "Delete…" in shown[0]
+    menu = board.card_menu(wishlist, 0)
+    submenu = next(a.menu() for a in menu.actions() if a.text() == "Stage “Wishlist”")
+    monkeypatch.setattr(stage_menu, "ask_stage_name", lambda *args, **kwargs: ("Maybe", False))
+    next(a for a in submenu.actions() if a.text() == "Rename…").trigger()
+    assert names(board)[0] == "Maybe"
+    rejected = board.stage(stage_id("Rejected"))
+    assert rejected is not None
+    fold = next(a for a in stage_menu.stage_menu(board, rejected).actions() if "column" in a.text())
+    assert fold.text() == "Open the column"
+    fold.trigger()
+    assert not column(board, "Rejected").collapsed

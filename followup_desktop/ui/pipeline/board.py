@@ -104,6 +104,8 @@ class PipelineBoard(QWidget):
         self.stages: list[StageInfo] = []
         #: Asked before a card enters Applied, Interview or Rejected (tests replace it).
         self.ask_stage_details: StageDetailsAsker = _ask_stage_details
+        #: Pops a menu up and waits for the choice (tests replace it).
+        self.show_menu: Callable[[QMenu, QPoint], object] = lambda menu, pos: menu.exec(pos)
         #: Builds the application detail opened by double-click or Enter (tests replace it).
         self.detail_dialog: DetailDialogFactory = _detail_dialog
         self._entries: dict[int, SearchEntry] | None = None
@@ -555,11 +557,14 @@ class PipelineBoard(QWidget):
             # The menu key: act on the current card, with the menu beside it.
             index = column.view.currentIndex()
             if not index.isValid():
+                # An empty column: its stage's own menu.
+                stage_menu_widget = self._build_stage_menu(column.stage)
+                self.show_menu(stage_menu_widget, column.view.viewport().mapToGlobal(pos))
                 return
             pos = column.view.visualRect(index).center()
         column.view.setCurrentIndex(index)
         menu = self.card_menu(column, index.row())
-        menu.exec(column.view.viewport().mapToGlobal(pos))
+        self.show_menu(menu, column.view.viewport().mapToGlobal(pos))
 
     def card_menu(self, column: StageColumn, row: int) -> QMenu:
         card = column.model.card_at(row)
@@ -609,6 +614,13 @@ class PipelineBoard(QWidget):
             add("Restore to the board", "Ctrl+E", lambda: self.archive_card(card.id, False))
         else:
             add("Archive", "Ctrl+E", lambda: self.archive_card(card.id, True))
+        menu.addSeparator()
+        from followup_desktop.ui.pipeline import stage_menu
+
+        # The column header's menu, here too so the keyboard reaches it.
+        stage_actions = stage_menu.stage_menu(self, column.stage)
+        stage_actions.setTitle(f"Stage “{column.stage.name}”")
+        menu.addMenu(stage_actions)
         return menu
 
     def _add_next_step_menu(self, menu: QMenu, application_id: int) -> None:
@@ -627,6 +639,10 @@ class PipelineBoard(QWidget):
         submenu.setTitle("Next follow-up")
         menu.addMenu(submenu)
 
+    def set_folded(self, stage_id: int, collapsed: bool) -> None:
+        """Fold or open a column (from its header or the stage menu); remembered in the store."""
+        self._on_collapse_toggled(stage_id, collapsed)
+
     def _on_collapse_toggled(self, stage_id: int, collapsed: bool) -> None:
         set_collapsed(stage_id, collapsed)
         column = self.column_for(stage_id)
@@ -638,9 +654,12 @@ class PipelineBoard(QWidget):
     def _stage_menu(self, stage_id: int, global_pos: QPoint) -> None:
         stage = self.stage(stage_id)
         if stage is not None:
-            from followup_desktop.ui.pipeline import stage_menu
+            self.show_menu(self._build_stage_menu(stage), global_pos)
 
-            stage_menu.stage_menu(self, stage).exec(global_pos)
+    def _build_stage_menu(self, stage: StageInfo) -> QMenu:
+        from followup_desktop.ui.pipeline import stage_menu
+
+        return stage_menu.stage_menu(self, stage)
 
     def _fill_stages_menu(self) -> None:
         from followup_desktop.ui.pipeline import stage_menu

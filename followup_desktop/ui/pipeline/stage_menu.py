@@ -221,6 +221,11 @@ def stage_menu(board: PipelineBoard, stage: StageInfo) -> QMenu:
     hide.triggered.connect(
         lambda: board.undo_stack.push(HideStageCommand(board, stage.id, stage.name, True))
     )
+    if stage.is_closed:
+        column = board.column_for(stage.id)
+        folded = column is not None and column.collapsed
+        fold = menu.addAction("Open the column" if folded else "Fold the column")
+        fold.triggered.connect(lambda: board.set_folded(stage.id, not folded))
     menu.addSeparator()
     menu.addAction("Delete…").triggered.connect(lambda: delete(board, stage))
     menu.addSeparator()
