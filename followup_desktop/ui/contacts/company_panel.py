@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -43,15 +41,15 @@ from followup_desktop.services.companies import (
 from followup_desktop.services.timeline import company_timeline
 from followup_desktop.services.validation import ValidationError
 from followup_desktop.ui.contacts.timeline_view import TimelineView
+from followup_desktop.ui.contacts.titled_table_model import ModelIndex, TitledTableModel
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
 
-_Index = QModelIndex | QPersistentModelIndex
 CompanyIdRole = Qt.ItemDataRole.UserRole + 1
 ItemIdRole = Qt.ItemDataRole.UserRole + 2
 
 
-class CompanyTableModel(QAbstractTableModel):
+class CompanyTableModel(TitledTableModel):
     COLUMNS = ("Company", "People", "Applications", "Last contact")
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -63,20 +61,10 @@ class CompanyTableModel(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]

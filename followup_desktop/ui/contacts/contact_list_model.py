@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from followup_desktop.services.contact_queries import ContactRow
 from followup_desktop.services.contact_search import SORT_KEYS, ContactFilter, ContactSearch
+from followup_desktop.ui.contacts.titled_table_model import ModelIndex, TitledTableModel
 from followup_desktop.ui.plain_text import plain_tooltip
 
-_Index = QModelIndex | QPersistentModelIndex
 ContactIdRole = Qt.ItemDataRole.UserRole + 1
 NAME, ROLE, COMPANY, EMAIL, PHONE, LAST_CONTACT = range(6)
 _DUE_COLOUR = QColor("#b3261e")
@@ -27,7 +27,7 @@ _ANSWERED_ROLES = frozenset(
 )
 
 
-class ContactListModel(QAbstractTableModel):
+class ContactListModel(TitledTableModel):
     """Filtering and sorting happen in ``ContactSearch``; the model only maps visible rows."""
 
     COLUMNS = tuple(title for title, _key in SORT_KEYS)
@@ -78,18 +78,8 @@ class ContactListModel(QAbstractTableModel):
 
     # --- Qt model interface --------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
@@ -106,7 +96,7 @@ class ContactListModel(QAbstractTableModel):
         self._visible = self._search.matches(self._filter)
         self.endResetModel()
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # The view asks each visible cell for a dozen roles on every paint; answer the ones we
         # do not provide before doing any work.
         if role not in _ANSWERED_ROLES or not index.isValid():

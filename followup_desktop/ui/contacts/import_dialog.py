@@ -6,9 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -42,10 +40,10 @@ from followup_desktop.services.importers.import_plan import (
     PlannedContact,
 )
 from followup_desktop.ui.contacts.import_job import APPLY, PREVIEW, ImportJob
+from followup_desktop.ui.contacts.titled_table_model import ModelIndex, TitledTableModel
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.plain_text import plain_tooltip
 
-_Index = QModelIndex | QPersistentModelIndex
 ENCODINGS = (
     ("", "Detect"),
     ("utf-8", "UTF-8"),
@@ -60,7 +58,7 @@ _OUTCOME_COLOURS = {NEW: QColor("#1b6e20"), MERGED: QColor("#1f5fa8"), SKIPPED: 
 _ERROR_STYLE = "color: #b3261e;"
 
 
-class PlanTableModel(QAbstractTableModel):
+class PlanTableModel(TitledTableModel):
     COLUMNS = ("Where", "Outcome", "Name", "E-mail", "Company", "Details")
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -72,20 +70,10 @@ class PlanTableModel(QAbstractTableModel):
         self.items = items
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         item = self.items[index.row()]
