@@ -10,7 +10,7 @@ import peewee as pw
 
 from followup_desktop.db.models import Application, Company, Contact, FollowUp
 from followup_desktop.db.rows import tuple_rows
-from followup_desktop.services.follow_up_queries import CHANNEL_LABELS, REASON_LABELS
+from followup_desktop.services.follow_up_queries import CHANNEL_LABELS, label_for_reason
 
 _VERBS = {"call": "Call", "email": "E-mail", "note": "Write a note to"}
 
@@ -46,7 +46,7 @@ class FollowUpDetails:
 
     @property
     def reason_label(self) -> str:
-        return REASON_LABELS.get(self.reason, self.reason.replace("_", " ").capitalize())
+        return label_for_reason(self.reason)
 
     @property
     def channel_label(self) -> str:

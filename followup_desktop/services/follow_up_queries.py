@@ -21,6 +21,11 @@ REASON_LABELS = {
 CHANNEL_LABELS = {"call": "Call", "email": "E-mail", "note": "Handwritten note"}
 
 
+def label_for_reason(reason: str) -> str:
+    """The follow-up reason in words; an unknown reason is shown as its own words."""
+    return REASON_LABELS.get(reason, reason.replace("_", " ").capitalize())
+
+
 @dataclass(frozen=True)
 class FollowUpRow:
     """One follow-up with the names a list needs to show it."""
@@ -36,7 +41,7 @@ class FollowUpRow:
     contact: str
 
     def title(self) -> str:
-        reason = REASON_LABELS.get(self.reason, self.reason.replace("_", " ").capitalize())
+        reason = label_for_reason(self.reason)
         who = self.contact or self.company or "—"
         what = f" · {self.position}" if self.position else ""
         return f"{reason}: {who}{what}"

@@ -10,7 +10,7 @@ import peewee as pw
 
 from followup_desktop.db.models import Application, Company, Contact, FollowUp, Interaction, Letter
 from followup_desktop.db.rows import tuple_rows
-from followup_desktop.services.follow_up_queries import CHANNEL_LABELS, REASON_LABELS
+from followup_desktop.services.follow_up_queries import CHANNEL_LABELS, label_for_reason
 from followup_desktop.services.interactions import KIND_LABELS
 
 CONVERSATION = "conversation"
@@ -193,7 +193,7 @@ def _follow_ups(where: Any, labels: _ApplicationLabels) -> list[TimelineEntry]:
         query
     ):
         when = _as_datetime(completed) if completed and state != "planned" else _as_datetime(due)
-        reason_label = REASON_LABELS.get(reason, reason.replace("_", " ").capitalize())
+        reason_label = label_for_reason(reason)
         channel_label = CHANNEL_LABELS.get(channel, channel).lower()
         status = _STATE_LABELS.get(state, state)
         if state == "planned":
