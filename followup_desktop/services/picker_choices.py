@@ -7,7 +7,7 @@ from typing import Any
 
 import peewee as pw
 
-from followup_desktop.db.models import Company, Contact
+from followup_desktop.db.models import Application, Company, Contact
 from followup_desktop.db.rows import tuple_rows
 from followup_desktop.services.follow_up_queries import (
     CHANNEL_LABELS,
@@ -54,3 +54,37 @@ def contact_choice_label(contact_id: object) -> str | None:
     query = _contact_query().where(Contact.id == int(str(contact_id)))
     rows = list(tuple_rows(query))
     return _contact_label(*rows[0]) if rows else None
+
+
+#: The application picker lists this many, most recently changed first.
+RECENT_APPLICATIONS = 400
+
+
+def _application_query() -> Any:
+    return Application.select(Application.id, Application.position, Company.name).join(
+        Company, on=(Application.company == Company.id)
+    )
+
+
+def application_choices(contact_id: int | None) -> list[tuple[str, object]]:
+    """Open applications (of the contact and their companies, when one is chosen), recent first."""
+    query = _application_query().where(~Application.archived)
+    if contact_id is not None:
+        contact = Contact.get_or_none(Contact.id == contact_id)
+        company_ids = (
+            [c for c in (contact.company_id, contact.client_company_id) if c is not None]
+            if contact is not None
+            else []
+        )
+        condition = Application.contact == contact_id
+        if company_ids:
+            condition = condition | Application.company.in_(company_ids)
+        query = query.where(condition)
+    recent = query.order_by(Application.updated_at.desc()).limit(RECENT_APPLICATIONS)
+    return [(f"{position} — {company}", app_id) for app_id, position, company in tuple_rows(recent)]
+
+
+def application_choice_label(application_id: object) -> str | None:
+    query = _application_query().where(Application.id == int(str(application_id)))
+    rows = list(tuple_rows(query))
+    return f"{rows[0][1]} — {rows[0][2]}" if rows else None

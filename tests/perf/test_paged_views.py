@@ -133,13 +133,24 @@ def test_composer_pickers_stay_unread_until_opened(demo_store: StoreInfo, qtbot:
     qtbot.addWidget(composer)
     assert not composer.contact_picker.loaded and composer.contact_picker.count() == 1
     assert not composer.follow_up_picker.loaded
-    follow_up = FollowUp.select().where(FollowUp.contact.is_null(False)).first()
+    assert not composer.application_picker.loaded
+    follow_up = (
+        FollowUp.select()
+        .where(FollowUp.contact.is_null(False) & FollowUp.application.is_null(False))
+        .first()
+    )
     composer.open_follow_up(follow_up.id)
     row = follow_up_row(follow_up.id)
     assert row is not None
     assert composer.follow_up_picker.currentText() == follow_up_label(row)
     assert composer.contact_picker.currentData() == follow_up.contact_id
     assert row.contact and composer.contact_picker.currentText().startswith(row.contact)
+    if follow_up.application_id is not None:
+        assert composer.application_picker.currentData() == follow_up.application_id
+        assert row.position and row.position in composer.application_picker.currentText()
+    composer.application_picker.showPopup()
+    composer.application_picker.hidePopup()
+    assert composer.application_picker.loaded and composer.application_picker.count() > 1
     composer.contact_picker.showPopup()
     composer.contact_picker.hidePopup()
     assert composer.contact_picker.count() == Contact.select().count() + 1

@@ -26,15 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from followup_desktop.db.models import (
-    Application,
-    Company,
-    Contact,
     FollowUp,
     Letter,
     Profile,
     database,
 )
-from followup_desktop.db.rows import tuple_rows
 from followup_desktop.db.seed import PROFILE_ID
 from followup_desktop.notes.paper import CARD_SIZES, PAGE_SIZES
 from followup_desktop.notes.sheets import SheetLayout, layout_note
@@ -48,6 +44,8 @@ from followup_desktop.services.letter_jobs import (
     set_contact_block_on_notes,
 )
 from followup_desktop.services.picker_choices import (
+    application_choice_label,
+    application_choices,
     contact_choice_label,
     contact_choices,
     follow_up_choice_label,
@@ -128,7 +126,9 @@ class ComposerArea(QWidget):
         self.follow_up_picker.setMinimumWidth(320)
         self.contact_picker = LazyChoiceBox(contact_choices, contact_choice_label, "—")
         self.contact_picker.setObjectName("contact_picker")
-        self.application_picker = QComboBox()
+        self.application_picker = LazyChoiceBox(
+            lambda: application_choices(self.contact_id), application_choice_label, "—"
+        )
         self.application_picker.setObjectName("application_picker")
         self.channel_picker = QComboBox()
         self.channel_picker.setObjectName("channel_picker")
@@ -312,30 +312,9 @@ class ComposerArea(QWidget):
         self._fill_applications()
 
     def _fill_applications(self) -> None:
-        self.application_picker.blockSignals(True)
-        self.application_picker.clear()
-        self.application_picker.addItem("—", None)
-        query = (
-            Application.select(Application.id, Application.position, Company.name)
-            .join(Company, on=(Application.company == Company.id))
-            .where(~Application.archived)
-        )
-        if self.contact_id is not None:
-            contact = Contact.get_or_none(Contact.id == self.contact_id)
-            company_ids = (
-                [c for c in (contact.company_id, contact.client_company_id) if c is not None]
-                if contact is not None
-                else []
-            )
-            condition = Application.contact == self.contact_id
-            if company_ids:
-                condition = condition | Application.company.in_(company_ids)
-            query = query.where(condition)
-        recent = query.order_by(Application.updated_at.desc()).limit(400)
-        for application_id, position, company in tuple_rows(recent):
-            self.application_picker.addItem(f"{position} — {company}", application_id)
-        self._select(self.application_picker, self.application_id)
-        self.application_picker.blockSignals(False)
+        # Read when the picker is opened, for the contact chosen by then.
+        self.application_picker.select_value(self.application_id)
+        self.application_picker.reset()
 
     @staticmethod
     def _select(box: QComboBox, value: object) -> None:
