@@ -33,6 +33,21 @@ class ContactRow(NamedTuple):
     last_name: str = ""
 
 
+#: The client company of an agency recruiter: a second, separate join on the companies.
+CLIENT_COMPANY = Company.alias()
+
+
+def select_contacts_with_companies(*columns: Any) -> pw.ModelSelect[Contact]:
+    """``columns`` of every contact, with its company (``Company``) and its client company
+    (``CLIENT_COMPANY``) joined; a contact without either still comes back, with NULLs."""
+    return (
+        Contact.select(*columns)
+        .join(Company, pw.JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
+        .switch(Contact)
+        .join(CLIENT_COMPANY, pw.JOIN.LEFT_OUTER, on=(Contact.client_company == CLIENT_COMPANY.id))
+    )
+
+
 def load_contact_rows() -> list[ContactRow]:
     """Every contact, ordered by last then first name (one pass per table, no N+1)."""
     last_seen = (
@@ -51,27 +66,20 @@ def load_contact_rows() -> list[ContactRow]:
         .group_by(FollowUp.contact)
     )
     due_by_contact = {contact_id: _date(due) for contact_id, due in _raw_rows(keep_in_touch)}
-    client = Company.alias()
-    query = (
-        Contact.select(
-            Contact.id,
-            Contact.first_name,
-            Contact.last_name,
-            Contact.role,
-            Contact.company,
-            Company.name,
-            Contact.email,
-            Contact.phone,
-            Contact.is_agency,
-            Contact.client_company,
-            client.name,
-            Contact.keep_in_touch_days,
-        )
-        .join(Company, join_type=pw.JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
-        .switch(Contact)
-        .join(client, join_type=pw.JOIN.LEFT_OUTER, on=(Contact.client_company == client.id))
-        .order_by(Contact.last_name, Contact.first_name, Contact.id)
-    )
+    query = select_contacts_with_companies(
+        Contact.id,
+        Contact.first_name,
+        Contact.last_name,
+        Contact.role,
+        Contact.company,
+        Company.name,
+        Contact.email,
+        Contact.phone,
+        Contact.is_agency,
+        Contact.client_company,
+        CLIENT_COMPANY.name,
+        Contact.keep_in_touch_days,
+    ).order_by(Contact.last_name, Contact.first_name, Contact.id)
     return [
         ContactRow(
             id=cid,

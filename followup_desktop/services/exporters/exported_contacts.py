@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import peewee as pw
-
 from followup_desktop.db.models import Company, Contact
 from followup_desktop.db.rows import tuple_rows
+from followup_desktop.services.contact_queries import CLIENT_COMPANY, select_contacts_with_companies
 
 
 @dataclass(frozen=True)
@@ -36,30 +35,23 @@ class ExportedContact:
 
 def load_exported_contacts(contact_ids: Iterable[int] | None = None) -> list[ExportedContact]:
     """Every contact (or only ``contact_ids``), sorted by last then first name."""
-    client = Company.alias()
-    query = (
-        Contact.select(
-            Contact.id,
-            Contact.first_name,
-            Contact.last_name,
-            Contact.role,
-            Company.name,
-            Contact.is_agency,
-            client.name,
-            Contact.email,
-            Contact.phone,
-            Contact.address,
-            Contact.time_zone,
-            Contact.preferred_channel,
-            Contact.social_handle,
-            Contact.keep_in_touch_days,
-            Contact.notes,
-        )
-        .join(Company, pw.JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
-        .switch(Contact)
-        .join(client, pw.JOIN.LEFT_OUTER, on=(Contact.client_company == client.id))
-        .order_by(Contact.last_name, Contact.first_name, Contact.id)
-    )
+    query = select_contacts_with_companies(
+        Contact.id,
+        Contact.first_name,
+        Contact.last_name,
+        Contact.role,
+        Company.name,
+        Contact.is_agency,
+        CLIENT_COMPANY.name,
+        Contact.email,
+        Contact.phone,
+        Contact.address,
+        Contact.time_zone,
+        Contact.preferred_channel,
+        Contact.social_handle,
+        Contact.keep_in_touch_days,
+        Contact.notes,
+    ).order_by(Contact.last_name, Contact.first_name, Contact.id)
     if contact_ids is not None:
         query = query.where(Contact.id.in_(list(contact_ids)))  # type: ignore[attr-defined]
     return [

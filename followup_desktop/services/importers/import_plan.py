@@ -7,11 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import peewee as pw
-
 from followup_desktop.db.models import Company, Contact
 from followup_desktop.db.rows import tuple_rows
 from followup_desktop.db.seed import get_profile
+from followup_desktop.services.contact_queries import CLIENT_COMPANY, select_contacts_with_companies
 from followup_desktop.services.importers.contact_record import ContactRecord
 from followup_desktop.services.importers.record_cleaning import CleanedRecord, clean_record
 
@@ -105,28 +104,22 @@ _STORED_FIELDS = (
 
 
 def _existing_contacts() -> list[_Known]:
-    client = Company.alias()
-    query = (
-        Contact.select(
-            Contact.id,
-            Contact.first_name,
-            Contact.last_name,
-            Contact.role,
-            Company.name,
-            Contact.email,
-            Contact.phone,
-            Contact.address,
-            Contact.time_zone,
-            Contact.preferred_channel,
-            Contact.social_handle,
-            Contact.is_agency,
-            client.name,
-            Contact.keep_in_touch_days,
-            Contact.notes,
-        )
-        .join(Company, pw.JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
-        .switch(Contact)
-        .join(client, pw.JOIN.LEFT_OUTER, on=(Contact.client_company == client.id))
+    query = select_contacts_with_companies(
+        Contact.id,
+        Contact.first_name,
+        Contact.last_name,
+        Contact.role,
+        Company.name,
+        Contact.email,
+        Contact.phone,
+        Contact.address,
+        Contact.time_zone,
+        Contact.preferred_channel,
+        Contact.social_handle,
+        Contact.is_agency,
+        CLIENT_COMPANY.name,
+        Contact.keep_in_touch_days,
+        Contact.notes,
     )
     known = []
     for contact_id, *stored in tuple_rows(query):
