@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from followup_desktop.services.demo_data import clear_all_data, holds_demo_data
+
+_BACKGROUND = QColor("#fdf3d3")
+_BORDER = QColor("#e5cf85")
+_TEXT = QColor("#4a3b00")
 
 
 class DemoBanner(QFrame):
@@ -16,16 +21,17 @@ class DemoBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("demo_banner")
-        self.setStyleSheet(
-            "#demo_banner { background: #fdf3d3; border-bottom: 1px solid #e5cf85; }"
-            "#demo_banner QLabel { color: #4a3b00; }"
-        )
+        # Painted colours rather than a style sheet: a style sheet costs the window's first
+        # paint a new style for the whole strip.
         label = QLabel(
             "You are exploring a demo job search. When you are ready to track your own, "
             "start with an empty tracker."
         )
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
+        text = label.palette()
+        text.setColor(QPalette.ColorRole.WindowText, _TEXT)
+        label.setPalette(text)
         self.start_button = QPushButton("Start my own tracker…")
         self.start_button.clicked.connect(self.confirm_and_clear)
         row = QHBoxLayout(self)
@@ -33,6 +39,11 @@ class DemoBanner(QFrame):
         row.addWidget(label, 1)
         row.addWidget(self.start_button)
         self.setVisible(holds_demo_data())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), _BACKGROUND)
+        painter.fillRect(0, self.height() - 1, self.width(), 1, _BORDER)
 
     def confirm(self) -> bool:
         """Ask before deleting (replaced in tests)."""

@@ -33,7 +33,7 @@ FollowUpIdRole = Qt.ItemDataRole.UserRole + 1
 #: On a "show more" item: True for the overdue section, False for today's.
 MoreRole = Qt.ItemDataRole.UserRole + 2
 #: Rows read per section at a time; a window height's worth, with room to spare.
-PAGE_SIZE = 25
+PAGE_SIZE = 15
 
 
 class TodayPanel(QWidget):
