@@ -12,16 +12,4 @@ command -v Xvfb >/dev/null || missing+=(xvfb)
 command -v gio >/dev/null || missing+=(libglib2.0-bin)
 command -v dpkg-deb >/dev/null || missing+=(dpkg)
 
-if [ "${#missing[@]}" -eq 0 ]; then
-  exit 0
-fi
-if ! command -v apt-get >/dev/null; then
-  echo "Please install the equivalents of: ${missing[*]}" >&2
-  exit 0
-fi
-sudo=""
-[ "$(id -u)" -ne 0 ] && sudo="sudo"
-echo "Installing system packages: ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+exec bash "$(dirname "$0")/apt-install-missing.sh" ${missing[@]+"${missing[@]}"}

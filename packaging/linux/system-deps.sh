@@ -19,16 +19,4 @@ have_lib libglib-2.0.so.0 || missing+=(libglib2.0-0)
 [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 
-if [ "${#missing[@]}" -eq 0 ]; then
-  exit 0
-fi
-if ! command -v apt-get >/dev/null; then
-  echo "Please install the equivalents of: ${missing[*]}" >&2
-  exit 0
-fi
-sudo=""
-[ "$(id -u)" -ne 0 ] && sudo="sudo"
-echo "Installing system packages: ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+exec bash "$(dirname "$0")/apt-install-missing.sh" ${missing[@]+"${missing[@]}"}

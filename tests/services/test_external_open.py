@@ -68,7 +68,7 @@ def test_frozen_keeps_the_users_own_plugin_folders() -> None:
 
 def test_open_command_per_system() -> None:
     assert open_command("mailto:a@b.org", "linux") == ["xdg-open", "mailto:a@b.org"]
-    assert open_command("/tmp/n.pdf", "darwin") == ["open", "/tmp/n.pdf"]
+    assert open_command("/Users/someone/n.pdf", "darwin") == ["open", "/Users/someone/n.pdf"]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="Windows uses os.startfile")
