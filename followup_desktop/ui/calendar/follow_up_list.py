@@ -7,7 +7,13 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
 
 from followup_desktop.services.follow_up_queries import FollowUpRow
 from followup_desktop.ui.calendar.channels import (
@@ -51,6 +57,9 @@ class FollowUpList(QListWidget):
         super().__init__(parent)
         self.day = day
         self.setWordWrap(True)
+        # A busy day can hold thousands: lay them out a batch at a time between events, so the
+        # first rows show at once instead of after every row's wrapped height is measured.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragEnabled(True)
