@@ -120,14 +120,31 @@ def due_follow_ups(today: dt.date) -> tuple[list[FollowUpRow], list[FollowUpRow]
     return overdue, due_today
 
 
+#: The last counts, with the connection and store state they were read at (``due_counts``).
+#: The connection itself is kept (not its id), so a later connection is never mistaken for it.
+_last_counts: tuple[object, tuple[object, ...], tuple[int, int]] | None = None
+
+
 def due_counts(today: dt.date) -> tuple[int, int]:
-    """(overdue, due today) planned follow-ups, counted from the due-date index alone."""
+    """(overdue, due today) planned follow-ups, counted from the due-date index alone.
+
+    Counting walks every due entry, so the answer is kept until anything is written (by this
+    connection: total_changes; by any other: data_version): the Today panel and the reminders
+    ask for it together when the window opens.
+    """
+    global _last_counts
+    connection = database.connection()
+    state = (today, connection.total_changes, connection.execute("PRAGMA data_version").fetchone())
+    if _last_counts is not None and _last_counts[0] is connection and _last_counts[1] == state:
+        return _last_counts[2]
     query = FollowUp.select(
         pw.fn.COALESCE(pw.fn.SUM(FollowUp.due_on < today), 0),
         pw.fn.COALESCE(pw.fn.SUM(FollowUp.due_on == today), 0),
     ).where((FollowUp.state == "planned") & (FollowUp.due_on <= today))
     overdue, due_today = next(tuple_rows(query))
-    return int(overdue), int(due_today)
+    counts = (int(overdue), int(due_today))
+    _last_counts = (connection, state, counts)
+    return counts
 
 
 def due_page(today: dt.date, *, overdue: bool, limit: int, offset: int = 0) -> list[FollowUpRow]:
