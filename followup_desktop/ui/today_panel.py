@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from followup_desktop.services.follow_up_queries import FollowUpRow, due_counts, due_page
 from followup_desktop.ui.calendar.channels import OVERDUE_COLOUR, channel_text
 from followup_desktop.ui.events import AppEvents
-from followup_desktop.ui.follow_ups.actions import POSTPONE_CHOICES, FollowUpActions
+from followup_desktop.ui.follow_ups.actions import FollowUpActions
 from followup_desktop.ui.plain_text import plain_tooltip
 
 FollowUpIdRole = Qt.ItemDataRole.UserRole + 1
@@ -203,13 +203,7 @@ class TodayPanel(QWidget):
         follow_up_id = self.current_follow_up_id()
         if follow_up_id is None:
             return
-        for label, days in POSTPONE_CHOICES:
-            action = self.later_menu.addAction(label)
-            action.triggered.connect(
-                lambda _c=False, d=days, f=follow_up_id: self.follow_up_actions.postpone(f, d)
-            )
-        pick = self.later_menu.addAction("Pick a date…")
-        pick.triggered.connect(lambda _c=False, f=follow_up_id: self.follow_up_actions.pick_date(f))
+        self.follow_up_actions.fill_later_menu(self.later_menu, follow_up_id)
 
     def _context_menu(self, point: QPoint) -> None:
         item = self.list.itemAt(point)

@@ -38,7 +38,7 @@ from followup_desktop.ui.calendar.follow_up_list import FollowUpList
 from followup_desktop.ui.calendar.month_view import MonthView, add_months
 from followup_desktop.ui.calendar.week_agenda import WeekAgenda
 from followup_desktop.ui.events import AppEvents
-from followup_desktop.ui.follow_ups.actions import POSTPONE_CHOICES, FollowUpActions
+from followup_desktop.ui.follow_ups.actions import FollowUpActions
 
 
 class MoveFollowUpsCommand(QUndoCommand):
@@ -299,13 +299,7 @@ class CalendarArea(QWidget):
         follow_up_id = self.day_list.current_follow_up_id()
         if follow_up_id is None:
             return
-        for label, days in POSTPONE_CHOICES:
-            action = self.later_menu.addAction(label)
-            action.triggered.connect(
-                lambda _c=False, d=days, f=follow_up_id: self.follow_up_actions.postpone(f, d)
-            )
-        pick = self.later_menu.addAction("Pick a date…")
-        pick.triggered.connect(lambda _c=False, f=follow_up_id: self.follow_up_actions.pick_date(f))
+        self.follow_up_actions.fill_later_menu(self.later_menu, follow_up_id)
 
     def _show_menu(self, follow_up_id: int, where: QPoint) -> None:
         self.follow_up_actions.build_menu(follow_up_id, self).exec(where)

@@ -211,13 +211,16 @@ class FollowUpActions(QObject):
         self._add(menu, "Open call sheet…", lambda: self.call_sheet(follow_up_id))
         self._add(menu, "Write it in the composer", lambda: self.compose(follow_up_id))
         menu.addSeparator()
-        later = menu.addMenu("Later")
-        for label, days in POSTPONE_CHOICES:
-            self._add(later, label, partial(self.postpone, follow_up_id, days))
-        self._add(later, "Pick a date…", lambda: self.pick_date(follow_up_id))
+        self.fill_later_menu(menu.addMenu("Later"), follow_up_id)
         self._add(menu, "Skip…", lambda: self.skip(follow_up_id))
         self._add(menu, "Mark done…", lambda: self.mark_done(follow_up_id))
         return menu
+
+    def fill_later_menu(self, menu: QMenu, follow_up_id: int) -> None:
+        """The postpone choices and "Pick a date…" for one follow-up, added to ``menu``."""
+        for label, days in POSTPONE_CHOICES:
+            self._add(menu, label, partial(self.postpone, follow_up_id, days))
+        self._add(menu, "Pick a date…", lambda: self.pick_date(follow_up_id))
 
     @staticmethod
     def _add(menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:
