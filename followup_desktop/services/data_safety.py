@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from followup_desktop.db.backup import BackupFile, backup_if_changed, create_backup
-from followup_desktop.db.backup_rotation import rotate_backups
 from followup_desktop.db.connection import BeforeMigrate, StoreInfo, close_store, open_store
 from followup_desktop.db.diagnose import diagnose_database
 from followup_desktop.db.errors import StoreDamagedError
-from followup_desktop.db.restore import restore_backup
 from followup_desktop.paths import DataLocation
+
+if TYPE_CHECKING:
+    from followup_desktop.db.backup import BackupFile
+
+# The backup modules are imported where a backup is made: opening a healthy store of the
+# current version (every start) makes none, and should not wait for them.
 
 
 def backup_before_migrate(backups_dir: Path) -> BeforeMigrate:
     """A ``before_migrate`` hook: the old database is backed up, or the migration does not run."""
 
     def hook(database_path: Path, _old_version: int) -> None:
+        from followup_desktop.db.backup import create_backup
+
         create_backup(database_path, backups_dir, "before-migration")
 
     return hook
@@ -60,6 +66,9 @@ def keep_private(database: Path) -> None:
 
 def routine_backup(location: DataLocation, reason: str) -> BackupFile | None:
     """Back up when the data changed since the newest backup, then apply the rotation."""
+    from followup_desktop.db.backup import backup_if_changed
+    from followup_desktop.db.backup_rotation import rotate_backups
+
     made = backup_if_changed(location.database, location.backups, reason)
     if made is not None:
         rotate_backups(location.backups)
@@ -68,6 +77,9 @@ def routine_backup(location: DataLocation, reason: str) -> BackupFile | None:
 
 def manual_backup(location: DataLocation) -> BackupFile:
     """A backup the user asked for, always made; then the rotation."""
+    from followup_desktop.db.backup import create_backup
+    from followup_desktop.db.backup_rotation import rotate_backups
+
     made = create_backup(location.database, location.backups, "manual")
     rotate_backups(location.backups)
     return made
@@ -79,6 +91,8 @@ def restore_and_reopen(location: DataLocation, backup: Path) -> BackupFile | Non
     Returns the backup of the data that was replaced. On failure the store is reopened as it
     was and the error (a ``StoreError``) propagates.
     """
+    from followup_desktop.db.restore import restore_backup
+
     close_store()
     try:
         return restore_backup(backup, location.database, location.backups)

@@ -349,18 +349,14 @@ def _remove(ids: list[int]) -> list[int]:
     return removable
 
 
-#: Setting key holding the last day the whole store was planned.
-PLANNED_ON_SETTING = "rules.planned_on"
-
-
 def replan_once_a_day(today: dt.date | None = None) -> PlanReport | None:
     """Plan everything if that was not done yet today (which events are recent, and so which
     follow-ups are worth creating, depends on the day); None when it was already done."""
     from followup_desktop.db.models import Setting
+    from followup_desktop.services.plan_day import PLANNED_ON_SETTING, planned_on
 
     today = today or dt.date.today()
-    row = Setting.get_or_none(Setting.key == PLANNED_ON_SETTING)
-    if row is not None and row.value == today.isoformat():
+    if planned_on(today):
         return None
     with database.atomic("IMMEDIATE"):
         report = replan_all(today)

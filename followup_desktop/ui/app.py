@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from functools import partial
@@ -140,7 +141,8 @@ def claim_single_instance(location: DataLocation) -> tuple[SingleInstance | None
 
     instance = SingleInstance(location)
     try:
-        acquired = instance.acquire()
+        # The window answers later launches once it has painted (see SessionServices).
+        acquired = instance.acquire(listen=False)
     except OSError as error:
         show_error(APP_NAME, f"Cannot use the data folder {location.root}: {error}.")
         return None, 1
@@ -187,10 +189,6 @@ def backup_on_quit(location: DataLocation) -> None:
         print(f"followup-desktop: {error}", file=sys.stderr)
 
 
-#: Delay before the start-up backup, so that it never holds up the first paint.
-START_BACKUP_DELAY_MS = 1500
-
-
 def run_window(args: argparse.Namespace) -> int:
     """Open the main window (or render it to a PNG with --screenshot) and run the event loop."""
     app = create_application()
@@ -225,24 +223,28 @@ def _run_with_store(
         return 1
 
     from followup_desktop.db.connection import close_store
-    from followup_desktop.services.demo_data import fill_demo_data, store_is_empty
+    from followup_desktop.services.store_contents import store_is_empty
 
     try:
         if store_is_empty() and (
             args.demo or args.demo_if_empty or (not screenshot and ask_load_demo())
         ):
+            from followup_desktop.services.demo_data import fill_demo_data
+
             fill_demo_data()
-        from PySide6.QtCore import QTimer
-
-        from followup_desktop.services.planning import replan_once_a_day
-        from followup_desktop.ui.background_backup import BackgroundBackup
+        from followup_desktop.services.plan_day import planned_on
         from followup_desktop.ui.errors import install_failure_hook
-        from followup_desktop.ui.main_window import MainWindow
         from followup_desktop.ui.paint_probe import PAINT_PROBE_ENV, FirstPaintProbe
-        from followup_desktop.ui.store_scan import StoreScan, open_window
+        from followup_desktop.ui.session_services import SessionServices
+        from followup_desktop.ui.store_scan import open_window
 
-        replan_once_a_day()  # before the window, so its first paint shows today's plan
+        if not planned_on(dt.date.today()):
+            from followup_desktop.services.planning import replan_once_a_day
+
+            replan_once_a_day()  # before the window, so its first paint shows today's plan
         if screenshot:
+            from followup_desktop.ui.main_window import MainWindow
+
             return render_screenshot(MainWindow(location), Path(screenshot), args.view)
         window = open_window(location, args.view)
         if isinstance(window, str):
@@ -252,27 +254,14 @@ def _run_with_store(
         previous_hook = install_failure_hook()
         if instance is not None:
             instance.activation_requested.connect(partial(bring_to_front, window))
+        services = SessionServices(window, location, instance)
         if os.environ.get(PAINT_PROBE_ENV):
-            FirstPaintProbe(window)
+            FirstPaintProbe(window)  # installed last, so it reports before the services start
         window.show()
-        from followup_desktop.ui.reminders import install_reminders
-
-        install_reminders(window)
-        store_scan = StoreScan(location, window)
-        QTimer.singleShot(0, store_scan.start)
-        start_backup = BackgroundBackup(location, "start")
-        start_backup.finished.connect(partial(show_backup_outcome, window))
-        start_timer = QTimer()
-        start_timer.setSingleShot(True)
-        start_timer.timeout.connect(lambda: start_backup.start())
-        start_timer.start(START_BACKUP_DELAY_MS)
         status = int(app.exec())
-        start_timer.stop()  # a session shorter than the delay never starts it
         if instance is not None:
             instance.activation_requested.disconnect()
-        start_backup.finished.disconnect()
-        start_backup.wait()
-        store_scan.stop()
+        services.stop()
         # Tear the window down while Qt is still alive: leaving it to interpreter shutdown
         # lets the garbage collector and Qt free the same objects in an unsafe order.
         window.deleteLater()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtGui import Qt
 
 
@@ -16,5 +14,7 @@ def plain_tooltip(text: str) -> str:
     """
     if not Qt.mightBeRichText(text):
         return text
+    import html  # rarely needed, and not before the first paint
+
     escaped = html.escape(text, quote=False).replace("\n", "<br>")
     return f"<p style='white-space:pre-wrap'>{escaped}</p>"

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from followup_desktop.paths import DataLocation
+
+if TYPE_CHECKING:
+    # Qt's network module is only needed once the window is up (or to reach another one),
+    # so it is imported then rather than before the first paint.
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_FILE_NAME = "followup.lock"
 _RAISE_REQUEST = b"raise\n"
 _RAISE_ACK = b"ok\n"
 _CONNECT_TIMEOUT_MS = 1500
 _LOCK_WAIT_MS = 100
+#: The first window starts answering just after its first paint; a launch in between waits.
+_SERVER_APPEAR_S = 5.0
 
 
 def lock_path(location: DataLocation) -> Path:
@@ -24,6 +31,8 @@ def lock_path(location: DataLocation) -> Path:
 
 def server_name(location: DataLocation) -> str:
     """A socket name private to this user and data folder (short enough for any platform)."""
+    import hashlib  # only once the window answers launches (after its first paint)
+
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
     digest = hashlib.sha256(f"{user}\x00{location.root}".encode()).hexdigest()[:16]
     return f"followup-desktop-{digest}"
@@ -79,15 +88,29 @@ class SingleInstance(QObject):
     def __init__(self, location: DataLocation, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.location = location
-        self.name = server_name(location)
         self._lock = _new_lock(location)
         self._server: QLocalServer | None = None
 
-    def acquire(self) -> bool:
-        """Take the lock and start listening; False when another window already has it."""
+    @property
+    def name(self) -> str:
+        return server_name(self.location)
+
+    def acquire(self, *, listen: bool = True) -> bool:
+        """Take the lock (and start listening unless told to wait); False when another window
+        already has it."""
         self.location.ensure()
         if not _try_lock(self._lock):
             return False
+        if listen:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Answer later launches from now on (the lock must be held)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None or not self._lock.isLocked():
+            return
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         # A crashed session can leave its socket file behind; we hold the lock, so it is ours.
@@ -95,7 +118,6 @@ class SingleInstance(QObject):
         if server.listen(self.name):
             server.newConnection.connect(self._answer)
             self._server = server
-        return True
 
     def _answer(self) -> None:
         server = self._server
@@ -120,10 +142,22 @@ class SingleInstance(QObject):
 
     def hand_over(self) -> bool:
         """Ask the running window to come to the front; True if it answered."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(_CONNECT_TIMEOUT_MS):
-            return False
+        deadline = time.monotonic() + _SERVER_APPEAR_S
+        while True:
+            socket.connectToServer(self.name)
+            if socket.waitForConnected(_CONNECT_TIMEOUT_MS):
+                break
+            missing = socket.error() in (
+                QLocalSocket.LocalSocketError.ServerNotFoundError,
+                QLocalSocket.LocalSocketError.ConnectionRefusedError,
+            )
+            # A window that is still opening holds the lock but is not listening yet.
+            if not missing or time.monotonic() > deadline:
+                return False
+            time.sleep(0.1)
         socket.write(_RAISE_REQUEST)
         if not socket.waitForBytesWritten(_CONNECT_TIMEOUT_MS):
             return False

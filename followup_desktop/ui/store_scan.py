@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 import peewee as pw
 from PySide6.QtCore import QObject, Signal
 
-from followup_desktop.db.backup import connect_read_only
 from followup_desktop.db.diagnose import scan_database
+from followup_desktop.db.read_only import connect_read_only
 from followup_desktop.paths import DataLocation
 
 if TYPE_CHECKING:

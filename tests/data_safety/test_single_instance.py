@@ -93,3 +93,34 @@ def test_second_launch_exits_and_stale_lock_does_not_block(data_location: DataLo
     )
     assert third.returncode == 0, third.stderr
     assert "PAINTED" in third.stdout
+
+
+def test_a_launch_while_the_first_window_is_still_opening_waits_for_its_answer(
+    data_location: DataLocation, qtbot: QtBot
+) -> None:
+    import sys
+
+    first = SingleInstance(data_location)
+    assert first.acquire(listen=False)  # holds the folder, answers only after its first paint
+    code = (
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from followup_desktop.paths import resolve_data_location\n"
+        "from followup_desktop.ui.single_instance import SingleInstance\n"
+        "app = QCoreApplication([])\n"
+        f"print(SingleInstance(resolve_data_location({str(data_location.root)!r})).hand_over())\n"
+    )
+    env = child_env()
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    knock = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=REPO, env=env, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        qtbot.wait(1500)  # the second launch starts and finds nobody answering yet
+        assert knock.poll() is None  # still knocking, not given up
+        with qtbot.waitSignal(first.activation_requested, timeout=5000):
+            first.listen()
+        qtbot.waitUntil(lambda: knock.poll() is not None, timeout=10000)
+    finally:
+        first.release()
+        out, _err = knock.communicate(timeout=30)
+    assert out.strip() == "True"

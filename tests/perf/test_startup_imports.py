@@ -45,3 +45,56 @@ def test_main_window_and_today_panel_import_nothing_deferred() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO, check=True
     )
     assert result.stdout.strip() == "[]", result.stdout + result.stderr
+
+
+#: Work that starts only after the first paint (session services, moves, backups, the rules).
+AFTER_FIRST_PAINT = (
+    "PySide6.QtNetwork",
+    "followup_desktop.db.backup",
+    "followup_desktop.db.restore",
+    "followup_desktop.services.demo_data",
+    "followup_desktop.services.planning",
+    "followup_desktop.ui.reminders",
+    "followup_desktop.ui.background_backup",
+    "followup_desktop.ui.follow_ups.actions",
+    "followup_desktop.ui.pipeline.commands",
+)
+
+
+def test_the_real_start_paints_before_loading_what_comes_after(tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
+    folder = str(tmp_path / "data")
+    subprocess.run(
+        [sys.executable, "-m", "followup_desktop", "--data-dir", folder, "demo"],
+        capture_output=True,
+        env=env,
+        cwd=REPO,
+        check=True,
+    )
+    env["FOLLOWUP_EXIT_AFTER_PAINT"] = "1"
+    # The first start of the day runs the rules; the one measured is the next, as on most
+    # mornings.
+    subprocess.run(
+        [sys.executable, "-m", "followup_desktop", "--data-dir", folder],
+        capture_output=True,
+        env=env,
+        cwd=REPO,
+        check=True,
+    )
+    code = (
+        "import sys\n"
+        "from followup_desktop.ui import paint_probe\n"
+        "report = paint_probe.FirstPaintProbe._report\n"
+        "def spy(self):\n"
+        f"    print('LOADED', [m for m in {AFTER_FIRST_PAINT!r} if m in sys.modules])\n"
+        "    report(self)\n"
+        "paint_probe.FirstPaintProbe._report = spy\n"
+        "from followup_desktop.cli import main\n"
+        f"sys.exit(main(['--data-dir', {folder!r}]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = [line for line in result.stdout.splitlines() if line.startswith("LOADED")]
+    assert loaded[-1] == "LOADED []", result.stdout

@@ -27,12 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup_desktop.db.models import database
-from followup_desktop.services.application_edits import (
-    ApplicationGoneError,
-    ApplicationSnapshot,
-    snapshot_application,
-)
 from followup_desktop.services.board import (
     SearchEntry,
     StageInfo,
@@ -43,25 +37,21 @@ from followup_desktop.services.board import (
     ranks_of,
     search_board,
 )
-from followup_desktop.services.planning import replan_after_change
-from followup_desktop.services.ranking import RankingError, place_of
-from followup_desktop.services.stage_changes import DETAIL_KINDS, StageDetails, reply_follow_up
 from followup_desktop.services.stages import collapsed_stages, set_collapsed
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.pipeline.card_drag import CardDragController
 from followup_desktop.ui.pipeline.column_widget import CardListView, StageColumn
-from followup_desktop.ui.pipeline.commands import (
-    ArchiveCardCommand,
-    EditApplicationCommand,
-    MoveCardCommand,
-)
 
+# Moving, editing and archiving cards (the rules, ranks and undo commands behind them) are
+# imported on first use: the board's first paint only reads and draws.
 if TYPE_CHECKING:
+    from followup_desktop.services.application_edits import ApplicationSnapshot
+    from followup_desktop.services.stage_changes import StageDetails
     from followup_desktop.ui.pipeline.detail_dialog import ApplicationDetailDialog
 
 FILTER_DELAY_MS = 120
 EMPTY_COLUMN_TEXT = "No applications here.\nDrag a card in to move it."
-StageDetailsAsker = Callable[[QWidget, StageInfo, int], StageDetails | None]
+StageDetailsAsker = Callable[[QWidget, StageInfo, int], "StageDetails | None"]
 DetailDialogFactory = Callable[[QWidget, int, AppEvents], "ApplicationDetailDialog"]
 
 
@@ -398,6 +388,10 @@ class PipelineBoard(QWidget):
 
     def request_move(self, application_id: int, stage_id: int, after_id: int | None) -> bool:
         """Move a card (asking for stage details where the stage needs them); True if moved."""
+        from followup_desktop.services.ranking import RankingError, place_of
+        from followup_desktop.services.stage_changes import DETAIL_KINDS, reply_follow_up
+        from followup_desktop.ui.pipeline.commands import MoveCardCommand
+
         try:
             place = place_of(application_id)
         except RankingError as error:
@@ -451,6 +445,8 @@ class PipelineBoard(QWidget):
         return self.request_move(card.id, self.columns[position].stage.id, None)
 
     def archive_card(self, application_id: int, archive: bool = True) -> None:
+        from followup_desktop.ui.pipeline.commands import ArchiveCardCommand
+
         card = load_card(application_id)
         if card is None:
             return
@@ -526,6 +522,11 @@ class PipelineBoard(QWidget):
 
     def open_card(self, application_id: int) -> None:
         """The application's detail; a saved edit becomes one undoable step."""
+        from followup_desktop.services.application_edits import (
+            ApplicationGoneError,
+            snapshot_application,
+        )
+
         try:
             before = snapshot_application(application_id)
         except ApplicationGoneError as error:
@@ -540,6 +541,14 @@ class PipelineBoard(QWidget):
 
     def record_edit(self, before: ApplicationSnapshot) -> None:
         """After the detail saved: re-plan, and push the change so Edit → Undo takes it back."""
+        from followup_desktop.db.models import database
+        from followup_desktop.services.application_edits import (
+            ApplicationGoneError,
+            snapshot_application,
+        )
+        from followup_desktop.services.planning import replan_after_change
+        from followup_desktop.ui.pipeline.commands import EditApplicationCommand
+
         try:
             after = snapshot_application(before.id)
         except ApplicationGoneError:

@@ -1,0 +1,60 @@
+"""Whether the store holds anything, whether it came from the demo, and wiping it to start over."""
+
+from __future__ import annotations
+
+from followup_desktop.db.models import (
+    Application,
+    ApplicationContact,
+    Company,
+    Contact,
+    FollowUp,
+    Interaction,
+    Letter,
+    Profile,
+    Setting,
+    database,
+)
+from followup_desktop.db.seed import PROFILE_ID
+
+#: Setting that marks a store whose content came from the demo, so the window can offer a reset.
+DEMO_MARK_KEY = "demo_data"
+
+
+def store_is_empty() -> bool:
+    """True when the store holds no applications, contacts, companies or log entries."""
+    return not (
+        Application.select().exists()
+        or Contact.select().exists()
+        or Company.select().exists()
+        or Interaction.select().exists()
+    )
+
+
+def holds_demo_data() -> bool:
+    """True when the store was filled by the demo and not reset since."""
+    return bool(Setting.select().where(Setting.key == DEMO_MARK_KEY).exists())
+
+
+def clear_all_data() -> None:
+    """Remove every application, contact, company, log entry and letter, and blank the profile.
+
+    Stages and settings stay. One transaction: either everything goes or nothing does.
+    """
+    with database.atomic("IMMEDIATE"):
+        for model in (
+            Letter,
+            FollowUp,
+            Interaction,
+            ApplicationContact,
+            Application,
+            Contact,
+            Company,
+        ):
+            model.delete().execute()
+        defaults = {
+            name: field.default
+            for name, field in Profile._meta.fields.items()
+            if name not in ("id", "updated_at") and not callable(field.default)
+        }
+        Profile.update(**defaults).where(Profile.id == PROFILE_ID).execute()
+        Setting.delete().where(Setting.key == DEMO_MARK_KEY).execute()
