@@ -18,6 +18,9 @@ class AppEvents(QObject):
     letters_changed = Signal()
     profile_changed = Signal()
     stages_changed = Signal()
+    #: The whole store was swapped for another (a restored backup, a recovery): whatever a
+    #: view holds from the old one (an open draft, a selection) must not be written back.
+    store_replaced = Signal()
 
     #: Ask the window to open the composer on a follow-up (by id).
     compose_follow_up_requested = Signal(int)

@@ -320,6 +320,11 @@ class MainWindow(QMainWindow):
     def open_backups(self) -> None:
         from followup_desktop.ui.dialogs.backups_dialog import BackupsDialog
 
+        composer = self.areas.get("composer")
+        save_draft = getattr(composer, "save_draft", None)
+        if save_draft is not None:
+            save_draft()  # so the backup taken before a restore holds the text being written
+
         dialog = BackupsDialog(self.location, self.events, self)
         dialog.exec()
         if dialog.restored:

@@ -143,6 +143,7 @@ def recover_in_session(window: MainWindow, location: DataLocation, reason: str) 
         return
     # The edits in the history refer to the data that was just set aside.
     window.undo_stack.clear()
+    window.events.store_replaced.emit()
     window.events.emit_all_changed()
     lines = []
     if use_backup and problem.backup is not None:

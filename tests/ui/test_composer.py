@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
+from followup_desktop.db.backup import list_backups
 from followup_desktop.db.models import Application, Contact, FollowUp, Interaction, Letter
+from followup_desktop.paths import DataLocation
+from followup_desktop.services.data_safety import manual_backup
 from followup_desktop.ui.composer import output_actions, prompts
 from followup_desktop.ui.composer.area import ComposerArea
 from followup_desktop.ui.composer.printing import paint_sheets
+from followup_desktop.ui.dialogs.backups_dialog import BackupsDialog
 from followup_desktop.ui.main_window import MainWindow
 
 
@@ -268,3 +274,38 @@ def test_due_notes_batch_rejects_a_bad_date(
     monkeypatch.setattr(prompts, "warn", lambda _p, _t, text: warned.append(text))
     composer.output.export_due_notes()
     assert warned == ["“next week” is not a date like 2026-03-31."]
+
+
+def test_a_restore_keeps_the_open_draft_in_its_backup_and_never_writes_it_back(
+    window: MainWindow,
+    composer: ComposerArea,
+    qtbot: QtBot,
+    data_location: DataLocation,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    follow_up = _note_follow_up()
+    composer.open_follow_up(follow_up.id)
+    composer.body.setPlainText("Written before the backup.")
+    composer.save_draft()
+    letter_id = composer.letter_id
+    assert letter_id is not None
+    manual_backup(data_location)
+    composer.body.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(composer.body, " Typed after it.")  # still waiting to be saved
+
+    def restore_the_backup(dialog: BackupsDialog) -> int:
+        dialog.confirm_restore = lambda _backup: True  # type: ignore[method-assign]
+        dialog.table.setCurrentItem(dialog.table.topLevelItem(0))
+        dialog.restore_selected()
+        return 0
+
+    monkeypatch.setattr(BackupsDialog, "exec", restore_the_backup)
+    window.open_backups()
+    qtbot.wait(1000)  # longer than the composer waits before saving what was typed
+    assert Letter.get_by_id(letter_id).body == "Written before the backup."
+    assert composer.letter_id == letter_id
+    assert composer.body.toPlainText() == "Written before the backup."
+    (safety,) = [b for b in list_backups(data_location.backups) if b.reason == "before-restore"]
+    with closing(sqlite3.connect(safety.path)) as kept:
+        (body,) = kept.execute("SELECT body FROM letter WHERE id = ?", (letter_id,)).fetchone()
+    assert body == "Written before the backup. Typed after it."

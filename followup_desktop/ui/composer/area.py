@@ -298,6 +298,7 @@ class ComposerArea(QWidget):
         self.events.contacts_changed.connect(self.refresh)
         self.events.applications_changed.connect(self.refresh)
         self.events.profile_changed.connect(self._reload_subject)
+        self.events.store_replaced.connect(self._on_store_replaced)
 
     # --- lists --------------------------------------------------------------------------
 
@@ -495,6 +496,27 @@ class ComposerArea(QWidget):
             f"Sent on {letter.sent_at:%d %b %Y}." if sent and letter.sent_at else "Draft."
         )
         self._update_buttons()
+
+    def _on_store_replaced(self) -> None:
+        """Show the restored version of the open letter, or nothing: never save the old text
+        (or a letter id that may now be another letter) into the replaced store."""
+        self._save_timer.stop()
+        letter_id = self.letter_id
+        self.letter_id = None
+        self.follow_up_id = self.application_id = self.contact_id = None
+        self.letter_state = "draft"
+        self._loading = True
+        self._set_text("", "")
+        self._loading = False
+        self.body.setReadOnly(False)
+        self.subject.setReadOnly(False)
+        self._reload_subject()
+        letter = Letter.get_or_none(Letter.id == letter_id) if letter_id is not None else None
+        if letter is not None:
+            self.open_letter(letter.id)
+        else:
+            self.status.setText("The data was restored; choose what to write.")
+            self._show_empty()
 
     def _show_profile_defaults(self) -> None:
         profile = Profile.get_by_id(PROFILE_ID)

@@ -155,5 +155,6 @@ class BackupsDialog(QDialog):
             kept = f" Your data from before is kept as {safety.path.name}." if safety else ""
             self.status.setText(f"Restored the backup made {backup_date_text(backup)}.{kept}")
             self.restored.append(backup)
+            self.events.store_replaced.emit()
             self.events.emit_all_changed()
         self.refresh()
