@@ -166,8 +166,49 @@ def follow_up_row(follow_up_id: int) -> FollowUpRow | None:
 
 
 def follow_ups_on(day: dt.date) -> list[FollowUpRow]:
-    query = _rows_query().where(FollowUp.due_on == day).order_by(FollowUp.state, FollowUp.id)
-    return _to_rows(query)
+    """Every follow-up due on ``day``: planned ones first, then the finished ones by state."""
+    return follow_ups_on_page(day, limit=-1)
+
+
+def follow_ups_on_page(day: dt.date, *, limit: int, offset: int = 0) -> list[FollowUpRow]:
+    """One page of the follow-ups due on ``day``, in the order of ``follow_ups_on``.
+
+    Planned and finished ones are read apart, each in the due-date index's own order (state,
+    id), so a page of a busy day is read without sorting the whole day. A negative ``limit``
+    reads to the end.
+    """
+    on_day = FollowUp.due_on == day
+    planned = FollowUp.state == "planned"
+    rows = _to_rows(
+        _rows_query().where(on_day & planned).order_by(FollowUp.id).limit(limit).offset(offset)
+    )
+    if 0 <= limit <= len(rows):
+        return rows
+    if rows:
+        offset = 0
+    elif offset:
+        # The page starts among the finished ones: skip what the planned ones took.
+        planned_count = FollowUp.select().where(on_day & planned).count()
+        offset = max(0, offset - planned_count)
+    rest = -1 if limit < 0 else limit - len(rows)
+    finished = (
+        _rows_query()
+        .where(on_day & (FollowUp.state != "planned"))
+        .order_by(FollowUp.state, FollowUp.id)
+        .limit(rest)
+        .offset(offset)
+    )
+    return rows + _to_rows(finished)
+
+
+def state_counts_on(day: dt.date) -> dict[str, int]:
+    """How many follow-ups due on ``day`` are in each state, from the due-date index alone."""
+    query = (
+        FollowUp.select(FollowUp.state, pw.fn.COUNT(FollowUp.id))
+        .where(FollowUp.due_on == day)
+        .group_by(FollowUp.state)
+    )
+    return {state: int(count) for state, count in tuple_rows(query)}
 
 
 def planned_counts_between(first: dt.date, last: dt.date) -> dict[dt.date, dict[str, int]]:

@@ -40,9 +40,9 @@ def _click_day(qtbot: QtBot, area: CalendarArea, day: dt.date) -> None:
 
 def _drop(area: CalendarArea, widget, point: QPoint, ids: list[int]) -> None:
     """Deliver a drop like Qt does at the end of a drag, with the source list's own payload."""
-    source = area.day_list
-    items = [source.item_for(fid) for fid in ids]
-    mime = source.mimeData([item for item in items if item is not None])
+    model = area.day_list.follow_ups
+    rows = [model.row_of(fid) for fid in ids]
+    mime = model.mimeData([model.index(row) for row in rows if row is not None])
     args = (
         Qt.DropAction.MoveAction,
         mime,
@@ -76,7 +76,7 @@ def test_clicking_a_day_lists_its_follow_ups(qtbot: QtBot, area: CalendarArea, p
     else:
         area.select_day(later)
     assert area.day_list.follow_up_ids() == [plan.note_later]
-    assert "Thank-you: Ana Lopez" in area.day_list.item(0).text()
+    assert "Thank-you: Ana Lopez" in area.day_list.row_text(0)
     assert area.day_title.text().startswith(f"{later:%A %d %B %Y}: 1 planned")
 
 
@@ -151,7 +151,7 @@ def test_buttons_act_on_the_selected_day_item(qtbot: QtBot, area: CalendarArea, 
     prompts = area.follow_up_actions.prompts
     assert isinstance(prompts, FakePrompts)
     area.select_day(dt.date.today())
-    area.day_list.setCurrentRow(0)
+    area.day_list.select_row(0)
     qtbot.mouseClick(area.open_button, Qt.MouseButton.LeftButton)
     assert prompts.call_sheets == [plan.call_today]
     qtbot.mouseClick(area.skip_button, Qt.MouseButton.LeftButton)

@@ -26,7 +26,6 @@ from followup_desktop.services.follow_up_actions import (
     move_follow_up,
     undo_move,
 )
-from followup_desktop.services.follow_up_queries import follow_ups_on
 from followup_desktop.ui.calendar.channels import (
     CHANNEL_COLOURS,
     CHANNEL_ORDER,
@@ -179,7 +178,7 @@ class CalendarArea(QWidget):
         self.week_agenda.day_selected.connect(self._select_from_week)
         self.day_list.menu_requested.connect(self._show_menu)
         self.day_list.follow_up_activated.connect(self.follow_up_actions.open)
-        self.day_list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.day_list.current_changed.connect(lambda _id: self._update_buttons())
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.today_button.clicked.connect(self.go_today)
@@ -250,18 +249,17 @@ class CalendarArea(QWidget):
         self._update_title()
 
     def _show_day(self, day: dt.date) -> None:
-        rows = follow_ups_on(day)
-        planned = sum(1 for row in rows if row.state == "planned")
+        self.day_list.show_day(day, dt.date.today())
+        counts = self.day_list.follow_ups
+        planned, total = counts.planned, counts.total
         when = "Today, " if day == dt.date.today() else ""
         self.day_title.setText(
             f"{when}{day:%A %d %B %Y}: "
             + (f"{planned} planned" if planned else "nothing planned")
-            + (f", {len(rows) - planned} finished" if len(rows) > planned else "")
+            + (f", {total - planned} finished" if total > planned else "")
         )
-        self.day_list.day = day
-        self.day_list.set_rows(rows, dt.date.today())
-        if self.day_list.currentItem() is None and self.day_list.count():
-            self.day_list.setCurrentRow(0)
+        if self.day_list.current_row() < 0 and self.day_list.count():
+            self.day_list.select_row(0)
         self._update_buttons()
 
     def _update_title(self) -> None:
@@ -306,8 +304,8 @@ class CalendarArea(QWidget):
 
     def _focus_day_list(self, _day: dt.date) -> None:
         self.day_list.setFocus()
-        if self.day_list.count() and self.day_list.currentRow() < 0:
-            self.day_list.setCurrentRow(0)
+        if self.day_list.count() and self.day_list.current_row() < 0:
+            self.day_list.select_row(0)
 
     @staticmethod
     def _legend_html() -> str:

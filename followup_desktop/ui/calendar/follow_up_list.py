@@ -1,50 +1,55 @@
-"""A list of follow-ups that can be dragged onto a day, and that takes drops for its own day."""
+"""A list of one day's follow-ups: drag them onto another day, or drop some on its own day."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import time
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QBrush, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QListView,
-    QListWidget,
-    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 
-from followup_desktop.services.follow_up_queries import FollowUpRow
-from followup_desktop.ui.calendar.channels import (
-    FOLLOW_UP_MIME,
-    OVERDUE_COLOUR,
-    channel_text,
-    decode_ids,
-    encode_ids,
+from followup_desktop.ui.calendar.channels import FOLLOW_UP_MIME, decode_ids
+from followup_desktop.ui.calendar.day_model import (
+    PAGE_SIZE,
+    DayFollowUpModel,
+    MoreRole,
+    row_text,
 )
-from followup_desktop.ui.plain_text import plain_tooltip
 
-FollowUpIdRole = Qt.ItemDataRole.UserRole + 1
-StateRole = Qt.ItemDataRole.UserRole + 2
+__all__ = ["FollowUpList", "row_text"]
 
 
-def row_text(row: FollowUpRow, today: dt.date, *, show_day: bool = False) -> str:
-    """Two lines: what and with whom; then channel and timing (or its state)."""
-    if row.state != "planned":
-        when = row.state
-    elif row.due_on < today:
-        late = (today - row.due_on).days
-        when = f"{late} day{'s' if late != 1 else ''} late"
-    elif row.due_on == today:
-        when = "today"
-    else:
-        when = f"{row.due_on:%a %d %b}" if show_day else "planned"
-    return f"{row.title()}\n{channel_text(row.channel)} · {when}"
+class _FitWidthDelegate(QStyledItemDelegate):
+    """Rows as wide as the list, not as their text: long lines end in "…" (the tooltip has
+    them in full) instead of making the whole list scroll sideways."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return QSize(1, super().sizeHint(option, index).height())
 
 
-class FollowUpList(QListWidget):
-    """Shows follow-ups; planned ones can be dragged. With ``day`` set, drops move them there."""
+class FollowUpList(QListView):
+    """Shows a day's follow-ups a page at a time; planned ones can be dragged elsewhere.
+
+    Every row is two lines without wrapping, so Qt measures one row and not thousands. With
+    ``day`` set, drops move follow-ups to that day.
+    """
 
     #: Follow-up ids dropped on this list: (ids, its day).
     follow_ups_dropped = Signal(list, object)
@@ -52,14 +57,26 @@ class FollowUpList(QListWidget):
     menu_requested = Signal(int, QPoint)
     #: Double-click or Enter on a follow-up.
     follow_up_activated = Signal(int)
+    #: The current follow-up changed (its id, or None).
+    current_changed = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None, *, day: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        day: dt.date | None = None,
+        page_size: int = PAGE_SIZE,
+        more_row: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.day = day
-        self.setWordWrap(True)
-        # A busy day can hold thousands: lay them out a batch at a time between events, so the
-        # first rows show at once instead of after every row's wrapped height is measured.
-        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.follow_ups = DayFollowUpModel(self, page_size=page_size, more_row=more_row)
+        self.setModel(self.follow_ups)
+        self.setItemDelegate(_FitWidthDelegate(self))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setUniformItemSizes(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragEnabled(True)
@@ -69,64 +86,53 @@ class FollowUpList(QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
-        self.itemActivated.connect(self._activated)
+        self.activated.connect(self._activated)
+        self.clicked.connect(self._clicked)
+        self._more_clicked_at = -1.0
+        self.selectionModel().currentChanged.connect(
+            lambda *_: self.current_changed.emit(self.current_follow_up_id())
+        )
 
-    def set_rows(
-        self, rows: Sequence[FollowUpRow], today: dt.date, *, show_day: bool = False
-    ) -> None:
+    def show_day(self, day: dt.date, today: dt.date) -> None:
+        """Read ``day``'s first page, keeping the current follow-up when it is still there."""
         selected = self.current_follow_up_id()
-        self.clear()
-        for row in rows:
-            item = QListWidgetItem(row_text(row, today, show_day=show_day))
-            item.setData(FollowUpIdRole, row.id)
-            item.setData(StateRole, row.state)
-            item.setToolTip(plain_tooltip(item.text()))
-            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-            if row.state == "planned":
-                flags |= Qt.ItemFlag.ItemIsDragEnabled
-                if row.due_on < today:
-                    item.setForeground(QBrush(OVERDUE_COLOUR))
-            else:
-                item.setForeground(self.palette().brush(QPalette.ColorRole.PlaceholderText))
-            item.setFlags(flags)
-            self.addItem(item)
-            if row.id == selected:
-                self.setCurrentItem(item)
+        self.day = day
+        finished = self.palette().brush(QPalette.ColorRole.PlaceholderText)
+        self.follow_ups.load(day, today, finished_brush=finished)
+        row = self.follow_ups.row_of(selected) if selected is not None else None
+        if row is not None:
+            self.select_row(row)
+
+    # --- what is shown ---------------------------------------------------------------------
+
+    def count(self) -> int:
+        """Follow-ups read so far (a busy day has more: ``follow_ups.total``)."""
+        return len(self.follow_ups.rows)
 
     def follow_up_ids(self) -> list[int]:
-        return [int(self.item(i).data(FollowUpIdRole)) for i in range(self.count())]
+        return [row.id for row in self.follow_ups.rows]
 
-    def item_for(self, follow_up_id: int) -> QListWidgetItem | None:
-        for index in range(self.count()):
-            item = self.item(index)
-            if item.data(FollowUpIdRole) == follow_up_id:
-                return item
-        return None
+    def row_text(self, row: int) -> str:
+        return self.follow_ups.text(row)
+
+    def select_row(self, row: int) -> None:
+        self.setCurrentIndex(self.follow_ups.index(row))
+
+    def current_row(self) -> int:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else -1
 
     def current_follow_up_id(self) -> int | None:
-        item = self.currentItem()
-        if item is None or item.data(FollowUpIdRole) is None:
-            return None
-        return int(item.data(FollowUpIdRole))
+        row = self.follow_ups.row_at(self.current_row())
+        return None if row is None else row.id
 
     def current_is_planned(self) -> bool:
-        item = self.currentItem()
-        return item is not None and item.data(StateRole) == "planned"
+        row = self.follow_ups.row_at(self.current_row())
+        return row is not None and row.state == "planned"
 
-    # --- drag out --------------------------------------------------------------------------
-
-    def mimeTypes(self) -> list[str]:
-        return [FOLLOW_UP_MIME]
-
-    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
-        mime = QMimeData()
-        ids = [int(item.data(FollowUpIdRole)) for item in items if item.data(FollowUpIdRole)]
-        mime.setData(FOLLOW_UP_MIME, encode_ids(ids))
-        mime.setText("\n".join(item.text().splitlines()[0] for item in items))
-        return mime
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
+    def show_more(self) -> int:
+        """Read the next page (what the "Show more" row does); returns how many rows came."""
+        return self.follow_ups.load_more()
 
     # --- drop in ---------------------------------------------------------------------------
 
@@ -148,20 +154,45 @@ class FollowUpList(QListWidget):
             event.ignore()
             return
         ids = decode_ids(event.mimeData().data(FOLLOW_UP_MIME).data())
-        ids = [fid for fid in ids if fid not in self.follow_up_ids()]
+        shown = set(self.follow_up_ids()) if self.follow_ups.day == self.day else set()
+        ids = [fid for fid in ids if fid not in shown]
         event.setDropAction(Qt.DropAction.CopyAction)  # the source keeps its rows until refresh
         event.accept()
         if ids:
             self.follow_ups_dropped.emit(ids, self.day)
 
-    # --- menus -----------------------------------------------------------------------------
+    # --- menus and activation --------------------------------------------------------------
 
     def _context_menu(self, point: QPoint) -> None:
-        item = self.itemAt(point)
-        if item is not None and item.data(FollowUpIdRole) is not None:
-            self.setCurrentItem(item)
-            self.menu_requested.emit(int(item.data(FollowUpIdRole)), self.mapToGlobal(point))
+        index = self.indexAt(point)
+        row = self.follow_ups.row_at(index.row()) if index.isValid() else None
+        if row is not None:
+            self.setCurrentIndex(index)
+            self.menu_requested.emit(row.id, self.mapToGlobal(point))
 
-    def _activated(self, item: QListWidgetItem) -> None:
-        if item.data(FollowUpIdRole) is not None:
-            self.follow_up_activated.emit(int(item.data(FollowUpIdRole)))
+    def _activated(self, index: QModelIndex) -> None:
+        row = self.follow_ups.row_at(index.row())
+        if row is not None:
+            self.follow_up_activated.emit(row.id)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        # One click is enough for "Show more": it is a button, not a follow-up.
+        if index.isValid() and index.data(MoreRole):
+            self.show_more()
+            # The rows that came now sit under the pointer: a double-click meant for "Show
+            # more" must not open one of them.
+            self._more_clicked_at = time.monotonic()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        more = self.currentIndex().isValid() and self.currentIndex().data(MoreRole)
+        if more and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.show_more()
+            return
+        super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        interval = QApplication.doubleClickInterval() / 1000
+        if time.monotonic() - self._more_clicked_at < interval:
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -86,7 +87,13 @@ class MonthView(QWidget):
         self.year, self.month = self.today.year, self.today.month
         self.counts: dict[dt.date, dict[str, int]] = {}
         self._drop_target: dt.date | None = None
-        self.reload()
+        #: Counts are read on the first reload() or paint, so a caller that reloads right
+        #: after building the view does not pay for the same query twice.
+        self._counts_read = False
+        #: The painted grid and what it was painted from: a repaint with nothing changed
+        #: (showing the area again, a window on top going away) only copies it.
+        self._grid_cache: QPixmap | None = None
+        self._grid_key: tuple[object, ...] = ()
 
     # --- data ------------------------------------------------------------------------------
 
@@ -109,6 +116,7 @@ class MonthView(QWidget):
     def reload(self) -> None:
         self.today = self._today()
         self.counts = self._counts_loader(self.first_day, self.last_day)
+        self._counts_read = True
         self.update()
 
     def select(self, day: dt.date) -> None:
@@ -167,7 +175,34 @@ class MonthView(QWidget):
     # --- painting --------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._counts_read:
+            self.today = self._today()
+            self.counts = self._counts_loader(self.first_day, self.last_day)
+            self._counts_read = True
+        ratio = self.devicePixelRatioF()
+        key = (
+            self.size(),
+            ratio,
+            self.first_day,
+            self.month,
+            self.today,
+            self.selected,
+            self._drop_target,
+            self.hasFocus(),
+            self.palette().cacheKey(),
+            self.font().key(),
+            self.counts,
+        )
+        if self._grid_cache is None or key != self._grid_key:
+            pixmap = QPixmap(self.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            self._paint_grid(QPainter(pixmap))
+            self._grid_cache, self._grid_key = pixmap, key
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._grid_cache)
+        painter.end()
+
+    def _paint_grid(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))

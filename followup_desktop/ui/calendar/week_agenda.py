@@ -8,12 +8,13 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from followup_desktop.services.follow_up_queries import follow_ups_on
 from followup_desktop.ui.calendar.channels import TODAY_COLOUR
 from followup_desktop.ui.calendar.follow_up_list import FollowUpList
 
 #: Height of a day with nothing planned: room to drop something on it.
 _EMPTY_DAY_HEIGHT = 30
+#: Follow-ups shown per day before its "Show more" row: the week stays readable at a glance.
+WEEK_PAGE_SIZE = 25
 
 
 def week_start(day: dt.date) -> dt.date:
@@ -42,14 +43,21 @@ class WeekAgenda(QScrollArea):
         for index in range(7):
             header = QLabel()
             header.setTextFormat(Qt.TextFormat.PlainText)
-            column = FollowUpList(day=self.monday + dt.timedelta(days=index))
+            column = FollowUpList(
+                day=self.monday + dt.timedelta(days=index),
+                page_size=WEEK_PAGE_SIZE,
+                more_row=True,
+            )
             column.setObjectName(f"week_day_{index}")
             column.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             column.follow_ups_dropped.connect(self.follow_ups_dropped)
             column.menu_requested.connect(self.menu_requested)
             column.follow_up_activated.connect(self.follow_up_activated)
-            column.itemClicked.connect(lambda _item, c=column: self.day_selected.emit(c.day))
+            column.clicked.connect(lambda _index, c=column: self.day_selected.emit(c.day))
+            # "Show more" makes a day taller: the agenda keeps every row in sight.
+            column.follow_ups.rowsInserted.connect(lambda *_, c=column: self._fit(c))
+            column.follow_ups.rowsRemoved.connect(lambda *_, c=column: self._fit(c))
             layout.addWidget(header)
             layout.addWidget(column)
             self.headers.append(header)
@@ -62,8 +70,8 @@ class WeekAgenda(QScrollArea):
         self.monday = week_start(day)
         for index, (header, column) in enumerate(zip(self.headers, self.columns, strict=True)):
             current = self.monday + dt.timedelta(days=index)
-            rows = follow_ups_on(current)
-            planned = sum(1 for row in rows if row.state == "planned")
+            column.show_day(current, today)
+            planned = column.follow_ups.planned
             note = "today · " if current == today else ""
             count = f"{planned} planned" if planned else "nothing planned"
             header.setText(f"{current:%A %d %B}  ({note}{count})")
@@ -73,14 +81,13 @@ class WeekAgenda(QScrollArea):
             header.setStyleSheet(
                 f"color: {TODAY_COLOUR.darker(140).name()}" if current == today else ""
             )
-            column.day = current
-            column.set_rows(rows, today)
             self._fit(column)
 
     @staticmethod
     def _fit(column: FollowUpList) -> None:
         """Each day is as tall as its follow-ups, so the week reads as one agenda."""
-        height = sum(column.sizeHintForRow(row) for row in range(column.count()))
+        rows = column.follow_ups.rowCount()
+        height = rows * column.sizeHintForRow(0) if rows else 0
         column.setFixedHeight(max(_EMPTY_DAY_HEIGHT, height + 2 * column.frameWidth() + 2))
 
     def column_for(self, day: dt.date) -> FollowUpList | None:
