@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -149,9 +150,26 @@ def _measured_x_height(raw: QRawFont) -> float:
     return float(raw.xHeight() or raw.ascent() * 0.5)
 
 
-@cache
+class _ThreadFonts(threading.local):
+    """Fonts kept per thread: a Qt font engine must not be used by two threads at once, and a
+    PDF export runs on a worker thread while the preview draws on the GUI thread."""
+
+    def __init__(self) -> None:
+        self.metrics: dict[str, FontMetricsCache] = {}
+        self.raw: dict[tuple[str, float], QRawFont] = {}
+
+
+_THREAD_FONTS = _ThreadFonts()
+#: Sizes a note uses are few (body, signature, contact line, envelopes); this bounds the rest.
+_RAW_FONT_LIMIT = 64
+
+
 def metrics_for(family: str) -> FontMetricsCache:
-    return FontMetricsCache(family)
+    """The glyph metrics of ``family``, measured once per thread."""
+    cached = _THREAD_FONTS.metrics.get(family)
+    if cached is None:
+        cached = _THREAD_FONTS.metrics[family] = FontMetricsCache(family)
+    return cached
 
 
 def _raw_font(family: str, pixel_size: float) -> QRawFont:
@@ -164,5 +182,16 @@ def _raw_font(family: str, pixel_size: float) -> QRawFont:
 
 
 def raw_font(family: str, pixel_size: float) -> QRawFont:
-    """A QRawFont of ``family`` at ``pixel_size`` layout units (points on the page)."""
-    return _raw_font(family, pixel_size)
+    """A QRawFont of ``family`` at ``pixel_size`` layout units (points on the page).
+
+    Kept for later calls on the same thread: a new QRawFont makes a new font engine, whose
+    face and glyph caches Qt would load again for every export and drop after it.
+    """
+    fonts = _THREAD_FONTS.raw
+    key = (family, pixel_size)
+    found = fonts.get(key)
+    if found is None:
+        if len(fonts) >= _RAW_FONT_LIMIT:
+            fonts.pop(next(iter(fonts)))
+        found = fonts[key] = _raw_font(family, pixel_size)
+    return found

@@ -14,7 +14,17 @@ from typing import NamedTuple
 
 from followup_desktop.notes.fonts import JOINED_SCRIPTS, FontMetricsCache, metrics_for
 from followup_desktop.notes.paper import Rect
-from followup_desktop.notes.variation import Channel, lane, next_bits, noise, noise_bits
+from followup_desktop.notes.variation import (
+    MASK64,
+    SPLITMIX_1,
+    SPLITMIX_2,
+    SPLITMIX_GOLDEN,
+    Channel,
+    lane,
+    next_bits,
+    noise,
+    noise_bits,
+)
 
 #: Baseline-to-baseline distance in x-heights, about a ruled line for this size of writing.
 LINE_PITCH = 3.1
@@ -116,15 +126,13 @@ class FrameLayout:
     height_used: float
 
 
-class _Glyph(NamedTuple):
-    slot: int
-    glyph: int
-    advance: float  # ems, including scale and spacing variation
-    scale: float
-    angle: float
-    dy: float  # ems
-    shade: float
-    char: str
+#: One prepared glyph: (font slot, glyph index, advance in ems including scale and spacing
+#: variation, scale, angle, rise in ems, shade, character). A plain tuple, not a NamedTuple:
+#: hundreds are made per note and a NamedTuple costs several times more to build.
+_Glyph = tuple[int, int, float, float, float, float, float, str]
+
+#: Building a GlyphMark through tuple.__new__ skips the NamedTuple's Python-level __new__.
+_new_mark = tuple.__new__
 
 
 class _Word(NamedTuple):
@@ -158,7 +166,7 @@ class FrameText:
             return cached
         prepared = self._prepare_uncached(block_index, block)
         if len(_PREPARED) >= _PREPARED_LIMIT:
-            _PREPARED.pop(next(iter(_PREPARED)))
+            _PREPARED.pop(next(iter(_PREPARED)), None)
         _PREPARED[key] = prepared
         return prepared
 
@@ -172,6 +180,8 @@ class FrameText:
         angle_amount = 2.2 * loose * joined
         rise_amount = 0.035 * loose * joined
         shade_amount = 0.09 * min(loose, 1.0)
+        # (slot, glyph, advance) per character, looked up once per block.
+        table: dict[str, tuple[tuple[int, int, float], ...]] = {}
         lines: list[list[_Word]] = []
         offset = 0
         block_state = noise_bits(seed, block_index)
@@ -182,29 +192,27 @@ class FrameText:
                 width = 0.0
                 for char in raw_word:
                     offset += 1
-                    # One hash per character gives its five independent variations.
-                    bits = next_bits(block_state, offset)
+                    # One hash per character gives its five independent variations
+                    # (``next_bits`` written out: this loop runs for every character).
+                    bits = ((block_state ^ offset) + SPLITMIX_GOLDEN) & MASK64
+                    bits = ((bits ^ (bits >> 30)) * SPLITMIX_1) & MASK64
+                    bits = ((bits ^ (bits >> 27)) * SPLITMIX_2) & MASK64
+                    bits ^= bits >> 31
                     # Five 12-bit lanes of the hash, each a value in [-1, 1) (see ``lane``).
-                    v0 = (bits & 0xFFF) * _LANE - 1.0
-                    v1 = ((bits >> 12) & 0xFFF) * _LANE - 1.0
-                    v2 = ((bits >> 24) & 0xFFF) * _LANE - 1.0
-                    v3 = ((bits >> 36) & 0xFFF) * _LANE - 1.0
-                    v4 = ((bits >> 48) & 0xFFF) * _LANE - 1.0
-                    scale = 1.0 + scale_amount * v0
-                    for metric in metrics.glyphs_for(char):
-                        advance = metric.advance_em * scale + spacing_amount * v1
-                        glyphs.append(
-                            _Glyph(
-                                metric.font_slot,
-                                metric.glyph,
-                                advance,
-                                scale,
-                                angle_amount * v2,
-                                rise_amount * v3,
-                                shade_amount * (1 + v4),
-                                char,
-                            )
+                    scale = 1.0 + scale_amount * ((bits & 0xFFF) * _LANE - 1.0)
+                    spacing = spacing_amount * (((bits >> 12) & 0xFFF) * _LANE - 1.0)
+                    angle = angle_amount * (((bits >> 24) & 0xFFF) * _LANE - 1.0)
+                    rise = rise_amount * (((bits >> 36) & 0xFFF) * _LANE - 1.0)
+                    shade = shade_amount * (1 + (((bits >> 48) & 0xFFF) * _LANE - 1.0))
+                    found = table.get(char)
+                    if found is None:
+                        found = tuple(
+                            (m.font_slot, m.glyph, m.advance_em) for m in metrics.glyphs_for(char)
                         )
+                        table[char] = found
+                    for slot, glyph, advance_em in found:
+                        advance = advance_em * scale + spacing
+                        glyphs.append((slot, glyph, advance, scale, angle, rise, shade, char))
                         width += advance
                 offset += 1
                 bits = next_bits(block_state, offset | (Channel.WORD_GAP << 40))
@@ -266,28 +274,59 @@ class FrameText:
         last_size = self.blocks[lines[-1].block].style.size
         return positions, y + DESCENT * x_height * last_size
 
+    def height_at(self, x_height: float, frame: Rect) -> float:
+        """The height the text needs at ``x_height``: ``wrap`` and ``baselines`` in one pass
+        that builds no lines, for the size search (the same sums in the same order)."""
+        px = self._px_for(x_height)
+        y = 0.0
+        started = False
+        last_size = 1.0
+        for block_index, hard_lines in enumerate(self._lines_by_block):
+            style = self.blocks[block_index].style
+            size_px = px * style.size
+            limit = frame.width * (1.0 - style.indent) - x_height * 0.6
+            pitch = LINE_PITCH * x_height * style.size * style.pitch
+            gap = style.gap_before * LINE_PITCH * x_height
+            first = True
+            for words in hard_lines:
+                count = 1
+                used = 0.0
+                empty = True
+                for word in words:
+                    width = word.width * size_px
+                    if not empty and used + width > limit:
+                        count += 1
+                        used = 0.0
+                    empty = False
+                    used += width + word.gap * size_px
+                for _ in range(count):
+                    if not started:
+                        y = ASCENT * x_height * style.size
+                        started = True
+                    else:
+                        y += pitch
+                        if first:
+                            y += gap
+                    first = False
+            last_size = style.size
+        if not started:
+            return 0.0
+        return y + DESCENT * x_height * last_size
+
     def fit(self, frame: Rect, sizes: SizeRange) -> tuple[float, list[_Line], bool]:
         """The largest x-height in range at which the text fits the frame (and whether it did)."""
-
-        def height_at(x_height: float) -> tuple[float, list[_Line]]:
-            lines = self.wrap(x_height, frame)
-            return self.baselines(x_height, lines)[1], lines
-
-        needed, lines = height_at(sizes.largest)
-        if needed <= frame.height:
-            return sizes.largest, lines, True
-        needed, lines = height_at(sizes.smallest)
-        if needed > frame.height:
-            return sizes.smallest, lines, False
-        low, high, best = sizes.smallest, sizes.largest, lines
+        if self.height_at(sizes.largest, frame) <= frame.height:
+            return sizes.largest, self.wrap(sizes.largest, frame), True
+        if self.height_at(sizes.smallest, frame) > frame.height:
+            return sizes.smallest, self.wrap(sizes.smallest, frame), False
+        low, high = sizes.smallest, sizes.largest
         for _ in range(_FIT_STEPS):
             middle = (low + high) / 2
-            needed, lines = height_at(middle)
-            if needed <= frame.height:
-                low, best = middle, lines
+            if self.height_at(middle, frame) <= frame.height:
+                low = middle
             else:
                 high = middle
-        return low, best, True
+        return low, self.wrap(low, frame), True
 
     # --- placing -------------------------------------------------------------------------
 
@@ -308,6 +347,7 @@ class FrameText:
         families = self.metrics.slot_families
         bottom_limit = frame.bottom + x_height * 0.25
         kept = len(lines)
+        append, new_mark, sin, two_pi = marks.append, _new_mark, math.sin, 2 * math.pi
         for line_number, (line, baseline) in enumerate(zip(lines, baselines, strict=True)):
             style = self.blocks[line.block].style
             size_px = px * style.size
@@ -327,37 +367,31 @@ class FrameText:
             x = x0
             for word in line.words:
                 word_dy = word.dy * size_px
-                for glyph in word.glyphs:
+                for slot, glyph, advance, scale, angle, rise, shade, char in word.glyphs:
                     run = x - x0
                     y = (
                         y0
                         + slope * run
-                        + amplitude * math.sin(2 * math.pi * run / wavelength + phase)
-                        + glyph.dy * size_px
+                        + amplitude * sin(two_pi * run / wavelength + phase)
+                        + rise * size_px
                         + word_dy
                     )
-                    index = line_fonts.get(glyph.slot)
+                    index = line_fonts.get(slot)
                     if index is None:
-                        font_key = (glyph.slot, round(size_px, 3))
+                        font_key = (slot, round(size_px, 3))
                         index = font_index.get(font_key)
                         if index is None:
                             index = font_offset + len(fonts)
                             font_index[font_key] = index
-                            fonts.append(FontUse(families[glyph.slot], font_key[1]))
-                        line_fonts[glyph.slot] = index
-                    marks.append(
-                        GlyphMark(
-                            index,
-                            glyph.glyph,
-                            x,
-                            y,
-                            glyph.angle + slope_degrees,
-                            glyph.scale,
-                            glyph.shade,
-                            glyph.char,
+                            fonts.append(FontUse(families[slot], font_key[1]))
+                        line_fonts[slot] = index
+                    append(
+                        new_mark(
+                            GlyphMark,
+                            (index, glyph, x, y, angle + slope_degrees, scale, shade, char),
                         )
                     )
-                    x += glyph.advance * size_px
+                    x += advance * size_px
                 x += word.gap * size_px
         overflow = None
         if kept < len(lines):

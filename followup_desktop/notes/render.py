@@ -42,28 +42,37 @@ def render_sheet(painter: QPainter, sheet: SheetLayout, target: QRectF) -> None:
     base.translate(target.x(), target.y())
     base.scale(target.width() / sheet.width_pt, target.height() / sheet.height_pt)
     fonts: list[QRawFont] = [raw_font(use.family, use.pixel_size) for use in sheet.fonts]
-    runs: list[QGlyphRun] = []
-    for font in fonts:
-        run = QGlyphRun()
-        run.setRawFont(font)
-        run.setPositions([QPointF(0.0, 0.0)])
-        runs.append(run)
+    # One glyph run per distinct glyph, made on first use: a note repeats a few dozen glyphs.
+    runs: dict[tuple[int, int], QGlyphRun] = {}
     pens = _pens(sheet.ink)
     origin = QPointF(0.0, 0.0)
     last_pen = -1
     steps = (_SHADE_STEPS - 1) / _MAX_SHADE
-    radians = math.radians
-    cos, sin = math.cos, math.sin
-    for mark in sheet.marks:
-        pen = min(_SHADE_STEPS - 1, int(mark.shade * steps + 0.5))
+    top_pen = _SHADE_STEPS - 1
+    radians, cos, sin = math.radians, math.cos, math.sin
+    set_pen, set_transform, draw = painter.setPen, painter.setTransform, painter.drawGlyphRun
+    # A scale-and-move base (every device here) is folded into each glyph's matrix by hand,
+    # which gives the same numbers as QTransform's product without building two matrices.
+    simple = base.type().value <= QTransform.TransformationType.TxScale.value
+    sx, sy, tx, ty = base.m11(), base.m22(), base.dx(), base.dy()
+    for font, glyph, x, y, angle, scale, shade, _char in sheet.marks:
+        pen = min(top_pen, int(shade * steps + 0.5))
         if pen != last_pen:
-            painter.setPen(pens[pen])
+            set_pen(pens[pen])
             last_pen = pen
         # The glyph's own turn and size, then the sheet's placement: one matrix per glyph.
-        turn = radians(mark.angle)
-        c, s = cos(turn) * mark.scale, sin(turn) * mark.scale
-        painter.setTransform(QTransform(c, s, -s, c, mark.x, mark.y) * base)
-        run = runs[mark.font]
-        run.setGlyphIndexes([mark.glyph])
-        painter.drawGlyphRun(origin, run)
+        turn = radians(angle)
+        c, s = cos(turn) * scale, sin(turn) * scale
+        if simple:
+            set_transform(QTransform(c * sx, s * sy, -s * sx, c * sy, x * sx + tx, y * sy + ty))
+        else:
+            set_transform(QTransform(c, s, -s, c, x, y) * base)
+        run = runs.get((font, glyph))
+        if run is None:
+            run = QGlyphRun()
+            run.setRawFont(fonts[font])
+            run.setPositions([origin])
+            run.setGlyphIndexes([glyph])
+            runs[(font, glyph)] = run
+        draw(origin, run)
     painter.restore()

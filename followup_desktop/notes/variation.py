@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-_MASK = (1 << 64) - 1
+MASK64 = _MASK = (1 << 64) - 1
 _SCALE = 2.0 / float(1 << 53)
+#: splitmix64's constants; the layout's per-character loop writes ``_mix`` out with them.
+SPLITMIX_GOLDEN = 0x9E3779B97F4A7C15
+SPLITMIX_1 = 0xBF58476D1CE4E5B9
+SPLITMIX_2 = 0x94D049BB133111EB
 
 
 def _mix(value: int) -> int:
     # splitmix64 finaliser: cheap, well spread, and identical on every platform and run
     # (Python's hash() of str is salted per process, so it cannot be used here).
-    value = (value + 0x9E3779B97F4A7C15) & _MASK
-    value = ((value ^ (value >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
-    value = ((value ^ (value >> 27)) * 0x94D049BB133111EB) & _MASK
+    value = (value + SPLITMIX_GOLDEN) & _MASK
+    value = ((value ^ (value >> 30)) * SPLITMIX_1) & _MASK
+    value = ((value ^ (value >> 27)) * SPLITMIX_2) & _MASK
     return value ^ (value >> 31)
 
 
