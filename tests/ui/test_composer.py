@@ -242,40 +242,6 @@ def test_user_writes_a_template_and_uses_it(
     )
 
 
-def test_due_notes_batch_writes_cards_then_envelopes_with_progress(
-    window: MainWindow,
-    composer: ComposerArea,
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-) -> None:
-    for _ in range(2):
-        follow_up = _note_follow_up()
-        composer.open_follow_up(follow_up.id)
-        composer.save_draft()
-    target = tmp_path / "due.pdf"
-    monkeypatch.setattr(prompts, "ask_text", lambda *_a: dt.date.today().isoformat())
-    monkeypatch.setattr(prompts, "ask_save_path", lambda *_a: target)
-    told: list[str] = []
-    monkeypatch.setattr(prompts, "inform", lambda _p, _t, text: told.append(text))
-    composer.output.export_due_notes()
-    pages = PdfReader(target).pages
-    widths = [round(float(page.mediabox.width)) for page in pages]
-    cards = [w for w in widths if w < 300]
-    assert len(cards) >= 2
-    assert widths[: len(cards)] == cards  # all cards come first, then the envelopes
-    assert "note(s)" in composer.status.text()
-
-
-def test_due_notes_batch_rejects_a_bad_date(
-    window: MainWindow, composer: ComposerArea, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    warned: list[str] = []
-    monkeypatch.setattr(prompts, "ask_text", lambda *_a: "next week")
-    monkeypatch.setattr(prompts, "warn", lambda _p, _t, text: warned.append(text))
-    composer.output.export_due_notes()
-    assert warned == ["“next week” is not a date like 2026-03-31."]
-
-
 def test_a_restore_keeps_the_open_draft_in_its_backup_and_never_writes_it_back(
     window: MainWindow,
     composer: ComposerArea,

@@ -7,18 +7,13 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QProgressDialog
 
 from followup_desktop.db.models import Contact, database
+from followup_desktop.notes.fonts import handwriting_family, plain_family
 from followup_desktop.notes.pdf import PdfWriteError, write_pdf
-from followup_desktop.notes.print_set import (
-    NotPrintableError,
-    build_print_set,
-    check_printable,
-    export_print_set,
-)
+from followup_desktop.notes.print_set import NotPrintableError, check_printable
 from followup_desktop.notes.sheets import MissingAddressError, SheetLayout, layout_envelope
 from followup_desktop.services.atomic_files import atomic_write_bytes
 from followup_desktop.services.email_message import eml_bytes, mailto_url
@@ -26,11 +21,13 @@ from followup_desktop.services.external_open import ExternalOpenError, open_exte
 from followup_desktop.services.letter_jobs import (
     NoteJob,
     due_note_letters,
+    due_notes_without_letter,
     job_for_letter,
     save_recipient_address,
     save_return_address,
 )
 from followup_desktop.ui.composer import prompts
+from followup_desktop.ui.composer.due_notes_export import BatchRequest, DueNotesExport
 
 if TYPE_CHECKING:
     from followup_desktop.ui.composer.area import ComposerArea
@@ -59,6 +56,8 @@ class ComposerOutput:
 
     def __init__(self, area: ComposerArea) -> None:
         self.area = area
+        #: The due-notes batch running or last run (its worker thread writes the PDF).
+        self.batch: DueNotesExport | None = None
 
     # --- notes ----------------------------------------------------------------------------
 
@@ -196,52 +195,44 @@ class ComposerOutput:
         )
         if target is None:
             return
-        jobs = [job_for_letter(letter) for letter in letters]
+        if self.batch is not None and self.batch.running:
+            prompts.inform(area, "Already writing", "The due notes are already being written.")
+            return
+        # Read on this thread: the store's connection belongs to it; the worker gets values.
+        jobs = tuple(job_for_letter(letter) for letter in letters)
+        unwritten = due_notes_without_letter(until)
         settings = area.options.settings()
-        progress = QProgressDialog("Writing the notes…", "Cancel", 0, len(jobs) * 3, area)
-        progress.setWindowTitle("Due notes to PDF")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-
-        def laid_out(done: int) -> bool:
-            progress.setValue(done)
-            QGuiApplication.processEvents()
-            return not progress.wasCanceled()
-
-        print_set = build_print_set(
+        # Fonts are registered with Qt here, before another thread asks for them.
+        handwriting_family("")
+        plain_family()
+        request = BatchRequest(
             jobs,
+            target,
+            f"Notes due by {until}",
             envelope_size=settings.envelope,
             plain_envelopes=settings.plain_envelope,
-            progress=laid_out,
         )
-        if progress.wasCanceled():
-            area.status.setText("Cancelled: nothing was written.")
-            return
-        offset = len(jobs)
+        if self.batch is not None:
+            self.batch.dispose()
+        batch = DueNotesExport(area, request)
+        self.batch = batch
 
-        def written(pages: int) -> bool:
-            progress.setValue(min(progress.maximum(), offset + pages))
-            QGuiApplication.processEvents()
-            return not progress.wasCanceled()
+        def finished(outcome: str) -> None:
+            area.status.setText(batch.message)
+            notes = list(batch.result.problems) if batch.result else []
+            if unwritten:
+                notes.append(
+                    f"{unwritten} due note(s) have no letter yet: open them in the composer "
+                    "and write them first."
+                )
+            if outcome == "failed":
+                prompts.warn(area, "PDF not written", batch.message)
+            elif outcome in ("saved", "empty") and notes:
+                details = "\n".join([batch.message, *notes])
+                prompts.inform(area, "Some notes need attention", details)
 
-        try:
-            pages = export_print_set(
-                print_set, target, title=f"Notes due by {until}", progress=written
-            )
-        except PdfWriteError as error:
-            progress.close()
-            prompts.warn(area, "PDF not written", str(error))
-            return
-        progress.setValue(progress.maximum())
-        summary = (
-            f"Saved {target.name}: {len(print_set.cards)} note(s), "
-            f"{len(print_set.envelopes)} envelope(s), {pages} page(s)."
-        )
-        area.status.setText(summary)
-        if print_set.problems:
-            prompts.inform(
-                area, "Some notes need attention", "\n".join([summary, *print_set.problems])
-            )
+        batch.done.connect(finished)
+        batch.start()
 
     # --- e-mail ---------------------------------------------------------------------------
 
