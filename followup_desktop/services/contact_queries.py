@@ -1,14 +1,26 @@
-"""Rows for the contact list: who, where, how to reach them, last contact and keep-in-touch due."""
+"""Rows for the contact list, read a page at a time: who, where, how to reach them, last
+contact and keep-in-touch due; with the count and the row of a contact for the same query."""
 
 from __future__ import annotations
 
 import datetime as dt
-from sys import intern
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import peewee as pw
 
-from followup_desktop.db.models import Company, Contact, FollowUp, Interaction, database
+from followup_desktop.db.models import Company, Contact, database
+from followup_desktop.services.contact_search import (
+    KEEP_IN_TOUCH_DUE_SQL,
+    LAST_CONTACT_SQL,
+    SORT_COLUMNS,
+    ContactFilter,
+    SqlCondition,
+    filter_conditions,
+    joined,
+    order_terms,
+    sorted_before,
+)
 
 
 class ContactRow(NamedTuple):
@@ -48,79 +60,107 @@ def select_contacts_with_companies(*columns: Any) -> pw.ModelSelect[Contact]:
     )
 
 
-def load_contact_rows() -> list[ContactRow]:
-    """Every contact, ordered by last then first name (one pass per table, no N+1)."""
-    last_seen = (
-        Interaction.select(Interaction.contact, pw.fn.MAX(Interaction.occurred_at))
-        .where(Interaction.contact.is_null(False))
-        .group_by(Interaction.contact)
-    )
-    last_by_contact = {contact_id: _day(last) for contact_id, last in _raw_rows(last_seen)}
-    keep_in_touch = (
-        FollowUp.select(FollowUp.contact, pw.fn.MIN(FollowUp.due_on))
-        .where(
-            FollowUp.contact.is_null(False)
-            & (FollowUp.reason == "keep_in_touch")
-            & (FollowUp.state == "planned")
-        )
-        .group_by(FollowUp.contact)
-    )
-    due_by_contact = {contact_id: _date(due) for contact_id, due in _raw_rows(keep_in_touch)}
-    query = select_contacts_with_companies(
-        Contact.id,
-        Contact.first_name,
-        Contact.last_name,
-        Contact.role,
-        Contact.company,
-        Company.name,
-        Contact.email,
-        Contact.phone,
-        Contact.is_agency,
-        Contact.client_company,
-        CLIENT_COMPANY.name,
-        Contact.keep_in_touch_days,
-    ).order_by(Contact.last_name, Contact.first_name, Contact.id)
-    return [
-        ContactRow(
-            id=cid,
-            name=" ".join(part for part in (first, last) if part),
-            # Companies and roles repeat across contacts: one shared string each, not thousands.
-            role=intern(role),
-            company=intern(company or ""),
-            email=email,
-            phone=phone,
-            last_contact=last_by_contact.get(cid),
-            company_id=company_id,
-            client_company_id=client_id,
-            client_company=intern(client_name or ""),
-            is_agency=bool(is_agency),
-            keep_in_touch_days=cadence,
-            keep_in_touch_due=due_by_contact.get(cid),
-            first_name=first,
-            last_name=last,
-        )
-        for (
-            cid,
-            first,
-            last,
-            role,
-            company_id,
-            company,
-            email,
-            phone,
-            is_agency,
-            client_id,
-            client_name,
-            cadence,
-        ) in _raw_rows(query)
-    ]
+#: The list's columns of the contact ``c``, its company ``co`` and client company ``cc``.
+_ROW_COLUMNS = (
+    "c.id, c.first_name, c.last_name, c.role, c.company_id, co.name, c.email, c.phone,"
+    f" c.is_agency, c.client_company_id, cc.name, c.keep_in_touch_days, {LAST_CONTACT_SQL},"
+    f" {KEEP_IN_TOUCH_DUE_SQL}"
+)
+_JOINED = (
+    "contact c LEFT JOIN company co ON co.id = c.company_id"
+    " LEFT JOIN company cc ON cc.id = c.client_company_id"
+)
 
 
-def _raw_rows(query: Any) -> list[tuple[Any, ...]]:
-    """The rows as SQLite returns them: converting 600,000 values through peewee's field
-    types costs more than the query itself, and these columns need no conversion."""
-    sql, params = query.sql()
-    return list(database.execute_sql(sql, params).fetchall())
+EVERYONE = SqlCondition("1")
+
+
+@dataclass(frozen=True)
+class ContactListQuery:
+    """Which contacts the list shows (``condition``) and in which order (column, direction)."""
+
+    condition: SqlCondition = EVERYONE
+    column: int = 0
+    descending: bool = False
+
+    @classmethod
+    def of(
+        cls, wanted: ContactFilter, today: dt.date, column: int = 0, descending: bool = False
+    ) -> ContactListQuery:
+        return cls(joined(filter_conditions(wanted, today)), column, descending)
+
+
+def count_all_contacts() -> int:
+    return int(database.execute_sql("SELECT count(*) FROM contact").fetchone()[0])
+
+
+def count_contacts(query: ContactListQuery) -> int:
+    """How many contacts ``query`` shows: one count over the indexes, no rows read."""
+    if query.condition == EVERYONE:
+        return count_all_contacts()
+    sql = f"SELECT count(*) FROM contact c WHERE {query.condition.sql}"
+    return int(database.execute_sql(sql, query.condition.params).fetchone()[0])
+
+
+def contact_page(query: ContactListQuery, offset: int, limit: int) -> list[ContactRow]:
+    """The rows ``offset`` to ``offset + limit`` of ``query`` in its order."""
+    order = ", ".join(order_terms(query.column, query.descending))
+    sql = (
+        f"SELECT {_ROW_COLUMNS} FROM {_JOINED} WHERE {query.condition.sql}"
+        f" ORDER BY {order} LIMIT ? OFFSET ?"
+    )
+    cursor = database.execute_sql(sql, (*query.condition.params, limit, offset))
+    return [_contact_row(values) for values in cursor.fetchall()]
+
+
+def position_of_contact(query: ContactListQuery, contact_id: int) -> int | None:
+    """The row of the contact in ``query``'s order, or None when the query does not show it."""
+    terms = ", ".join(SORT_COLUMNS[query.column][1])
+    found = database.execute_sql(
+        f"SELECT {terms}, c.id FROM {_JOINED} WHERE c.id = ? AND {query.condition.sql}",
+        (contact_id, *query.condition.params),
+    ).fetchone()
+    if found is None:
+        return None
+    before = sorted_before(query.column, query.descending, tuple(found))
+    sql = f"SELECT count(*) FROM {_JOINED} WHERE {query.condition.sql} AND {before.sql}"
+    return int(database.execute_sql(sql, (*query.condition.params, *before.params)).fetchone()[0])
+
+
+def _contact_row(values: tuple[Any, ...]) -> ContactRow:
+    (
+        cid,
+        first,
+        last,
+        role,
+        company_id,
+        company,
+        email,
+        phone,
+        is_agency,
+        client_id,
+        client_name,
+        cadence,
+        last_contact,
+        due,
+    ) = values
+    return ContactRow(
+        id=cid,
+        name=" ".join(part for part in (first, last) if part),
+        role=role,
+        company=company or "",
+        email=email,
+        phone=phone,
+        last_contact=_day(last_contact),
+        company_id=company_id,
+        client_company_id=client_id,
+        client_company=client_name or "",
+        is_agency=bool(is_agency),
+        keep_in_touch_days=cadence,
+        keep_in_touch_due=_date(due),
+        first_name=first,
+        last_name=last,
+    )
 
 
 def _day(value: dt.datetime | str | None) -> dt.date | None:

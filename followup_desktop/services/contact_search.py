@@ -1,17 +1,18 @@
-"""Search and filter the contact list in memory, fast enough to run on every keystroke.
+"""The contact list's search box, filters and column order, written as SQL over indexes.
 
-Each contact's searchable text is folded once; a keystroke that only extends the previous query
-searches within the previous matches, so typing a name narrows 50,000 rows in a few milliseconds.
+Words of three or more characters are found anywhere in a contact's name, company, e-mail, role
+or client company through a trigram index; shorter words (the first keystrokes) match the start
+of a word through a prefix index. Both indexes fold case and are kept current by triggers
+(schema version 3), so a keystroke costs an index lookup, not a pass over every contact.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
-from followup_desktop.services.contact_queries import ContactRow
+#: Words shorter than this match the start of a word; longer ones match anywhere.
+TRIGRAM_LENGTH = 3
 
 
 @dataclass(frozen=True)
@@ -29,108 +30,143 @@ class ContactFilter:
         return replace(self, text="")
 
 
-_CACHED_QUERIES = 48
+#: The day of the last logged conversation with the contact ``c`` (NULL if none).
+LAST_CONTACT_SQL = "(SELECT max(i.occurred_at) FROM interaction i WHERE i.contact_id = c.id)"
+#: The due day of the contact's planned keep-in-touch follow-up, if any.
+KEEP_IN_TOUCH_DUE_SQL = (
+    "(SELECT min(f.due_on) FROM follow_up f WHERE f.reason = 'keep_in_touch'"
+    " AND f.state = 'planned' AND f.contact_id = c.id)"
+)
 
-
-def _folded(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-#: (column title, sort key) of each list column, in display order.
-SORT_KEYS: tuple[tuple[str, Callable[[ContactRow], Any]], ...] = (
-    ("Name", lambda r: (r.last_name.casefold(), r.first_name.casefold(), r.id)),
-    ("Role", lambda r: (r.role.casefold(), r.id)),
-    ("Company", lambda r: (r.company.casefold(), r.client_company.casefold(), r.id)),
-    ("E-mail", lambda r: (r.email.casefold(), r.id)),
-    ("Phone", lambda r: (r.phone, r.id)),
-    ("Last contact", lambda r: (r.last_contact or dt.date.min, r.id)),
+#: (column title, SQL sort terms) of each list column, in display order. Terms may name the
+#: contact ``c``, its company ``co`` and its client company ``cc``; ties fall back to the id.
+SORT_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Name", ("c.last_name COLLATE NOCASE", "c.first_name COLLATE NOCASE")),
+    ("Role", ("c.role COLLATE NOCASE",)),
+    ("Company", ("co.name COLLATE NOCASE", "cc.name COLLATE NOCASE")),
+    ("E-mail", ("c.email COLLATE NOCASE",)),
+    ("Phone", ("c.phone",)),
+    ("Last contact", (LAST_CONTACT_SQL,)),
 )
 
 
-class ContactSearch:
-    """The rows in display order, and the positions of those that pass the current filter."""
+@dataclass(frozen=True)
+class SqlCondition:
+    """A WHERE condition over the contact ``c`` and the values for its placeholders."""
 
-    def __init__(self, rows: Sequence[ContactRow], today: dt.date | None = None) -> None:
-        self.rows = list(rows)
-        self.today = today or dt.date.today()
-        self._haystacks = [
-            _folded(f"{r.name} | {r.company} | {r.email} | {r.role} | {r.client_company}")
-            for r in self.rows
-        ]
-        self._order = list(range(len(self.rows)))
-        self._positions = {row.id: position for position, row in enumerate(self.rows)}
-        self._last_filter: ContactFilter | None = None
-        self._last_matches: list[int] = []
-        #: Results of recent queries under the same filters, oldest first.
-        self._cache: dict[str, list[int]] = {}
-        self._cache_structure: ContactFilter | None = None
+    sql: str
+    params: tuple[object, ...] = ()
 
-    def position_of(self, contact_id: int) -> int | None:
-        return self._positions.get(contact_id)
 
-    def sort(self, column: int, descending: bool = False) -> None:
-        key = SORT_KEYS[column][1]
-        self._order.sort(key=lambda i: key(self.rows[i]), reverse=descending)
-        self._last_filter = None
-        self._cache.clear()
+def _phrase(word: str) -> str:
+    """One FTS5 phrase matching ``word`` literally (quotes doubled, operators inert)."""
+    return '"' + word.replace('"', '""') + '"'
 
-    def matches(self, wanted: ContactFilter) -> list[int]:
-        """Row positions passing ``wanted``, in the current sort order."""
-        text = _folded(wanted.text)
-        structure = wanted.without_text()
-        if structure != self._cache_structure:
-            self._cache_structure = structure
-            self._cache.clear()
-        cached = self._cache.get(text)
-        if cached is not None:
-            # Backspacing returns to a query typed a moment ago.
-            self._last_filter, self._last_matches = wanted, cached
-            return cached
-        previous = self._last_filter
-        if (
-            previous is not None
-            and previous.without_text() == structure
-            and text.startswith(_folded(previous.text))
-        ):
-            # Every word of the longer query contains a word of the shorter one, so its matches
-            # are a subset of the previous matches.
-            candidates = self._last_matches
+
+def _has_word_characters(word: str) -> bool:
+    return any(character.isalnum() for character in word)
+
+
+def text_condition(text: str) -> list[SqlCondition]:
+    """Conditions that every word of ``text`` is found in the contact's searchable fields."""
+    words = text.split()
+    long_words = [w for w in words if len(w) >= TRIGRAM_LENGTH]
+    # A one- or two-character word of punctuation only ("&", "-") has no word to start; it
+    # would match nearly everyone anyway, so it does not narrow the list.
+    short_words = [w for w in words if len(w) < TRIGRAM_LENGTH and _has_word_characters(w)]
+    conditions = []
+    if long_words:
+        conditions.append(
+            SqlCondition(
+                "c.id IN (SELECT rowid FROM contact_search WHERE contact_search MATCH ?)",
+                (" AND ".join(_phrase(w) for w in long_words),),
+            )
+        )
+    if short_words:
+        conditions.append(
+            SqlCondition(
+                "c.id IN (SELECT rowid FROM contact_search_words"
+                " WHERE contact_search_words MATCH ?)",
+                (" AND ".join(_phrase(w) + "*" for w in short_words),),
+            )
+        )
+    return conditions
+
+
+def filter_conditions(wanted: ContactFilter, today: dt.date) -> list[SqlCondition]:
+    """The WHERE conditions (all must hold) for ``wanted`` on ``today``."""
+    conditions = text_condition(wanted.text)
+    if wanted.company_id is not None:
+        conditions.append(
+            SqlCondition(
+                "(c.company_id = ? OR c.client_company_id = ?)",
+                (wanted.company_id, wanted.company_id),
+            )
+        )
+    if wanted.agency_only:
+        conditions.append(SqlCondition("c.is_agency = 1"))
+    if wanted.keep_in_touch_due:
+        conditions.append(
+            SqlCondition(
+                "c.id IN (SELECT f.contact_id FROM follow_up f WHERE f.reason = 'keep_in_touch'"
+                " AND f.state = 'planned' AND f.due_on <= ?)",
+                (today.isoformat(),),
+            )
+        )
+    if wanted.silent_days is not None:
+        # Quiet since the cutoff day: nothing logged on the day after it or later.
+        first_day_heard = today - dt.timedelta(days=wanted.silent_days) + dt.timedelta(days=1)
+        conditions.append(
+            SqlCondition(
+                "NOT EXISTS (SELECT 1 FROM interaction i WHERE i.contact_id = c.id"
+                " AND i.occurred_at >= ?)",
+                (first_day_heard.isoformat(),),
+            )
+        )
+    return conditions
+
+
+def joined(conditions: list[SqlCondition]) -> SqlCondition:
+    """All ``conditions`` as one (``1`` when there are none)."""
+    if not conditions:
+        return SqlCondition("1")
+    params: tuple[object, ...] = ()
+    for condition in conditions:
+        params += condition.params
+    return SqlCondition(" AND ".join(c.sql for c in conditions), params)
+
+
+def order_terms(column: int, descending: bool) -> list[str]:
+    """ORDER BY terms for a list column, the id last so that the order is total."""
+    direction = " DESC" if descending else ""
+    terms = SORT_COLUMNS[column][1]
+    return [term + direction for term in terms] + ["c.id" + direction]
+
+
+def sorted_before(column: int, descending: bool, key: tuple[object, ...]) -> SqlCondition:
+    """Rows that come before the row whose sort values (terms, then id) are ``key``.
+
+    SQLite puts NULL first in ascending order; the comparisons say so explicitly, since a
+    comparison with NULL is never true.
+    """
+    terms = [*SORT_COLUMNS[column][1], "c.id"]
+    alternatives: list[str] = []
+    params: list[object] = []
+    equal_so_far: list[str] = []
+    equal_params: list[object] = []
+    for term, value in zip(terms, key, strict=True):
+        if value is None:
+            earlier = f"{term} IS NOT NULL" if descending else ""
+            earlier_params: list[object] = []
+        elif descending:
+            earlier, earlier_params = f"{term} > ?", [value]
         else:
-            candidates = self._structural(wanted)
-        haystacks = self._haystacks
-        for word in text.split():
-            candidates = [i for i in candidates if word in haystacks[i]]
-        if len(self._cache) >= _CACHED_QUERIES:
-            self._cache.pop(next(iter(self._cache)))
-        self._cache[text] = candidates
-        self._last_filter = wanted
-        self._last_matches = candidates
-        return candidates
-
-    def _structural(self, wanted: ContactFilter) -> list[int]:
-        rows = self.rows
-        found = self._order
-        if wanted.company_id is not None:
-            company = wanted.company_id
-            found = [
-                i
-                for i in found
-                if rows[i].company_id == company or rows[i].client_company_id == company
-            ]
-        if wanted.agency_only:
-            found = [i for i in found if rows[i].is_agency]
-        if wanted.keep_in_touch_due:
-            today = self.today
-            found = [i for i in found if _due(rows[i].keep_in_touch_due, today)]
-        if wanted.silent_days is not None:
-            cutoff = self.today - dt.timedelta(days=wanted.silent_days)
-            found = [i for i in found if _silent_since(rows[i].last_contact, cutoff)]
-        return found
-
-
-def _due(day: dt.date | None, today: dt.date) -> bool:
-    return day is not None and day <= today
-
-
-def _silent_since(last: dt.date | None, cutoff: dt.date) -> bool:
-    return last is None or last <= cutoff
+            earlier, earlier_params = f"({term} IS NULL OR {term} < ?)", [value]
+        if earlier:
+            alternatives.append(" AND ".join([*equal_so_far, earlier]))
+            params += equal_params + earlier_params
+        equal_so_far.append(f"{term} IS ?")
+        equal_params.append(value)
+    if not alternatives:
+        return SqlCondition("0")
+    return SqlCondition("(" + " OR ".join(f"({a})" for a in alternatives) + ")", tuple(params))

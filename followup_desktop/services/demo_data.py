@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from followup_desktop.db.contact_search_index import contacts_indexed_in_bulk
 from followup_desktop.db.models import (
     Application,
     Company,
@@ -272,7 +273,8 @@ def fill_demo_data(
         employer_ids = company_ids[len(_AGENCIES) :]
         _report(progress, 1, steps)
         contact_rows = list(_contact_rows(rng, size.contacts, employer_ids, agency_ids, today))
-        _insert(Contact, contact_rows)
+        with contacts_indexed_in_bulk():
+            _insert(Contact, contact_rows)
         contact_ids = [row.id for row in Contact.select(Contact.id).order_by(Contact.id)]
         contacts_by_company: dict[int, list[int]] = {}
         for contact_id, row in zip(contact_ids, contact_rows, strict=True):

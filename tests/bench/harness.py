@@ -59,7 +59,11 @@ class BenchContext:
     ) -> Path:
         """A data folder filled by ``followup demo`` with these sizes (times the scale), cached."""
         sizes = [n * self.scale for n in (applications, contacts, follow_ups, interactions)]
-        name = "demo-" + "-".join(str(n) for n in sizes) + f"-s{seed}"
+        from followup_desktop.db.migrations import SCHEMA_VERSION
+
+        # The schema version is part of the name: a build with an older schema must never open
+        # (or be refused by) a store another build migrated.
+        name = "demo-" + "-".join(str(n) for n in sizes) + f"-s{seed}-v{SCHEMA_VERSION}"
         folder = CACHE / name
         marker = folder / ".complete"
         if not marker.exists():

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from followup_desktop import __version__
+from followup_desktop.db.migrations import SCHEMA_VERSION
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -40,7 +41,7 @@ def test_check_creates_a_healthy_store(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert f"data folder:    {folder}" in out
-    assert "schema version: 2" in out
+    assert f"schema version: {SCHEMA_VERSION}" in out
     assert "journal mode:   wal" in out
     assert "foreign keys:   on" in out
     assert "quick_check:    ok" in out

@@ -84,7 +84,7 @@ def run_migration(location: DataLocation, step_delay: float) -> None:
 
     def slow_script(db: Any, script: str) -> None:
         say("MIGRATING")
-        for statement in script.split(";"):
+        for statement in migrations.script_statements(script):
             if statement.strip():
                 db.execute_sql(statement)
                 time.sleep(step_delay)

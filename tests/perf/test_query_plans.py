@@ -26,8 +26,10 @@ LARGE_TABLES = {"application", "contact", "follow_up", "interaction", "letter", 
 ALLOWED_INDEX_WALKS = {
     # Column counts of the board: one covering index, no table rows read.
     ("application", "application_stage_id_archived_rank"),
-    # The contact list keeps every contact in memory for instant search (a designed choice).
-    ("contact", "contact_last_name_first_name"),
+    # The contact list's first page in name order: the walk stops after one page (LIMIT).
+    ("contact", "contact_sort_name"),
+    # The contact list's count of everyone: SQLite counts the smallest index's entries.
+    ("contact", "contact_client_company_id"),
     # The company filter lists every company name (covering index, names only).
     ("company", "company_name"),
 }
@@ -112,7 +114,7 @@ def test_no_view_walks_a_large_table_on_open(
         for table, index in _scans(_plan(connection, sql), sql):
             if index is None or (table, index) not in ALLOWED_INDEX_WALKS:
                 problems.append(f"{table} via {index or 'full scan'}: {' '.join(sql.split())}")
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 def test_today_panel_counts_and_pages_through_the_due_date_index(
@@ -136,3 +138,61 @@ def test_the_check_sees_a_full_scan(demo_store: StoreInfo) -> None:
     assert _scans(_plan(connection, aliased), aliased) == [("application", None)]
     walk = _plan(connection, 'SELECT id FROM interaction INDEXED BY "interaction_contact_id"')
     assert _scans(walk) and _scans(walk)[0][0] == "interaction"
+
+
+def _contact_list_statements() -> dict[str, list[str]]:
+    """The count, page and position statements of the contact list under each filter."""
+    import datetime as dt
+
+    from followup_desktop.services.contact_queries import (
+        ContactListQuery,
+        contact_page,
+        count_contacts,
+        position_of_contact,
+    )
+    from followup_desktop.services.contact_search import ContactFilter
+
+    filters = {
+        "long words": ContactFilter(text="olga harbor"),
+        "short word": ContactFilter(text="ol"),
+        "company": ContactFilter(company_id=1),
+        "agency": ContactFilter(agency_only=True),
+        "keep-in-touch due": ContactFilter(keep_in_touch_due=True),
+    }
+    connection = database.connection()
+    found: dict[str, list[str]] = {}
+    for name, wanted in filters.items():
+        statements = _statements(connection)
+        seen = next(statements)
+        query = ContactListQuery.of(wanted, dt.date.today())
+        count_contacts(query)
+        contact_page(query, 0, 128)
+        position_of_contact(query, 1)
+        next(statements, None)
+        found[name] = [s for s in seen if s.lstrip().upper().startswith("SELECT")]
+    return found
+
+
+def test_contact_list_filters_are_served_by_indexes(demo_store: StoreInfo) -> None:
+    """Search words go through the full-text indexes, the filters through their indexes: no
+    count or page walks every contact (the quiet-for filter must, and is not listed)."""
+    connection = database.connection()
+    problems = []
+    for name, statements in _contact_list_statements().items():
+        assert statements, name
+        for sql in statements:
+            plan = _plan(connection, sql)
+            for table, index in _scans(plan, sql):
+                if table == "contact" and index == "contact_sort_name" and "LIMIT" in sql:
+                    continue  # one page in name order, checked against the index
+                if table == "contact" and index == "contact_agency_sort_name":
+                    continue  # a partial index: it holds the agency recruiters only
+                problems.append(f"{name}: {table} via {index or 'full scan'}: {plan}")
+    assert problems == [], "\n".join(problems)
+
+
+def test_keep_in_touch_lookups_use_their_index(demo_store: StoreInfo) -> None:
+    connection = database.connection()
+    statements = _contact_list_statements()["keep-in-touch due"]
+    plans = " | ".join(" ".join(_plan(connection, sql)) for sql in statements)
+    assert "follow_up_reason_state_contact_id_due_on" in plans, plans

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from followup_desktop.db.contact_search_index import contacts_indexed_in_bulk
 from followup_desktop.db.models import Company, Contact, database
 from followup_desktop.db.rows import tuple_rows
 from followup_desktop.services.importers.import_plan import MERGED, NEW, SKIPPED, ImportPlan
@@ -84,11 +85,12 @@ def apply_import(
     with database.atomic("IMMEDIATE"):
         company_ids = _CompanyIds()
         step(0)
-        for start in range(0, len(new_items), BATCH_SIZE):
-            batch = new_items[start : start + BATCH_SIZE]
-            rows = [_row(item.values, company_ids, now, created=True) for item in batch]
-            to_replan.update(insert_contacts(rows))
-            step(len(batch))
+        with contacts_indexed_in_bulk():
+            for start in range(0, len(new_items), BATCH_SIZE):
+                batch = new_items[start : start + BATCH_SIZE]
+                rows = [_row(item.values, company_ids, now, created=True) for item in batch]
+                to_replan.update(insert_contacts(rows))
+                step(len(batch))
         for item in store_merges:
             changes = _row(item.values, company_ids, now, created=False)
             Contact.update(**changes).where(Contact.id == item.contact_id).execute()

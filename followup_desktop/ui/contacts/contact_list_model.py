@@ -1,15 +1,24 @@
-"""Table model of the contact list: holds every row, shows those passing the filter."""
+"""Table model of the contact list: counts the matching contacts and reads pages on demand."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from followup_desktop.services.contact_queries import ContactRow
-from followup_desktop.services.contact_search import SORT_KEYS, ContactFilter, ContactSearch
+from followup_desktop.services.contact_queries import (
+    EVERYONE,
+    ContactListQuery,
+    ContactRow,
+    contact_page,
+    count_all_contacts,
+    count_contacts,
+    position_of_contact,
+)
+from followup_desktop.services.contact_search import SORT_COLUMNS, ContactFilter
 from followup_desktop.ui.contacts.titled_table_model import ModelIndex, TitledTableModel
 from followup_desktop.ui.plain_text import plain_tooltip
 
@@ -28,26 +37,36 @@ _ANSWERED_ROLES = frozenset(
 
 
 class ContactListModel(TitledTableModel):
-    """Filtering and sorting happen in ``ContactSearch``; the model only maps visible rows."""
+    """Knows how many contacts pass the filter (one count query) and reads the rows a page at
+    a time as the view asks for them, keeping only the last few pages in memory."""
 
-    COLUMNS = tuple(title for title, _key in SORT_KEYS)
+    COLUMNS = tuple(title for title, _terms in SORT_COLUMNS)
+    PAGE_SIZE = 128
+    #: Pages kept in memory: a screenful or two around the view, plus recent scrolling.
+    KEPT_PAGES = 12
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._search = ContactSearch([])
-        self._visible: list[int] = []
         self._filter = ContactFilter()
+        self._today = dt.date.today()
         self._sort_column = NAME
         self._descending = False
         self._sorted_once = False
+        self._query = ContactListQuery()
+        self._count = 0
+        self._total = 0
+        self._pages: OrderedDict[int, list[ContactRow]] = OrderedDict()
+        #: Pages read from the store since the last reset (for tests and benchmarks).
+        self.pages_read = 0
 
     # --- content -------------------------------------------------------------------------
 
-    def set_rows(self, rows: list[ContactRow], today: dt.date | None = None) -> None:
+    def refresh(self, today: dt.date | None = None) -> None:
+        """Read the counts again and forget the cached rows (the store changed)."""
         self.beginResetModel()
-        self._search = ContactSearch(rows, today)
-        self._search.sort(self._sort_column, self._descending)
-        self._visible = self._search.matches(self._filter)
+        self._today = today or dt.date.today()
+        self._total = count_all_contacts()
+        self._requery()
         self.endResetModel()
 
     def set_filter(self, wanted: ContactFilter) -> None:
@@ -55,31 +74,64 @@ class ContactListModel(TitledTableModel):
             return
         self.beginResetModel()
         self._filter = wanted
-        self._visible = self._search.matches(wanted)
+        self._requery()
         self.endResetModel()
 
     def current_filter(self) -> ContactFilter:
         return self._filter
 
     def total_count(self) -> int:
-        return len(self._search.rows)
+        return self._total
+
+    def loaded_row_count(self) -> int:
+        """Rows held in memory now (at most ``KEPT_PAGES`` pages)."""
+        return sum(len(page) for page in self._pages.values())
 
     def row_at(self, row: int) -> ContactRow:
-        return self._search.rows[self._visible[row]]
+        if not 0 <= row < self._count:
+            raise IndexError(row)
+        page = self._page(row // self.PAGE_SIZE)
+        return page[row % self.PAGE_SIZE]
 
     def row_of_contact(self, contact_id: int) -> int | None:
-        position = self._search.position_of(contact_id)
-        if position is None:
-            return None
-        try:
-            return self._visible.index(position)
-        except ValueError:
-            return None
+        for number, page in self._pages.items():
+            for offset, row in enumerate(page):
+                if row.id == contact_id:
+                    return number * self.PAGE_SIZE + offset
+        return position_of_contact(self._query, contact_id)
+
+    def _requery(self) -> None:
+        self._query = ContactListQuery.of(
+            self._filter, self._today, self._sort_column, self._descending
+        )
+        self._count = (
+            self._total if self._query.condition == EVERYONE else count_contacts(self._query)
+        )
+        self._pages.clear()
+        self.pages_read = 0
+
+    def _page(self, number: int) -> list[ContactRow]:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        page = contact_page(self._query, number * self.PAGE_SIZE, self.PAGE_SIZE)
+        self.pages_read += 1
+        self._pages[number] = page
+        if len(self._pages) > self.KEPT_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def _row_or_none(self, row: int) -> ContactRow | None:
+        page = self._page(row // self.PAGE_SIZE)
+        offset = row % self.PAGE_SIZE
+        # A page shorter than expected: the store changed under us; the reset is on its way.
+        return page[offset] if offset < len(page) else None
 
     # --- Qt model interface --------------------------------------------------------------
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._visible)
+        return 0 if parent.isValid() else self._count
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
@@ -91,9 +143,8 @@ class ContactListModel(TitledTableModel):
         self._sorted_once = True
         self.beginResetModel()
         self._sort_column = column
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self._search.sort(column, self._descending)
-        self._visible = self._search.matches(self._filter)
+        self._descending = descending
+        self._requery()
         self.endResetModel()
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -101,18 +152,20 @@ class ContactListModel(TitledTableModel):
         # do not provide before doing any work.
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        row = self._search.rows[self._visible[index.row()]]
+        row = self._row_or_none(index.row())
+        if row is None:
+            return None
         column = index.column()
         if role == _DISPLAY:
-            return _display(row, column, self._search.today)
+            return _display(row, column, self._today)
         if role == ContactIdRole:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = _tooltip(row, column, self._search.today)
+            tip = _tooltip(row, column, self._today)
             return plain_tooltip(tip) if tip else tip
         if role == Qt.ItemDataRole.ForegroundRole and column == LAST_CONTACT:
             due = row.keep_in_touch_due
-            if due is not None and due <= self._search.today:
+            if due is not None and due <= self._today:
                 return QBrush(_DUE_COLOUR)
         return None
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from followup_desktop.db.models import Company
 from followup_desktop.db.rows import tuple_rows
-from followup_desktop.services.contact_queries import load_contact_rows
 from followup_desktop.services.contact_search import ContactFilter
 from followup_desktop.ui.contacts.contact_list_model import ContactIdRole, ContactListModel
 
@@ -130,9 +129,9 @@ class ContactListPanel(QWidget):
     # --- data ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the rows from the store, keeping the filters and the selected contact."""
+        """Count and page the rows again, keeping the filters and the selected contact."""
         self._fill_companies()
-        self.model.set_rows(load_contact_rows(), dt.date.today())
+        self.model.refresh(dt.date.today())
 
     def _fill_companies(self) -> None:
         current = self.company_filter.currentData()
