@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from calendar_fixtures import FakePrompts
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QFontMetrics, QUndoStack
+from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.connection import StoreInfo
@@ -151,3 +152,45 @@ def test_a_finished_follow_up_cannot_be_dragged(busy_area: CalendarArea) -> None
     done_row = next(n for n, row in enumerate(model.rows) if row.state == "done")
     assert not model.flags(model.index(done_row)) & Qt.ItemFlag.ItemIsDragEnabled
     assert model.flags(model.index(0)) & Qt.ItemFlag.ItemIsDragEnabled
+
+
+def test_month_grid_is_painted_again_only_when_something_shown_changes(
+    busy_area: CalendarArea,
+) -> None:
+    view = busy_area.month_view
+    view.repaint()
+    painted = view._grid_cache
+    assert painted is not None
+    view.repaint()
+    assert view._grid_cache is painted  # nothing changed: the grid is copied, not drawn
+    before = painted.toImage()
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    view.select(tomorrow)
+    view.repaint()
+    assert view._grid_cache is not painted and view._grid_cache.toImage() != before
+    marked = view._grid_cache
+    FollowUp.create(due_on=tomorrow, channel="call")
+    busy_area.events.follow_ups_changed.emit()
+    view.repaint()
+    assert view.counts[tomorrow] == {"email": 1, "call": 1}
+    assert view._grid_cache is not marked  # new counts are drawn
+
+
+def test_long_lines_end_in_an_ellipsis_within_the_row(busy_area: CalendarArea) -> None:
+    from followup_desktop.ui.calendar.row_delegate import FollowUpRowDelegate
+
+    day_list = busy_area.day_list
+    delegate = day_list.itemDelegate()
+    assert isinstance(delegate, FollowUpRowDelegate)
+    option = QStyleOptionViewItem()
+    option.initFrom(day_list)
+    width = 120
+    lines = delegate._laid_out(
+        "A very long reason: someone · a very long position\nCall", width, option
+    )
+    assert len(lines) == 2
+    assert lines[0].text().endswith("…") and lines[1].text() == "Call"
+    assert QFontMetrics(option.font).horizontalAdvance(lines[0].text()) <= width
+    # Rows are two lines tall whatever their text, so the list measures one row only.
+    height = delegate.sizeHint(option, day_list.follow_ups.index(0)).height()
+    assert height >= 2 * QFontMetrics(option.font).height()

@@ -82,10 +82,10 @@ class CalendarArea(QWidget):
         self.follow_up_actions = FollowUpActions(events, self)
 
         self.month_view = MonthView()
-        self.week_agenda = WeekAgenda()
+        #: Built the first time the week is shown: most visits only look at the month.
+        self._week_agenda: WeekAgenda | None = None
         self.views = QStackedWidget()
         self.views.addWidget(self.month_view)
-        self.views.addWidget(self.week_agenda)
 
         self.title = QLabel()
         title_font = QFont(self.title.font())
@@ -172,10 +172,6 @@ class CalendarArea(QWidget):
         self.month_view.month_changed.connect(lambda _y, _m: self._update_title())
         self.month_view.day_activated.connect(self._focus_day_list)
         self.month_view.follow_ups_dropped.connect(self.move_follow_ups)
-        self.week_agenda.follow_ups_dropped.connect(self.move_follow_ups)
-        self.week_agenda.menu_requested.connect(self._show_menu)
-        self.week_agenda.follow_up_activated.connect(self.follow_up_actions.open)
-        self.week_agenda.day_selected.connect(self._select_from_week)
         self.day_list.menu_requested.connect(self._show_menu)
         self.day_list.follow_up_activated.connect(self.follow_up_actions.open)
         self.day_list.current_changed.connect(lambda _id: self._update_buttons())
@@ -203,6 +199,22 @@ class CalendarArea(QWidget):
     # --- navigation ------------------------------------------------------------------------
 
     @property
+    def week_agenda(self) -> WeekAgenda:
+        if self._week_agenda is None:
+            agenda = WeekAgenda()
+            agenda.follow_ups_dropped.connect(self.move_follow_ups)
+            agenda.menu_requested.connect(self._show_menu)
+            agenda.follow_up_activated.connect(self.follow_up_actions.open)
+            agenda.day_selected.connect(self._select_from_week)
+            self.views.addWidget(agenda)
+            self._week_agenda = agenda
+        return self._week_agenda
+
+    @property
+    def showing_week(self) -> bool:
+        return self._week_agenda is not None and self.views.currentWidget() is self._week_agenda
+
+    @property
     def selected_day(self) -> dt.date:
         return self.month_view.selected
 
@@ -215,19 +227,21 @@ class CalendarArea(QWidget):
 
     def step(self, direction: int) -> None:
         """Previous/next month in the month view, previous/next week in the agenda."""
-        if self.views.currentWidget() is self.week_agenda:
+        if self.showing_week:
             self.select_day(self.selected_day + dt.timedelta(days=7 * direction))
         else:
             self.select_day(add_months(self.selected_day, direction))
 
     def set_mode(self, mode: int) -> None:
-        self.views.setCurrentIndex(mode)
+        """0: the month grid; 1: the week agenda (of the selected day)."""
         (self.month_button if mode == 0 else self.week_button).setChecked(True)
-        self._update_title()
         if mode == 1:
             self.week_agenda.show_week_of(self.selected_day)
+            self.views.setCurrentWidget(self.week_agenda)
         else:
+            self.views.setCurrentWidget(self.month_view)
             self.month_view.setFocus()
+        self._update_title()
 
     def _select_from_week(self, day: dt.date) -> None:
         if day != self.selected_day:
@@ -238,13 +252,13 @@ class CalendarArea(QWidget):
     def refresh(self) -> None:
         self.month_view.reload()
         self._show_day(self.selected_day)
-        if self.views.currentWidget() is self.week_agenda:
+        if self.showing_week:
             self.week_agenda.show_week_of(self.selected_day)
         self._update_title()
 
     def _on_day_selected(self, day: dt.date) -> None:
         self._show_day(day)
-        if self.views.currentWidget() is self.week_agenda:
+        if self.showing_week:
             self.week_agenda.show_week_of(day)
         self._update_title()
 
@@ -263,7 +277,7 @@ class CalendarArea(QWidget):
         self._update_buttons()
 
     def _update_title(self) -> None:
-        if self.views.currentWidget() is self.week_agenda:
+        if self.showing_week:
             monday, sunday = self.week_agenda.monday, self.week_agenda.sunday
             start = f"{monday:%d}" if monday.month == sunday.month else f"{monday:%d %b}"
             week = monday.isocalendar().week

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QListView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -30,18 +28,9 @@ from followup_desktop.ui.calendar.day_model import (
     MoreRole,
     row_text,
 )
+from followup_desktop.ui.calendar.row_delegate import FollowUpRowDelegate
 
 __all__ = ["FollowUpList", "row_text"]
-
-
-class _FitWidthDelegate(QStyledItemDelegate):
-    """Rows as wide as the list, not as their text: long lines end in "…" (the tooltip has
-    them in full) instead of making the whole list scroll sideways."""
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        return QSize(1, super().sizeHint(option, index).height())
 
 
 class FollowUpList(QListView):
@@ -72,7 +61,7 @@ class FollowUpList(QListView):
         self.day = day
         self.follow_ups = DayFollowUpModel(self, page_size=page_size, more_row=more_row)
         self.setModel(self.follow_ups)
-        self.setItemDelegate(_FitWidthDelegate(self))
+        self.setItemDelegate(FollowUpRowDelegate(self))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setUniformItemSizes(True)
         self.setWordWrap(False)

@@ -6,7 +6,7 @@ import calendar as pycalendar
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QFocusEvent,
     QFont,
+    QFontMetrics,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -53,6 +54,40 @@ def add_months(day: dt.date, months: int) -> dt.date:
     year, month = divmod(index, 12)
     last = pycalendar.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))
+
+
+_LEFT = Qt.AlignmentFlag.AlignLeft
+_RIGHT = Qt.AlignmentFlag.AlignRight
+_CENTER = Qt.AlignmentFlag.AlignCenter
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_NO_PEN = Qt.PenStyle.NoPen
+_WHITE = QColor("white")
+
+
+class _GridStyle:
+    """Fonts and colours of one paint of the grid, looked up once instead of once per cell."""
+
+    def __init__(self, base: QFont, palette: QPalette) -> None:
+        role = QPalette.ColorRole
+        self.base = palette.color(role.Base)
+        self.other_month = palette.color(role.AlternateBase)
+        highlight = palette.color(role.Highlight)
+        self.selected = highlight.lighter(185)
+        self.drop_target = highlight.lighter(150)
+        self.text = palette.color(role.Text)
+        self.faint_text = palette.color(role.PlaceholderText)
+        self.grid_pen = QPen(palette.color(role.Mid))
+        self.focus_pen = QPen(highlight)
+        self.focus_pen.setWidth(2)
+        self.plain = QFont(base)
+        self.bold = QFont(base)
+        self.bold.setBold(True)
+        self.small_bold = QFont(base)
+        self.small_bold.setPointSizeF(max(6.0, base.pointSizeF() * 0.8))
+        self.small_bold.setBold(True)
+        self.line = QFont(base)
+        self.line.setPointSizeF(max(6.0, base.pointSizeF() * 0.9))
+        self.line_height = QFontMetrics(self.line).height()
 
 
 class MonthView(QWidget):
@@ -204,90 +239,78 @@ class MonthView(QWidget):
 
     def _paint_grid(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
-        width, _height = self._cell_size()
-        header_font = QFont(self.font())
-        header_font.setBold(True)
-        painter.setFont(header_font)
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        style = _GridStyle(self.font(), self.palette())
+        painter.fillRect(self.rect(), style.base)
+        width, height = self._cell_size()
+        painter.setFont(style.bold)
+        painter.setPen(style.text)
         for column in range(7):
             rect = QRectF(column * width, 0, width, _HEADER_HEIGHT)
-            name = pycalendar.day_abbr[column]
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, name)
-        grid_pen = QPen(palette.color(QPalette.ColorRole.Mid))
+            painter.drawText(rect, _CENTER, pycalendar.day_abbr[column])
+        first = self.first_day
+        focused = self.hasFocus()
         for index in range(7 * WEEKS):
-            day = self.first_day + dt.timedelta(days=index)
-            self._paint_cell(painter, day, grid_pen)
+            row, column = divmod(index, 7)
+            # Whole pixels, as cell_rect() gives them to hit tests and tooltips.
+            cell = QRectF(
+                QRectF(column * width, _HEADER_HEIGHT + row * height, width, height).toAlignedRect()
+            )
+            self._paint_cell(painter, first + dt.timedelta(days=index), cell, style, focused)
         painter.end()
 
-    def _paint_cell(self, painter: QPainter, day: dt.date, grid_pen: QPen) -> None:
-        palette = self.palette()
-        rect = QRectF(self.cell_rect(day))
+    def _paint_cell(
+        self, painter: QPainter, day: dt.date, rect: QRectF, style: _GridStyle, focused: bool
+    ) -> None:
         in_month = day.month == self.month
-        background = palette.color(QPalette.ColorRole.Base)
-        if not in_month:
-            background = palette.color(QPalette.ColorRole.AlternateBase)
+        background = style.base if in_month else style.other_month
         if day == self.selected:
-            background = palette.color(QPalette.ColorRole.Highlight).lighter(185)
+            background = style.selected
         if day == self._drop_target:
-            background = palette.color(QPalette.ColorRole.Highlight).lighter(150)
+            background = style.drop_target
         painter.fillRect(rect, background)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(grid_pen)
-        painter.drawRect(rect.adjusted(0, 0, -0.5, -0.5))
+        painter.setBrush(_NO_BRUSH)
+        painter.setPen(style.grid_pen)
+        left, top, width = rect.left(), rect.top(), rect.width()
+        painter.drawRect(QRectF(left, top, width - 0.5, rect.height() - 0.5))
         counts = self.counts.get(day, {})
         overdue = day < self.today and sum(counts.values()) > 0
-        number_font = QFont(self.font())
-        number_font.setBold(day == self.today)
-        painter.setFont(number_font)
-        number_rect = QRectF(rect.left() + 4, rect.top() + 2, rect.width() - 8, 18)
+        number_rect = QRectF(left + 4, top + 2, width - 8, 18)
         if day == self.today:
-            badge = QRectF(rect.left() + 2, rect.top() + 2, 26, 18)
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setFont(style.bold)
+            badge = QRectF(left + 2, top + 2, 26, 18)
+            painter.setPen(_NO_PEN)
             painter.setBrush(TODAY_COLOUR)
             painter.drawRoundedRect(badge, 6, 6)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QColor("white"))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(day.day))
+            painter.setBrush(_NO_BRUSH)
+            painter.setPen(_WHITE)
+            painter.drawText(badge, _CENTER, str(day.day))
         else:
-            text_colour = palette.color(QPalette.ColorRole.Text)
-            if not in_month:
-                text_colour = palette.color(QPalette.ColorRole.PlaceholderText)
-            painter.setPen(text_colour)
-            painter.drawText(number_rect, Qt.AlignmentFlag.AlignLeft, str(day.day))
+            painter.setFont(style.plain)
+            painter.setPen(style.text if in_month else style.faint_text)
+            painter.drawText(number_rect, _LEFT, str(day.day))
         if overdue:
             painter.setPen(OVERDUE_COLOUR)
-            small = QFont(self.font())
-            small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
-            small.setBold(True)
-            painter.setFont(small)
-            painter.drawText(number_rect, Qt.AlignmentFlag.AlignRight, "overdue")
-            painter.drawLine(rect.bottomLeft() + QPoint(1, -2), rect.bottomRight() + QPoint(-1, -2))
-        line_font = QFont(self.font())
-        line_font.setPointSizeF(max(6.0, line_font.pointSizeF() * 0.9))
-        painter.setFont(line_font)
-        line_height = painter.fontMetrics().height()
-        y = rect.top() + 22
+            painter.setFont(style.small_bold)
+            painter.drawText(number_rect, _RIGHT, "overdue")
+            bottom = rect.bottom() - 2
+            painter.drawLine(QPointF(left + 1, bottom), QPointF(rect.right() - 1, bottom))
+        painter.setFont(style.line)
+        line_height = style.line_height
+        y = top + 22
+        with_words = width > 110
         for channel in CHANNEL_ORDER:
             count = counts.get(channel, 0)
             if not count or y + line_height > rect.bottom():
                 continue
             painter.setPen(OVERDUE_COLOUR if overdue else CHANNEL_COLOURS[channel])
             label = f"{CHANNEL_SYMBOLS[channel]} {count}"
-            if rect.width() > 110:
+            if with_words:
                 label += f" {CHANNEL_LABELS[channel].lower()}"
-            painter.drawText(
-                QRectF(rect.left() + 6, y, rect.width() - 10, line_height),
-                Qt.AlignmentFlag.AlignLeft,
-                label,
-            )
+            painter.drawText(QRectF(left + 6, y, width - 10, line_height), _LEFT, label)
             y += line_height
-        if day == self.selected and self.hasFocus():
-            focus_pen = QPen(palette.color(QPalette.ColorRole.Highlight))
-            focus_pen.setWidth(2)
-            painter.setPen(focus_pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+        if day == self.selected and focused:
+            painter.setPen(style.focus_pen)
+            painter.setBrush(_NO_BRUSH)
             painter.drawRect(rect.adjusted(1, 1, -2, -2))
 
     # --- mouse and keyboard ----------------------------------------------------------------
