@@ -22,7 +22,7 @@ from followup_desktop.notes.variation import (
     Channel,
     lane,
     next_bits,
-    noise,
+    noise_after,
     noise_bits,
 )
 
@@ -157,6 +157,8 @@ class FrameText:
         self.blocks = blocks
         self.hand = hand
         self.metrics: FontMetricsCache = metrics_for(hand.family)
+        #: (slot, glyph, advance in ems) per character, looked up once per text.
+        self._glyph_table: dict[str, tuple[tuple[int, int, float], ...]] = {}
         self._lines_by_block = [self._prepare_block(i, b) for i, b in enumerate(blocks)]
 
     def _prepare_block(self, block_index: int, block: TextBlock) -> list[list[_Word]]:
@@ -180,8 +182,9 @@ class FrameText:
         angle_amount = 2.2 * loose * joined
         rise_amount = 0.035 * loose * joined
         shade_amount = 0.09 * min(loose, 1.0)
-        # (slot, glyph, advance) per character, looked up once per block.
-        table: dict[str, tuple[tuple[int, int, float], ...]] = {}
+        table = self._glyph_table
+        # Locals, not module globals, in the loop that runs for every character.
+        golden, mix_1, mix_2, mask, unit = SPLITMIX_GOLDEN, SPLITMIX_1, SPLITMIX_2, MASK64, _LANE
         lines: list[list[_Word]] = []
         offset = 0
         block_state = noise_bits(seed, block_index)
@@ -194,16 +197,16 @@ class FrameText:
                     offset += 1
                     # One hash per character gives its five independent variations
                     # (``next_bits`` written out: this loop runs for every character).
-                    bits = ((block_state ^ offset) + SPLITMIX_GOLDEN) & MASK64
-                    bits = ((bits ^ (bits >> 30)) * SPLITMIX_1) & MASK64
-                    bits = ((bits ^ (bits >> 27)) * SPLITMIX_2) & MASK64
+                    bits = ((block_state ^ offset) + golden) & mask
+                    bits = ((bits ^ (bits >> 30)) * mix_1) & mask
+                    bits = ((bits ^ (bits >> 27)) * mix_2) & mask
                     bits ^= bits >> 31
                     # Five 12-bit lanes of the hash, each a value in [-1, 1) (see ``lane``).
-                    scale = 1.0 + scale_amount * ((bits & 0xFFF) * _LANE - 1.0)
-                    spacing = spacing_amount * (((bits >> 12) & 0xFFF) * _LANE - 1.0)
-                    angle = angle_amount * (((bits >> 24) & 0xFFF) * _LANE - 1.0)
-                    rise = rise_amount * (((bits >> 36) & 0xFFF) * _LANE - 1.0)
-                    shade = shade_amount * (1 + (((bits >> 48) & 0xFFF) * _LANE - 1.0))
+                    scale = 1.0 + scale_amount * ((bits & 0xFFF) * unit - 1.0)
+                    spacing = spacing_amount * (((bits >> 12) & 0xFFF) * unit - 1.0)
+                    angle = angle_amount * (((bits >> 24) & 0xFFF) * unit - 1.0)
+                    rise = rise_amount * (((bits >> 36) & 0xFFF) * unit - 1.0)
+                    shade = shade_amount * (1 + (((bits >> 48) & 0xFFF) * unit - 1.0))
                     found = table.get(char)
                     if found is None:
                         found = tuple(
@@ -348,22 +351,25 @@ class FrameText:
         bottom_limit = frame.bottom + x_height * 0.25
         kept = len(lines)
         append, new_mark, sin, two_pi = marks.append, _new_mark, math.sin, 2 * math.pi
+        mark_type = GlyphMark
         for line_number, (line, baseline) in enumerate(zip(lines, baselines, strict=True)):
             style = self.blocks[line.block].style
             size_px = px * style.size
             if top + baseline + DESCENT * x_height * style.size > bottom_limit:
                 kept = line_number
                 break
-            key = (line.block, line.index_in_block)
+            # The line's five variations share the hashing of (seed, block, line).
+            line_state = noise_bits(seed, line.block, line.index_in_block)
             x0 = frame.x + style.indent * frame.width
-            x0 += 0.3 * x_height * loose * (noise(seed, *key, Channel.LINE_X) + 0.4)
-            slope = 0.011 * loose * noise(seed, *key, Channel.LINE_SLOPE)
-            wavelength = x_height * (16.0 + 6.0 * noise(seed, *key, Channel.LINE_WAVELENGTH))
-            phase = math.pi * noise(seed, *key, Channel.LINE_PHASE)
+            x0 += 0.3 * x_height * loose * (noise_after(line_state, Channel.LINE_X) + 0.4)
+            slope = 0.011 * loose * noise_after(line_state, Channel.LINE_SLOPE)
+            wavelength = x_height * (16.0 + 6.0 * noise_after(line_state, Channel.LINE_WAVELENGTH))
+            phase = math.pi * noise_after(line_state, Channel.LINE_PHASE)
             amplitude = 0.09 * x_height * loose
-            y0 = top + baseline + 0.08 * x_height * loose * noise(seed, *key, Channel.LINE_Y)
+            y0 = top + baseline + 0.08 * x_height * loose * noise_after(line_state, Channel.LINE_Y)
             slope_degrees = math.degrees(slope)
-            line_fonts: dict[int, int] = {}
+            # Font index per slot for this line (two slots: the hand and the plain fallback).
+            line_fonts: list[int | None] = [None, None]
             x = x0
             for word in line.words:
                 word_dy = word.dy * size_px
@@ -376,7 +382,7 @@ class FrameText:
                         + rise * size_px
                         + word_dy
                     )
-                    index = line_fonts.get(slot)
+                    index = line_fonts[slot]
                     if index is None:
                         font_key = (slot, round(size_px, 3))
                         index = font_index.get(font_key)
@@ -387,7 +393,7 @@ class FrameText:
                         line_fonts[slot] = index
                     append(
                         new_mark(
-                            GlyphMark,
+                            mark_type,
                             (index, glyph, x, y, angle + slope_degrees, scale, shade, char),
                         )
                     )

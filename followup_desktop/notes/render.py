@@ -42,8 +42,9 @@ def render_sheet(painter: QPainter, sheet: SheetLayout, target: QRectF) -> None:
     base.translate(target.x(), target.y())
     base.scale(target.width() / sheet.width_pt, target.height() / sheet.height_pt)
     fonts: list[QRawFont] = [raw_font(use.family, use.pixel_size) for use in sheet.fonts]
-    # One glyph run per distinct glyph, made on first use: a note repeats a few dozen glyphs.
-    runs: dict[tuple[int, int], QGlyphRun] = {}
+    # One glyph run per distinct glyph of each font, made on first use: a note repeats a few
+    # dozen glyphs.
+    runs: list[dict[int, QGlyphRun]] = [{} for _ in fonts]
     pens = _pens(sheet.ink)
     origin = QPointF(0.0, 0.0)
     last_pen = -1
@@ -56,9 +57,9 @@ def render_sheet(painter: QPainter, sheet: SheetLayout, target: QRectF) -> None:
     simple = base.type().value <= QTransform.TransformationType.TxScale.value
     sx, sy, tx, ty = base.m11(), base.m22(), base.dx(), base.dy()
     for font, glyph, x, y, angle, scale, shade, _char in sheet.marks:
-        pen = min(top_pen, int(shade * steps + 0.5))
+        pen = int(shade * steps + 0.5)
         if pen != last_pen:
-            set_pen(pens[pen])
+            set_pen(pens[pen if pen < top_pen else top_pen])
             last_pen = pen
         # The glyph's own turn and size, then the sheet's placement: one matrix per glyph.
         turn = radians(angle)
@@ -67,12 +68,12 @@ def render_sheet(painter: QPainter, sheet: SheetLayout, target: QRectF) -> None:
             set_transform(QTransform(c * sx, s * sy, -s * sx, c * sy, x * sx + tx, y * sy + ty))
         else:
             set_transform(QTransform(c, s, -s, c, x, y) * base)
-        run = runs.get((font, glyph))
+        font_runs = runs[font]
+        run = font_runs.get(glyph)
         if run is None:
-            run = QGlyphRun()
+            run = font_runs[glyph] = QGlyphRun()
             run.setRawFont(fonts[font])
             run.setPositions([origin])
             run.setGlyphIndexes([glyph])
-            runs[(font, glyph)] = run
         draw(origin, run)
     painter.restore()

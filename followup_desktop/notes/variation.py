@@ -27,6 +27,11 @@ def noise(seed: int, *keys: int) -> float:
     return (state >> 11) * _SCALE - 1.0
 
 
+def noise_after(state: int, key: int) -> float:
+    """``noise(seed, *keys, key)`` when ``state`` is ``noise_bits(seed, *keys)``: one step."""
+    return (_mix(state ^ (key & _MASK)) >> 11) * _SCALE - 1.0
+
+
 def noise_bits(seed: int, *keys: int) -> int:
     """64 well-mixed bits fixed by ``seed`` and ``keys``; ``lane`` splits them into values."""
     state = _mix(seed & _MASK)
