@@ -20,6 +20,7 @@ from followup_desktop.services.contact_search import (
     joined,
     order_terms,
     sorted_before,
+    text_count_sql,
 )
 
 
@@ -82,12 +83,16 @@ class ContactListQuery:
     condition: SqlCondition = EVERYONE
     column: int = 0
     descending: bool = False
+    #: For a search without filters: the count read from the full-text indexes alone.
+    text_count: SqlCondition | None = None
 
     @classmethod
     def of(
         cls, wanted: ContactFilter, today: dt.date, column: int = 0, descending: bool = False
     ) -> ContactListQuery:
-        return cls(joined(filter_conditions(wanted, today)), column, descending)
+        text_only = wanted.without_text() == ContactFilter()
+        text_count = text_count_sql(wanted.text) if text_only else None
+        return cls(joined(filter_conditions(wanted, today)), column, descending, text_count)
 
 
 def count_all_contacts() -> int:
@@ -98,6 +103,9 @@ def count_contacts(query: ContactListQuery) -> int:
     """How many contacts ``query`` shows: one count over the indexes, no rows read."""
     if query.condition == EVERYONE:
         return count_all_contacts()
+    if query.text_count is not None:
+        count = query.text_count
+        return int(database.execute_sql(count.sql, count.params).fetchone()[0])
     sql = f"SELECT count(*) FROM contact c WHERE {query.condition.sql}"
     return int(database.execute_sql(sql, query.condition.params).fetchone()[0])
 

@@ -93,6 +93,19 @@ def text_condition(text: str) -> list[SqlCondition]:
     return conditions
 
 
+def text_count_sql(text: str) -> SqlCondition | None:
+    """A count of the contacts matching ``text`` read from one full-text index alone (it holds
+    one row per contact), or None when the words need both indexes or none narrows the list.
+    (Probing one index per row of the other is slow in FTS5: that count goes through contacts.)
+    """
+    conditions = text_condition(text)
+    if len(conditions) != 1:
+        return None
+    (condition,) = conditions
+    table = "contact_search" if "contact_search MATCH" in condition.sql else "contact_search_words"
+    return SqlCondition(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", condition.params)
+
+
 def filter_conditions(wanted: ContactFilter, today: dt.date) -> list[SqlCondition]:
     """The WHERE conditions (all must hold) for ``wanted`` on ``today``."""
     conditions = text_condition(wanted.text)

@@ -67,9 +67,15 @@ def normalized_email_or_none(text: str) -> str | None:
     if at and len(local) <= 64 and len(text) <= 254 and _SIMPLE_LOCAL_PART.match(local):
         normalized = _normalized_domain(domain)
         return None if normalized is None else f"{local}@{normalized}"
-    if check.email_problem(text):
+    if not text.strip():
+        return ""
+    # One validation gives both answers (asking for the problem, then the form, validated twice).
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        return str(validate_email(text.strip(), check_deliverability=False).normalized)
+    except EmailNotValidError:
         return None
-    return check.normalized_email(text)
 
 
 def clean_record(record: ContactRecord, phone_region: str) -> CleanedRecord | str:
