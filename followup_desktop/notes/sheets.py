@@ -123,7 +123,7 @@ def layout_note(job: NoteJob) -> SheetLayout:
     """The card or letter page of ``job``, fitted to its writable area."""
     paper = note_paper(job.paper)
     page = paper.kind is PaperKind.PAGE
-    sheet = note_sheet(paper, folded=job.folded, landscape=job.landscape)
+    sheet = note_sheet(paper, folded=job.folded, landscape=job.landscape, margin_mm=job.margin_mm)
     hand = Hand(handwriting_family(job.font), job.neatness, job.seed)
     blocks = note_blocks(job, page=page)
     frame = layout_frame(

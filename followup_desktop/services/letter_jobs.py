@@ -33,6 +33,34 @@ def set_contact_block_on_notes(on: bool) -> None:
     ).execute()
 
 
+#: The margin of notes and letter pages in millimetres; absent means each paper's own margin.
+MARGIN_SETTING = "notes.margin_mm"
+#: Margins the user may choose; a printer cannot print closer to the edge than a few mm.
+MARGIN_CHOICES_MM = (5.0, 8.0, 12.0, 16.0, 20.0)
+
+
+def note_margin_mm() -> float | None:
+    """The chosen margin, or None for each paper's own (also when the stored value is bad)."""
+    row = Setting.get_or_none(Setting.key == MARGIN_SETTING)
+    if row is None or not row.value:
+        return None
+    try:
+        value = float(row.value)
+    except ValueError:
+        return None
+    return value if value in MARGIN_CHOICES_MM else None
+
+
+def set_note_margin_mm(margin_mm: float | None) -> None:
+    if margin_mm is not None and margin_mm not in MARGIN_CHOICES_MM:
+        choices = ", ".join(f"{m:g}" for m in MARGIN_CHOICES_MM)
+        raise ValueError(f"a margin of {margin_mm:g} mm is not offered; choose {choices}")
+    value = "" if margin_mm is None else f"{margin_mm:g}"
+    Setting.insert(key=MARGIN_SETTING, value=value).on_conflict(
+        conflict_target=[Setting.key], preserve=[Setting.value]
+    ).execute()
+
+
 class LetterNotFoundError(LookupError):
     """No letter with that id."""
 
@@ -48,6 +76,8 @@ class NoteJob:
     paper: str = "A6"
     folded: bool = False
     landscape: bool = False
+    #: The margin all round in millimetres; None for the paper's own.
+    margin_mm: float | None = None
     font: str = ""
     ink: str = "ballpoint-blue"
     neatness: float = 0.5
@@ -160,6 +190,7 @@ def job_for_letter(letter: Letter, *, today: dt.date | None = None) -> NoteJob:
         paper=letter.card_size or profile.note_card_size or "A6",
         folded=bool(letter.folded),
         landscape=bool(letter.landscape),
+        margin_mm=note_margin_mm(),
         font=letter.font or profile.note_font,
         ink=letter.ink or profile.note_ink,
         neatness=float(letter.neatness),

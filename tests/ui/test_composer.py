@@ -18,6 +18,7 @@ from followup_desktop.db.backup import list_backups
 from followup_desktop.db.models import Application, Contact, FollowUp, Interaction, Letter
 from followup_desktop.paths import DataLocation
 from followup_desktop.services.data_safety import manual_backup
+from followup_desktop.services.letter_jobs import note_margin_mm
 from followup_desktop.ui.composer import output_actions, prompts
 from followup_desktop.ui.composer.area import ComposerArea
 from followup_desktop.ui.composer.printing import paint_sheets
@@ -275,3 +276,23 @@ def test_a_restore_keeps_the_open_draft_in_its_backup_and_never_writes_it_back(
     with closing(sqlite3.connect(safety.path)) as kept:
         (body,) = kept.execute("SELECT body FROM letter WHERE id = ?", (letter_id,)).fetchone()
     assert body == "Written before the backup. Typed after it."
+
+
+def test_choosing_a_margin_moves_the_writing_and_is_remembered(
+    window: MainWindow, composer: ComposerArea, qtbot: QtBot, tmp_path: Path
+) -> None:
+    follow_up = _note_follow_up()
+    composer.open_follow_up(follow_up.id)
+    assert composer.sheet is not None
+    own_left = min(m.x for m in composer.sheet.marks)
+    margin = composer.options.margin
+    assert margin.currentText() == "Paper's own"
+    margin.setCurrentIndex(margin.findData(20.0))
+    composer.update_preview()
+    assert composer.sheet is not None
+    assert min(m.x for m in composer.sheet.marks) > own_left + 20
+    assert note_margin_mm() == 20.0
+    qtbot.wait(50)  # let the layouts settle before the picture
+    window.grab().save(str(tmp_path / "composer-margin.png"))
+    composer.open_follow_up(_note_follow_up().id)  # another letter opens with the same margin
+    assert composer.options.settings().margin_mm == 20.0

@@ -41,7 +41,9 @@ from followup_desktop.services.letter_jobs import (
     NoteJob,
     contact_block_on_notes,
     job_for_letter,
+    note_margin_mm,
     set_contact_block_on_notes,
+    set_note_margin_mm,
 )
 from followup_desktop.services.picker_choices import (
     application_choice_label,
@@ -485,6 +487,7 @@ class ComposerArea(QWidget):
             ink=letter.ink,
             neatness=float(letter.neatness),
             contact_block=contact_block_on_notes(),
+            margin_mm=note_margin_mm(),
         )
         self._loading = False
         self._reload_subject()
@@ -528,6 +531,7 @@ class ComposerArea(QWidget):
             ink=profile.note_ink,
             neatness=0.5,
             contact_block=contact_block_on_notes(),
+            margin_mm=note_margin_mm(),
         )
 
     def _show_empty(self) -> None:
@@ -629,6 +633,9 @@ class ComposerArea(QWidget):
         if settings.contact_block != contact_block_on_notes():
             with database.atomic():
                 set_contact_block_on_notes(settings.contact_block)
+        if settings.margin_mm != note_margin_mm():
+            with database.atomic():
+                set_note_margin_mm(settings.margin_mm)
         self._on_edited()
 
     def write_again(self) -> None:
@@ -648,6 +655,7 @@ class ComposerArea(QWidget):
             paper=settings.paper,
             folded=settings.folded,
             landscape=settings.landscape,
+            margin_mm=settings.margin_mm,
             font=settings.font,
             ink=settings.ink,
             neatness=settings.neatness,

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSlider,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from followup_desktop.notes.fonts import bundled_font_families, handwriting_family
 from followup_desktop.notes.inks import DEFAULT_INK, INKS
 from followup_desktop.notes.paper import CARD_SIZES, ENVELOPE_SIZES, PAGE_SIZES
+from followup_desktop.services.letter_jobs import MARGIN_CHOICES_MM
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class NoteSettings:
     contact_block: bool
     envelope: str
     plain_envelope: bool
+    margin_mm: float | None = None
 
 
 class NoteOptions(QWidget):
@@ -67,6 +70,12 @@ class NoteOptions(QWidget):
         self.envelope.addItem("Envelope to fit", "")
         for key, size in ENVELOPE_SIZES.items():
             self.envelope.addItem(size.label, key)
+        self.margin = QComboBox()
+        self.margin.setObjectName("margin")
+        self.margin.addItem("Paper's own", None)
+        for millimetres in MARGIN_CHOICES_MM:
+            self.margin.addItem(f"{millimetres:g} mm", millimetres)
+        self.margin.setToolTip("The blank border all round the writing, on every note and letter")
         self.plain_envelope = QCheckBox("Print addresses")
         self.plain_envelope.setToolTip("Address the envelope in a plain print font")
 
@@ -98,11 +107,18 @@ class NoteOptions(QWidget):
         grid.addWidget(self.contact_block, 2, 3)
         grid.addWidget(envelope_label, 3, 0)
         grid.addWidget(self.envelope, 3, 1)
-        grid.addWidget(self.plain_envelope, 3, 2, 1, 2)
+        margin_label = QLabel("&Margin:")
+        margin_label.setBuddy(self.margin)
+        grid.addWidget(self.plain_envelope, 3, 2)
+        margin_row = QHBoxLayout()
+        margin_row.setSpacing(6)
+        margin_row.addWidget(margin_label)
+        margin_row.addWidget(self.margin, 1)
+        grid.addLayout(margin_row, 3, 3)
         grid.setColumnStretch(1, 1)
 
         self.set_channel("note")
-        for box in (self.paper, self.hand, self.ink, self.envelope):
+        for box in (self.paper, self.hand, self.ink, self.envelope, self.margin):
             box.currentIndexChanged.connect(self._emit_changed)
         for check in (self.folded, self.landscape, self.contact_block, self.plain_envelope):
             check.toggled.connect(self._emit_changed)
@@ -140,6 +156,7 @@ class NoteOptions(QWidget):
             contact_block=self.contact_block.isChecked(),
             envelope=str(self.envelope.currentData() or ""),
             plain_envelope=self.plain_envelope.isChecked(),
+            margin_mm=self.margin.currentData(),
         )
 
     def show_settings(
@@ -152,6 +169,7 @@ class NoteOptions(QWidget):
         ink: str,
         neatness: float,
         contact_block: bool,
+        margin_mm: float | None = None,
     ) -> None:
         """Show a letter's stored settings without announcing a change."""
         self._quiet = True
@@ -165,4 +183,5 @@ class NoteOptions(QWidget):
         self.ink.setCurrentIndex(max(0, ink_index))
         self.neatness.setValue(round(neatness * 100))
         self.contact_block.setChecked(contact_block)
+        self.margin.setCurrentIndex(max(0, self.margin.findData(margin_mm)))
         self._quiet = False
