@@ -211,8 +211,26 @@ def state_counts_on(day: dt.date) -> dict[str, int]:
     return {state: int(count) for state, count in tuple_rows(query)}
 
 
+#: The last month's counts, with the connection and store state they were read at.
+_last_month: tuple[object, tuple[object, ...], dict[dt.date, dict[str, int]]] | None = None
+
+
 def planned_counts_between(first: dt.date, last: dt.date) -> dict[dt.date, dict[str, int]]:
-    """Planned follow-ups per day and channel in [first, last], from one indexed query."""
+    """Planned follow-ups per day and channel in [first, last], from one indexed query.
+
+    The last answer is kept until anything is written (the same test as ``due_counts``), so
+    the month read while the app is idle serves the calendar's first showing.
+    """
+    global _last_month
+    connection = database.connection()
+    state = (
+        first,
+        last,
+        connection.total_changes,
+        connection.execute("PRAGMA data_version").fetchone(),
+    )
+    if _last_month is not None and _last_month[0] is connection and _last_month[1] == state:
+        return {day: dict(channels) for day, channels in _last_month[2].items()}
     query = (
         FollowUp.select(FollowUp.due_on, FollowUp.channel, pw.fn.COUNT(FollowUp.id))
         .where(
@@ -224,4 +242,5 @@ def planned_counts_between(first: dt.date, last: dt.date) -> dict[dt.date, dict[
     for due, channel, count in tuple_rows(query):
         day = due if isinstance(due, dt.date) else dt.date.fromisoformat(str(due))
         counts.setdefault(day, {})[channel] = count
-    return counts
+    _last_month = (connection, state, counts)
+    return {day: dict(channels) for day, channels in counts.items()}

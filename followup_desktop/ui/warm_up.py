@@ -33,10 +33,18 @@ def _known_time_zones() -> None:
     known_time_zones()  # cached: the contact form's time zone list reads the disk once
 
 
+def _calendar_month() -> None:
+    from followup_desktop.db.models import database
+    from followup_desktop.ui.calendar.month_view import read_month_ahead
+
+    if not database.is_closed():
+        read_month_ahead()  # kept until the store changes: the calendar's first showing
+
+
 #: Slow first uses inside the areas: the phone-number library behind the contact form's
-#: placeholders and checks, and the system's list of time zones.
+#: placeholders and checks, the system's list of time zones, the calendar's month counts.
 OTHER_MODULES = ("phonenumbers",)
-OTHER_STEPS: tuple[Callable[[], None], ...] = (_known_time_zones,)
+OTHER_STEPS: tuple[Callable[[], None], ...] = (_known_time_zones, _calendar_month)
 
 
 class AreaWarmUp(QObject):

@@ -65,6 +65,8 @@ def calendar_month_50k(context: BenchContext) -> list[Figure]:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
     from followup_desktop.db.connection import close_store, open_store
     from followup_desktop.ui.app import create_application
     from followup_desktop.ui.calendar.month_view import MonthView, grid_start
@@ -76,6 +78,8 @@ def calendar_month_50k(context: BenchContext) -> list[Figure]:
     try:
         view = MonthView()
         view.resize(900, 640)
+        view.show()  # a hidden (or not yet exposed) widget's repaint() draws nothing
+        QApplication.processEvents()
         start = dt.date.today() - dt.timedelta(days=365)
         months = _months(start)
         raw = sqlite3.connect(str(database))

@@ -104,5 +104,4 @@ class FollowUpRowDelegate(QStyledItemDelegate):
 def _static(text: str) -> QStaticText:
     line = QStaticText(text)
     line.setTextFormat(Qt.TextFormat.PlainText)
-    line.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
     return line
