@@ -9,15 +9,12 @@ from typing import TYPE_CHECKING
 
 from followup_desktop import APP_NAME, __version__
 from followup_desktop.services.atomic_files import atomic_write_bytes
+from followup_desktop.services.calendar_feed import FEED_FILE_NAME
 from followup_desktop.services.follow_up_details import FollowUpDetails, planned_details
 
-#: Name of the file kept up to date in the data folder for calendar apps to subscribe to.
 if TYPE_CHECKING:
     import icalendar
 
-FEED_FILE_NAME = "follow-ups.ics"
-#: Setting key (in the store's small key/value table) that turns the kept-up-to-date file on.
-FEED_SETTING = "calendar.feed"
 _UID_DOMAIN = "followup-desk"
 
 
@@ -148,22 +145,6 @@ def export_calendar(
     except OSError as error:
         raise CalendarExportError(f"Cannot write {target}: {error.strerror or error}.") from error
     return len(items)
-
-
-def feed_enabled() -> bool:
-    """Whether the subscribed calendar file in the data folder is kept up to date."""
-    from followup_desktop.db.models import Setting
-
-    row = Setting.get_or_none(Setting.key == FEED_SETTING)
-    return row is not None and row.value == "true"
-
-
-def set_feed_enabled(enabled: bool) -> None:
-    from followup_desktop.db.models import Setting
-
-    Setting.insert(
-        key=FEED_SETTING, value="true" if enabled else "false"
-    ).on_conflict_replace().execute()
 
 
 def refresh_feed(folder: Path, *, reminder_time: str = "09:00") -> bool:

@@ -11,14 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from followup_desktop.db.seed import get_profile
-from followup_desktop.services.ics_export import (
-    FEED_FILE_NAME,
-    CalendarExportError,
-    export_calendar,
-    feed_enabled,
-    refresh_feed,
-    set_feed_enabled,
-)
+from followup_desktop.services.calendar_feed import FEED_FILE_NAME, feed_enabled, set_feed_enabled
 from followup_desktop.ui.events import AppEvents
 
 if TYPE_CHECKING:
@@ -59,6 +52,9 @@ class FeedKeeper(QObject):
     def refresh_now(self) -> bool:
         if not feed_enabled():
             return False
+        # The calendar writer is imported when a file is written, not when the window opens.
+        from followup_desktop.services.ics_export import CalendarExportError, refresh_feed
+
         try:
             return refresh_feed(self.folder, reminder_time=get_profile().reminder_time)
         except CalendarExportError as error:
@@ -94,6 +90,8 @@ class CalendarExportMenu(QObject):
         chosen = self.ask_path(self.window, suggested)
         if not chosen:
             return None
+        from followup_desktop.services.ics_export import CalendarExportError, export_calendar
+
         target = Path(chosen)
         if target.suffix.lower() != ".ics":
             target = target.with_name(target.name + ".ics")

@@ -58,6 +58,7 @@ AFTER_FIRST_PAINT = (
     "followup_desktop.ui.background_backup",
     "followup_desktop.ui.follow_ups.actions",
     "followup_desktop.ui.pipeline.commands",
+    "followup_desktop.services.ics_export",
 )
 
 

@@ -13,15 +13,9 @@ import icalendar
 from planning_rows import make_application, make_contact
 
 from followup_desktop.db.connection import close_store
+from followup_desktop.services.calendar_feed import FEED_FILE_NAME, feed_enabled, set_feed_enabled
 from followup_desktop.services.follow_up_actions import add_follow_up
-from followup_desktop.services.ics_export import (
-    FEED_FILE_NAME,
-    event_uid,
-    export_calendar,
-    feed_enabled,
-    refresh_feed,
-    set_feed_enabled,
-)
+from followup_desktop.services.ics_export import event_uid, export_calendar, refresh_feed
 
 REPO = Path(__file__).resolve().parents[2]
 
