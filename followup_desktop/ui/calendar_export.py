@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from followup_desktop.db.seed import get_profile
 from followup_desktop.services.calendar_feed import FEED_FILE_NAME, feed_enabled, set_feed_enabled
@@ -24,6 +24,8 @@ SavePathAsker = Callable[[QWidget, str], str]
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> str:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _filter = QFileDialog.getSaveFileName(
         parent, "Export calendar", suggested, "iCalendar files (*.ics)"
     )
@@ -102,6 +104,8 @@ class CalendarExportMenu(QObject):
                 reminder_time=get_profile().reminder_time,
             )
         except CalendarExportError as error:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self.window, "Export calendar", str(error))
             return None
         self.window.statusBar().showMessage(

@@ -52,17 +52,25 @@ class CardDragController(QObject):
         self.active = False
         self.target: DropTarget | None = None
         self._last_global = QPoint()
-        self._ghost = QLabel(board)
-        self._ghost.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self._ghost.hide()
-        shadow = QGraphicsDropShadowEffect(self._ghost)
-        shadow.setBlurRadius(18)
-        shadow.setOffset(0, 4)
-        shadow.setColor(QColor(0, 0, 0, 90))
-        self._ghost.setGraphicsEffect(shadow)
+        self._floating: QLabel | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._auto_scroll)
+
+    @property
+    def _ghost(self) -> QLabel:
+        """The floating card, made at the first drag (the board opens without it)."""
+        if self._floating is None:
+            ghost = QLabel(self.board)
+            ghost.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            ghost.hide()
+            shadow = QGraphicsDropShadowEffect(ghost)
+            shadow.setBlurRadius(18)
+            shadow.setOffset(0, 4)
+            shadow.setColor(QColor(0, 0, 0, 90))
+            ghost.setGraphicsEffect(shadow)
+            self._floating = ghost
+        return self._floating
 
     def watch(self, column: StageColumn) -> None:
         viewport = column.view.viewport()
@@ -215,7 +223,8 @@ class CardDragController(QObject):
 
     def _finish(self) -> None:
         self._timer.stop()
-        self._ghost.hide()
+        if self._floating is not None:
+            self._floating.hide()
         if self._press is not None:
             self._press.column.delegate.dragged_id = None
             self._press.column.view.viewport().update()

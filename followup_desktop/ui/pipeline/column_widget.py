@@ -63,6 +63,13 @@ class CardListView(QListView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A viewport made here rather than the one Qt made: asking for Qt's own would make
+        # PySide look up its class among every widget class (and create all their enums),
+        # which cost the window's first paint about as much as building the whole board.
+        viewport = QWidget()
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        viewport.setAutoFillBackground(False)
+        self.setViewport(viewport)
         self.setUniformItemSizes(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -72,7 +79,6 @@ class CardListView(QListView):
         self.setAutoScroll(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.viewport().setAutoFillBackground(False)
         self.setAutoFillBackground(False)
         self.verticalScrollBar().setSingleStep(24)
         #: Row before which a dragged card would land, or None.
