@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.backup import list_backups
 from followup_desktop.db.models import Application, Contact, FollowUp, Interaction, Letter
+from followup_desktop.notes import print_set
 from followup_desktop.paths import DataLocation
 from followup_desktop.services.data_safety import manual_backup
 from followup_desktop.services.letter_jobs import note_margin_mm
@@ -296,3 +297,29 @@ def test_choosing_a_margin_moves_the_writing_and_is_remembered(
     window.grab().save(str(tmp_path / "composer-margin.png"))
     composer.open_follow_up(_note_follow_up().id)  # another letter opens with the same margin
     assert composer.options.settings().margin_mm == 20.0
+
+
+def test_export_reuses_the_preview_layout_and_lays_out_again_after_an_edit(
+    window: MainWindow,
+    composer: ComposerArea,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    composer.open_follow_up(_note_follow_up().id)
+    composer.update_preview()
+    laid_out: list[object] = []
+    real_layout = print_set.layout_note
+
+    def counted(job: object) -> object:
+        laid_out.append(job)
+        return real_layout(job)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(print_set, "layout_note", counted)
+    monkeypatch.setattr(prompts, "ask_save_path", lambda *_a: tmp_path / "card.pdf")
+    composer.output.export_pdf()
+    assert laid_out == []
+    assert PdfReader(tmp_path / "card.pdf").pages
+    composer.body.appendPlainText("PS: see you on Monday.")  # the preview has not caught up
+    composer.output.export_pdf()
+    assert len(laid_out) == 1
+    assert "Monday" in "".join(m.char for m in real_layout(laid_out[0]).marks)  # type: ignore[arg-type]

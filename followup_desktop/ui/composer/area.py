@@ -99,6 +99,8 @@ class ComposerArea(QWidget):
         self.subject_info: DraftSubject | None = None
         self.base_job: NoteJob | None = None
         self.sheet: SheetLayout | None = None
+        #: The job ``sheet`` was laid out from: an export of the same job reuses the sheet.
+        self.sheet_job: NoteJob | None = None
         self.templates: dict[str, Template] = {}
         self._loading = False
         self._templates_root: Path | None = None
@@ -680,7 +682,7 @@ class ComposerArea(QWidget):
             self.slot_notice.show()
         else:
             self.slot_notice.hide()
-        self.sheet = None
+        self.sheet = self.sheet_job = None
         fits: bool | None = None
         overflow_words = 0
         is_card = channel in ("note", "letter")
@@ -688,7 +690,8 @@ class ComposerArea(QWidget):
         self.preview.setVisible(is_card)
         self.email_hint.setVisible(not is_card)
         if is_card and text.strip():
-            self.sheet = layout_note(self.current_job())
+            self.sheet_job = self.current_job()
+            self.sheet = layout_note(self.sheet_job)
             fits = self.sheet.overflow is None
             overflow_words = self.sheet.overflow.words if self.sheet.overflow else 0
             self.preview.show_sheet(self.sheet)

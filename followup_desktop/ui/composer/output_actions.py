@@ -64,8 +64,10 @@ class ComposerOutput:
     def _printable_card(self) -> tuple[NoteJob, SheetLayout] | None:
         area = self.area
         job = area.current_job()
+        # The preview's layout is the one printed when nothing changed since it was drawn.
+        laid_out = area.sheet if area.sheet_job == job else None
         try:
-            sheet = check_printable(job)
+            sheet = check_printable(job, laid_out)
         except NotPrintableError as error:
             prompts.warn(area, "Not ready to print", str(error).capitalize() + ".")
             return None
