@@ -194,3 +194,23 @@ def test_long_lines_end_in_an_ellipsis_within_the_row(busy_area: CalendarArea) -
     # Rows are two lines tall whatever their text, so the list measures one row only.
     height = delegate.sizeHint(option, day_list.follow_ups.index(0)).height()
     assert height >= 2 * QFontMetrics(option.font).height()
+
+
+def test_changes_made_elsewhere_are_read_when_the_calendar_is_shown_again(
+    busy_area: CalendarArea,
+) -> None:
+    view = busy_area.month_view
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    busy_area.hide()  # another area is in front
+    FollowUp.create(due_on=tomorrow, channel="call")
+    seen: list[str] = []
+    database.connection().set_trace_callback(seen.append)
+    try:
+        busy_area.events.follow_ups_changed.emit()
+    finally:
+        database.connection().set_trace_callback(None)
+    assert seen == []  # nothing read for a calendar nobody looks at
+    assert view.counts[tomorrow] == {"email": 1}
+    busy_area.show()
+    assert view.counts[tomorrow] == {"email": 1, "call": 1}
+    assert busy_area.day_list.follow_ups.total == PLANNED + DONE

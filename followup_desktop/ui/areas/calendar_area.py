@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -194,7 +194,8 @@ class CalendarArea(QWidget):
         events.follow_ups_changed.connect(self.refresh)
         events.applications_changed.connect(self.refresh)
         events.contacts_changed.connect(self.refresh)
-        self.refresh()
+        self._stale = False
+        self._reload()
 
     # --- navigation ------------------------------------------------------------------------
 
@@ -250,6 +251,20 @@ class CalendarArea(QWidget):
     # --- data ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Read again what is shown; while another area is shown, once this one is shown again
+        (changes made elsewhere then cost nothing here until the user comes back)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._reload()
+        super().showEvent(event)
+
+    def _reload(self) -> None:
+        self._stale = False
         self.month_view.reload()
         self._show_day(self.selected_day)
         if self.showing_week:
