@@ -23,6 +23,8 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
+    QStaticText,
+    QTransform,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -98,6 +100,44 @@ class _GridStyle:
         self.line_height = QFontMetrics(self.line).height()
 
 
+class _LaidOutTexts:
+    """Strings laid out once per font: the grid draws the same few dozen on every paint."""
+
+    LIMIT = 2000
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple[str, str], QStaticText] = {}
+
+    def get(self, text: str, font: QFont) -> QStaticText:
+        key = (text, font.key())
+        found = self._texts.get(key)
+        if found is None:
+            if len(self._texts) > self.LIMIT:
+                self._texts.clear()
+            found = QStaticText(text)
+            found.setTextFormat(Qt.TextFormat.PlainText)
+            found.prepare(QTransform(), font)
+            self._texts[key] = found
+        return found
+
+    def draw(
+        self, painter: QPainter, rect: QRectF, text: str, font: QFont, align: Qt.AlignmentFlag
+    ) -> None:
+        """Like ``painter.drawText(rect, align, text)`` (the painter's font is ``font``)."""
+        laid_out = self.get(text, font)
+        size = laid_out.size()
+        if size.width() > rect.width():
+            painter.drawText(rect, align, text)  # too long: let Qt clip it to the cell
+            return
+        x, y = rect.left(), rect.top()
+        if align == _RIGHT:
+            x = rect.right() - size.width()
+        elif align == _CENTER:
+            x = rect.center().x() - size.width() / 2
+            y = rect.center().y() - size.height() / 2
+        painter.drawStaticText(QPointF(x, y), laid_out)
+
+
 class MonthView(QWidget):
     """Six weeks from Monday, the shown month in full; drop follow-ups on a day to move them."""
 
@@ -136,6 +176,7 @@ class MonthView(QWidget):
         #: The painted grid and what it was painted from: a repaint with nothing changed
         #: (showing the area again, a window on top going away) only copies it.
         self._grid_cache: QPixmap | None = None
+        self._texts = _LaidOutTexts()
         self._grid_key: tuple[object, ...] = ()
 
     # --- data ------------------------------------------------------------------------------
@@ -254,7 +295,7 @@ class MonthView(QWidget):
         painter.setPen(style.text)
         for column in range(7):
             rect = QRectF(column * width, 0, width, _HEADER_HEIGHT)
-            painter.drawText(rect, _CENTER, pycalendar.day_abbr[column])
+            self._texts.draw(painter, rect, pycalendar.day_abbr[column], style.bold, _CENTER)
         first = self.first_day
         focused = self.hasFocus()
         for index in range(7 * WEEKS):
@@ -291,15 +332,15 @@ class MonthView(QWidget):
             painter.drawRoundedRect(badge, 6, 6)
             painter.setBrush(_NO_BRUSH)
             painter.setPen(_WHITE)
-            painter.drawText(badge, _CENTER, str(day.day))
+            self._texts.draw(painter, badge, str(day.day), style.bold, _CENTER)
         else:
             painter.setFont(style.plain)
             painter.setPen(style.text if in_month else style.faint_text)
-            painter.drawText(number_rect, _LEFT, str(day.day))
+            self._texts.draw(painter, number_rect, str(day.day), style.plain, _LEFT)
         if overdue:
             painter.setPen(OVERDUE_COLOUR)
             painter.setFont(style.small_bold)
-            painter.drawText(number_rect, _RIGHT, "overdue")
+            self._texts.draw(painter, number_rect, "overdue", style.small_bold, _RIGHT)
             bottom = rect.bottom() - 2
             painter.drawLine(QPointF(left + 1, bottom), QPointF(rect.right() - 1, bottom))
         painter.setFont(style.line)
@@ -314,7 +355,8 @@ class MonthView(QWidget):
             label = f"{CHANNEL_SYMBOLS[channel]} {count}"
             if with_words:
                 label += f" {CHANNEL_LABELS[channel].lower()}"
-            painter.drawText(QRectF(left + 6, y, width - 10, line_height), _LEFT, label)
+            line_rect = QRectF(left + 6, y, width - 10, line_height)
+            self._texts.draw(painter, line_rect, label, style.line, _LEFT)
             y += line_height
         if day == self.selected and focused:
             painter.setPen(style.focus_pen)
