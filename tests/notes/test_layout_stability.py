@@ -6,11 +6,14 @@ import threading
 
 import pytest
 from note_samples import SAMPLE_TEXT, sample_job
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from followup_desktop.notes.fonts import handwriting_family, raw_font
 from followup_desktop.notes.layout import FrameText, Hand
 from followup_desktop.notes.paper import note_paper, note_sheet
-from followup_desktop.notes.sheets import layout_note, note_blocks
+from followup_desktop.notes.render import render_sheet
+from followup_desktop.notes.sheets import SheetLayout, layout_note, note_blocks
 
 SHORT_NOTE = "Dear Sam,\n\nThank you, thank you.\n\nBest,\nJo"
 
@@ -52,3 +55,35 @@ def test_each_thread_draws_with_its_own_font_objects() -> None:
     worker.start()
     worker.join()
     assert elsewhere and elsewhere[0] is not here
+
+
+def _drawn(sheet: SheetLayout, turned: bool) -> QImage:
+    """The sheet at 90 dpi, drawn straight or through a painter turned a quarter."""
+    scale = 90 / 72
+    width, height = round(sheet.width_pt * scale), round(sheet.height_pt * scale)
+    size = QSize(height, width) if turned else QSize(width, height)
+    image = QImage(size, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    if turned:
+        painter.translate(height, 0)
+        painter.rotate(90)
+    render_sheet(painter, sheet, QRectF(0, 0, width, height))
+    painter.end()
+    return image
+
+
+def test_a_turned_painter_draws_the_same_note_turned() -> None:
+    # Printers may hand over a rotated painter: that path multiplies the matrices in Qt.
+    sheet = layout_note(sample_job())
+    straight = _drawn(sheet, turned=False).transformed(QTransform().rotate(90))
+    turned = _drawn(sheet, turned=True)
+    assert straight.size() == turned.size()
+    differing = sum(
+        1
+        for y in range(0, turned.height(), 2)
+        for x in range(0, turned.width(), 2)
+        if abs(QColor(straight.pixel(x, y)).lightness() - QColor(turned.pixel(x, y)).lightness())
+        > 96
+    )
+    assert differing < 0.01 * (turned.width() * turned.height() / 4)
