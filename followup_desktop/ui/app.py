@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from functools import partial
@@ -232,18 +231,16 @@ def _run_with_store(
             from followup_desktop.services.demo_data import fill_demo_data
 
             fill_demo_data()
-        from followup_desktop.services.plan_day import planned_on
         from followup_desktop.ui.errors import install_failure_hook
         from followup_desktop.ui.paint_probe import PAINT_PROBE_ENV, FirstPaintProbe
         from followup_desktop.ui.session_services import SessionServices
         from followup_desktop.ui.store_scan import open_window
 
-        if not planned_on(dt.date.today()):
-            from followup_desktop.services.planning import replan_once_a_day
-
-            replan_once_a_day()  # before the window, so its first paint shows today's plan
         if screenshot:
+            from followup_desktop.services.planning import replan_once_a_day
             from followup_desktop.ui.main_window import MainWindow
+
+            replan_once_a_day()  # the picture shows today's plan
 
             return render_screenshot(MainWindow(location), Path(screenshot), args.view)
         window = open_window(location, args.view)

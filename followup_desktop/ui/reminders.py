@@ -26,7 +26,8 @@ from followup_desktop import APP_NAME
 from followup_desktop.db.models import Setting
 from followup_desktop.db.seed import get_profile
 from followup_desktop.services.follow_up_queries import FollowUpRow, due_counts, due_page
-from followup_desktop.services.planning import replan_all, replan_once_a_day
+from followup_desktop.services.planning import replan_all
+from followup_desktop.ui.day_planner import DayPlanner
 
 if TYPE_CHECKING:
     from followup_desktop.ui.main_window import MainWindow
@@ -160,6 +161,9 @@ class ReminderService(QObject):
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.tick)
         self._day = clock().date()
+        #: Plans each new day in the background; the views refresh when it is done.
+        self.planner = DayPlanner(self)
+        self.planner.finished.connect(self._planned)
         window.events.profile_changed.connect(self.plan_again)
 
     def start(self) -> None:
@@ -168,11 +172,20 @@ class ReminderService(QObject):
         self.timer.start()
 
     def plan_if_new_day(self) -> bool:
-        """Run the rules once per day (stale events and today's dates depend on the day)."""
-        report = replan_once_a_day(self.clock().date())
-        if report is not None and report.changed:
+        """Run the rules once per day (stale events and today's dates depend on the day), in
+        the background; True when that started."""
+        started = self.planner.start(self.clock().date())
+        if started:
+            self.window.statusBar().showMessage("Planning today's follow-ups…")
+        return started
+
+    def _planned(self, changed: bool, problem: str) -> None:
+        if problem:
+            self.window.statusBar().showMessage(problem, 15000)
+            return
+        self.window.statusBar().showMessage("Today's follow-ups are planned.", 5000)
+        if changed:
             self.window.events.follow_ups_changed.emit()
-        return report is not None and report.changed
 
     def plan_again(self) -> bool:
         """After the profile's settings changed (working days, waits): plan everything."""

@@ -14,6 +14,7 @@ from followup_desktop.ui.after_paint import AfterFirstPaint
 if TYPE_CHECKING:
     from followup_desktop.ui.background_backup import BackgroundBackup
     from followup_desktop.ui.main_window import MainWindow
+    from followup_desktop.ui.reminders import ReminderService
     from followup_desktop.ui.single_instance import SingleInstance
     from followup_desktop.ui.store_scan import StoreScan
 
@@ -33,6 +34,7 @@ class SessionServices(QObject):
         self.instance = instance
         self.store_scan: StoreScan | None = None
         self.start_backup: BackgroundBackup | None = None
+        self.reminders: ReminderService | None = None
         self._backup_timer = QTimer(self)
         self._backup_timer.setSingleShot(True)
         self._backup_timer.timeout.connect(self._start_backup)
@@ -53,7 +55,8 @@ class SessionServices(QObject):
     def _remind(self) -> None:
         from followup_desktop.ui.reminders import install_reminders
 
-        install_reminders(self.window)
+        # The reminders also plan a new day's follow-ups, in the background.
+        self.reminders = install_reminders(self.window)
 
     def _plan_backup(self) -> None:
         from followup_desktop.ui.app import show_backup_outcome
@@ -75,3 +78,6 @@ class SessionServices(QObject):
             self.start_backup.wait()
         if self.store_scan is not None:
             self.store_scan.stop()
+        if self.reminders is not None:
+            self.reminders.timer.stop()
+            self.reminders.planner.wait()

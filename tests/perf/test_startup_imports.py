@@ -72,16 +72,9 @@ def test_the_real_start_paints_before_loading_what_comes_after(tmp_path: Path) -
         cwd=REPO,
         check=True,
     )
+    # The first start of a day, when the rules have a new day to plan: they run beside the
+    # window once it has painted, never before.
     env["FOLLOWUP_EXIT_AFTER_PAINT"] = "1"
-    # The first start of the day runs the rules; the one measured is the next, as on most
-    # mornings.
-    subprocess.run(
-        [sys.executable, "-m", "followup_desktop", "--data-dir", folder],
-        capture_output=True,
-        env=env,
-        cwd=REPO,
-        check=True,
-    )
     code = (
         "import sys\n"
         "from followup_desktop.ui import paint_probe\n"

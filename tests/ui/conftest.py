@@ -25,3 +25,6 @@ def window(
     main_window.show()
     qtbot.waitExposed(main_window)
     yield main_window
+    reminders = getattr(main_window, "reminders", None)
+    if reminders is not None:
+        reminders.planner.wait()  # a day's planning in the background ends before the store

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 
 import icalendar
+import pytest
 from pytestqt.qtbot import QtBot
 
-from followup_desktop.db.models import Profile
+from followup_desktop.db.models import Profile, Setting
 from followup_desktop.services.follow_up_queries import due_follow_ups
 from followup_desktop.services.ics_export import FEED_FILE_NAME
+from followup_desktop.services.plan_day import PLANNED_ON_SETTING, planned_on
 from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.reminders import (
     ReminderBanner,
@@ -42,6 +45,7 @@ def test_reminds_on_start_and_once_at_the_reminder_time(window: MainWindow):
     recorder = Recorder()
     service = ReminderService(window, recorder, clock=clock)
     service.plan_if_new_day()
+    service.planner.wait()
     assert service.remind_on_start()
     overdue, due_today = due_follow_ups(today)
     title, body = recorder.shown[0]
@@ -57,11 +61,56 @@ def test_reminds_on_start_and_once_at_the_reminder_time(window: MainWindow):
     assert len(recorder.shown) == 2  # once a day
 
 
-def test_planning_runs_once_a_day(window: MainWindow):
-    clock = Clock(dt.datetime.combine(dt.date.today(), dt.time(10, 0)))
+def test_planning_runs_once_a_day_beside_the_window(window: MainWindow, qtbot: QtBot):
+    today = dt.date.today()
+    clock = Clock(dt.datetime.combine(today, dt.time(10, 0)))
     service = ReminderService(window, Recorder(), clock=clock)
-    service.plan_if_new_day()
-    assert service.plan_if_new_day() is False
+    Setting.delete().where(Setting.key == PLANNED_ON_SETTING).execute()
+    refreshed: list[bool] = []
+    window.events.follow_ups_changed.connect(lambda: refreshed.append(True))
+    with qtbot.waitSignal(service.planner.finished, timeout=20000) as done:
+        assert service.plan_if_new_day() is True
+        assert window.statusBar().currentMessage() == "Planning today's follow-ups…"
+        # The window answers while the rules run in their own thread.
+        assert service.planner.running or planned_on(today)
+    changed, problem = done.args
+    assert problem == "" and planned_on(today)
+    assert refreshed == ([True] if changed else [])
+    assert service.plan_if_new_day() is False  # once a day
+    service.planner.wait()
+
+
+def test_views_reload_when_the_day_plan_changed_something(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+):
+    from followup_desktop.services import planning
+
+    monkeypatch.setattr(planning, "replan_all", lambda _today: planning.PlanReport(created=[1]))
+    service = ReminderService(window, Recorder(), clock=dt.datetime.now)
+    Setting.delete().where(Setting.key == PLANNED_ON_SETTING).execute()
+    with qtbot.waitSignal(window.events.follow_ups_changed, timeout=20000):
+        assert service.plan_if_new_day() is True
+    service.planner.wait()
+    assert window.statusBar().currentMessage() == "Today's follow-ups are planned."
+
+
+def test_a_failed_planning_is_reported_and_changes_nothing(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+):
+    from followup_desktop.services import planning
+
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(planning, "replan_all", full_disk)
+    service = ReminderService(window, Recorder(), clock=dt.datetime.now)
+    Setting.delete().where(Setting.key == PLANNED_ON_SETTING).execute()
+    with qtbot.waitSignal(service.planner.finished, timeout=20000) as done:
+        assert service.plan_if_new_day() is True
+    changed, problem = done.args
+    assert changed is False and "full" in problem.lower()
+    assert window.statusBar().currentMessage() == problem
+    assert not planned_on(dt.date.today())
 
 
 def test_banner_where_there_is_no_tray(qtbot: QtBot, window: MainWindow):
