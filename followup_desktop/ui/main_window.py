@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QStackedWidget,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from followup_desktop import APP_NAME, __version__
 from followup_desktop.paths import DataLocation
+from followup_desktop.ui.area_stack import AreaStack
 from followup_desktop.ui.demo_banner import DemoBanner
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.safe_undo import SafeUndoStack
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{spec.label} ({spec.shortcut})")
             item.setSizeHint(QSize(140, 40))
             self.side_bar.addItem(item)
-        self.stack = QStackedWidget()
+        self.stack = AreaStack()
         self._placeholders: list[QWidget] = []
         for _spec in AREAS:
             placeholder = QWidget()
