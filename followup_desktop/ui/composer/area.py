@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -141,9 +140,8 @@ class ComposerArea(QWidget):
         self.template_picker = QComboBox()
         self.template_picker.setObjectName("template_picker")
         self.use_template_button = QPushButton("&Use template")
-        self.template_menu_button = QToolButton()
-        self.template_menu_button.setText("Edit…")
-        self.template_menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button with a menu: it makes room for its arrow, and matches its neighbour.
+        self.template_menu_button = QPushButton("Templates")
         template_menu = QMenu(self.template_menu_button)
         self.edit_template_action = template_menu.addAction("Edit the template's text")
         self.save_template_action = template_menu.addAction("Save the text as a template…")
