@@ -67,10 +67,11 @@ _ROW_COLUMNS = (
     f" c.is_agency, c.client_company_id, cc.name, c.keep_in_touch_days, {LAST_CONTACT_SQL},"
     f" {KEEP_IN_TOUCH_DUE_SQL}"
 )
-_JOINED = (
-    "contact c LEFT JOIN company co ON co.id = c.company_id"
+_COMPANIES = (
+    " LEFT JOIN company co ON co.id = c.company_id"
     " LEFT JOIN company cc ON cc.id = c.client_company_id"
 )
+_JOINED = f"contact c{_COMPANIES}"
 
 
 EVERYONE = SqlCondition("1")
@@ -110,12 +111,33 @@ def count_contacts(query: ContactListQuery) -> int:
     return int(database.execute_sql(sql, query.condition.params).fetchone()[0])
 
 
-def contact_page(query: ContactListQuery, offset: int, limit: int) -> list[ContactRow]:
-    """The rows ``offset`` to ``offset + limit`` of ``query`` in its order."""
+#: When at least this share of the contacts match, the first pages in name order are found
+#: sooner by walking the name index (stopping after a page) than by sorting every match.
+DENSE_SHARE = 0.05
+
+
+def contact_page(
+    query: ContactListQuery, offset: int, limit: int, share: float = 1.0
+) -> list[ContactRow]:
+    """The rows ``offset`` to ``offset + limit`` of ``query`` in its order; ``share`` is the
+    part of all contacts that ``query`` shows (its count over the total), when known.
+
+    The page's ids are chosen first and only those rows are joined and have their last contact
+    and keep-in-touch day looked up: with thousands of matches, looking them up for every match
+    before sorting was most of the cost.
+    """
     order = ", ".join(order_terms(query.column, query.descending))
+    walk = (
+        "INDEXED BY contact_sort_name"
+        if query.column == 0 and query.text_count is not None and share >= DENSE_SHARE
+        else ""
+    )
+    # The companies are joined for choosing the ids only when the order is by company.
+    companies = _COMPANIES if any(" co." in f" {term}" for term in order.split(", ")) else ""
     sql = (
-        f"SELECT {_ROW_COLUMNS} FROM {_JOINED} WHERE {query.condition.sql}"
-        f" ORDER BY {order} LIMIT ? OFFSET ?"
+        f"SELECT {_ROW_COLUMNS} FROM (SELECT c.id AS page_id FROM contact c {walk}{companies}"
+        f" WHERE {query.condition.sql} ORDER BY {order} LIMIT ? OFFSET ?) page"
+        f" JOIN contact c ON c.id = page.page_id{_COMPANIES} ORDER BY {order}"
     )
     cursor = database.execute_sql(sql, (*query.condition.params, limit, offset))
     return [_contact_row(values) for values in cursor.fetchall()]

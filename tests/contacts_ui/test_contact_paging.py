@@ -144,3 +144,29 @@ def test_keep_in_touch_filter_beyond_the_first_page(area: ContactsArea) -> None:
     model = area.list_model
     assert [model.row_at(r).id for r in range(model.rowCount())] == [last.id]
     assert model.index(0, 5).data(Qt.ItemDataRole.ToolTipRole).startswith("Keep-in-touch due")
+
+
+def test_dense_search_pages_walk_the_name_index_with_the_same_rows(area: ContactsArea) -> None:
+    """When many contacts match, the page is found by walking the name index; the rows are
+    the same as sorting every match, in both directions."""
+    from followup_desktop.services.contact_queries import ContactListQuery, contact_page
+    from followup_desktop.services.contact_search import ContactFilter
+
+    for descending in (False, True):
+        query = ContactListQuery.of(ContactFilter(text="crowd"), dt.date.today(), NAME, descending)
+        for offset in (0, PAGE):
+            walked = contact_page(query, offset, PAGE, share=1.0)
+            sorted_rows = contact_page(query, offset, PAGE, share=0.0)
+            assert [r.id for r in walked] == [r.id for r in sorted_rows]
+            assert len(walked) == PAGE
+    statements: list[str] = []
+    database.connection().set_trace_callback(statements.append)
+    try:
+        contact_page(ContactListQuery.of(ContactFilter(text="crowd"), dt.date.today()), 0, 5)
+    finally:
+        database.connection().set_trace_callback(None)
+    (page_sql,) = [s for s in statements if s.startswith("SELECT") and "page_id" in s]
+    plan = " ".join(str(step[3]) for step in database.execute_sql(f"EXPLAIN QUERY PLAN {page_sql}"))
+    choosing_ids = plan.split("SCAN page")[0]
+    assert "INDEX contact_sort_name" in choosing_ids, plan
+    assert "TEMP B-TREE" not in choosing_ids, plan

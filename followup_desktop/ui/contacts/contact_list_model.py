@@ -115,7 +115,8 @@ class ContactListModel(TitledTableModel):
         if page is not None:
             self._pages.move_to_end(number)
             return page
-        page = contact_page(self._query, number * self.PAGE_SIZE, self.PAGE_SIZE)
+        share = self._count / self._total if self._total else 1.0
+        page = contact_page(self._query, number * self.PAGE_SIZE, self.PAGE_SIZE, share)
         self.pages_read += 1
         self._pages[number] = page
         if len(self._pages) > self.KEPT_PAGES:
@@ -129,6 +130,24 @@ class ContactListModel(TitledTableModel):
         return page[offset] if offset < len(page) else None
 
     # --- Qt model interface --------------------------------------------------------------
+
+    def row_texts(self, row: int) -> tuple[tuple[str, ...], int] | None:
+        """The row's cell texts and the column shown in the warning colour (-1 for none): what
+        the contact table paints, in one call per row."""
+        found = self._row_or_none(row) if 0 <= row < self._count else None
+        if found is None:
+            return None
+        due = found.keep_in_touch_due
+        flagged = LAST_CONTACT if due is not None and due <= self._today else -1
+        texts = (
+            found.name,
+            found.role,
+            _display(found, COMPANY, self._today),
+            found.email,
+            found.phone,
+            _display(found, LAST_CONTACT, self._today),
+        )
+        return texts, flagged
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from followup_desktop.db.models import Company
 from followup_desktop.db.rows import tuple_rows
 from followup_desktop.services.contact_search import ContactFilter
 from followup_desktop.ui.contacts.contact_list_model import ContactIdRole, ContactListModel
+from followup_desktop.ui.contacts.contact_table_view import RowPaintedTableView
 
 _COLUMN_WIDTHS = (150, 150, 170, 210, 130)
 _ROW_HEIGHT_PADDING = 8
@@ -72,7 +72,7 @@ class ContactListPanel(QWidget):
         )
 
         self.model = ContactListModel(self)
-        self.table = QTableView()
+        self.table = RowPaintedTableView()
         self.table.setObjectName("contact_table")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
