@@ -8,7 +8,15 @@ from typing import Any
 
 import peewee as pw
 
-from followup_desktop.db.models import Application, Company, Contact, FollowUp, Interaction, Letter
+from followup_desktop.db.models import (
+    Application,
+    Company,
+    Contact,
+    FollowUp,
+    Interaction,
+    Letter,
+    database,
+)
 from followup_desktop.db.rows import tuple_rows
 from followup_desktop.services.follow_up_queries import CHANNEL_LABELS, label_for_reason
 from followup_desktop.services.interactions import KIND_LABELS
@@ -42,15 +50,33 @@ class TimelineEntry:
     state: str = ""
 
 
-def contact_timeline(contact_id: int) -> list[TimelineEntry]:
-    """Everything logged with this contact, and what is planned or written for them or for the
-    applications they are the main contact of."""
+def _contact_conditions(contact_id: int) -> tuple[Any, Any, Any]:
+    """Which conversations, follow-ups and letters belong to a contact's history."""
     apps = Application.select(Application.id).where(Application.contact == contact_id)
-    return _timeline(
+    return (
         Interaction.contact == contact_id,
         (FollowUp.contact == contact_id) | FollowUp.application.in_(apps),
         (Letter.contact == contact_id) | Letter.application.in_(apps),
     )
+
+
+def contact_timeline(contact_id: int) -> list[TimelineEntry]:
+    """Everything logged with this contact, and what is planned or written for them or for the
+    applications they are the main contact of."""
+    return _timeline(*_contact_conditions(contact_id))
+
+
+def contact_timeline_count(contact_id: int) -> int:
+    """How many entries ``contact_timeline`` gives, counted in one statement without reading
+    them (the same conditions as ``_contact_conditions``)."""
+    sql = (
+        "SELECT (SELECT count(*) FROM interaction WHERE contact_id = :c)"
+        " + (SELECT count(*) FROM follow_up WHERE contact_id = :c OR application_id IN"
+        " (SELECT id FROM application WHERE contact_id = :c))"
+        " + (SELECT count(*) FROM letter WHERE contact_id = :c OR application_id IN"
+        " (SELECT id FROM application WHERE contact_id = :c))"
+    )
+    return int(database.execute_sql(sql, {"c": contact_id}).fetchone()[0])
 
 
 def company_timeline(company_id: int) -> list[TimelineEntry]:

@@ -12,7 +12,14 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.connection import StoreInfo
-from followup_desktop.db.models import Application, Contact, FollowUp, Interaction, Stage
+from followup_desktop.db.models import (
+    Application,
+    Company,
+    Contact,
+    FollowUp,
+    Interaction,
+    Stage,
+)
 from followup_desktop.services.records import ContactInput, save_contact
 from followup_desktop.ui.contacts.contact_detail import HISTORY_TAB, ContactDetailPanel
 from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
@@ -174,3 +181,47 @@ def test_odd_time_zones_are_refused_at_the_field(
     panel.form.time_zone.setCurrentText("Europe/Paris")
     assert panel.save()
     assert Contact.get_by_id(person.id).time_zone == "Europe/Paris"
+
+
+def test_company_boxes_offer_the_companies_once_one_is_used(
+    panel: ContactDetailPanel, qtbot: QtBot
+) -> None:
+    Company.create(name="Zephyr Analytics")
+    Company.create(name="Acme Widgets")
+    form = panel.form
+    form.reload_companies()  # a change elsewhere before anyone picked: nothing read yet
+    assert form.company_names.rowCount() == 0
+    form.client_company.setEnabled(True)
+    form.client_company.setFocus()
+    qtbot.waitUntil(lambda: form.company_names.rowCount() == 2)
+    assert form.company.itemText(0) == "Acme Widgets"
+    assert form.client_company.itemText(1) == "Zephyr Analytics"
+    Company.create(name="Moss & Fern")
+    form.company.setCurrentText("Half typed")
+    form.reload_companies()
+    assert form.company_names.stringList() == ["Acme Widgets", "Moss & Fern", "Zephyr Analytics"]
+    assert form.company.currentText() == "Half typed", "what was typed is kept"
+    # Typing a new name never adds it to the shared list.
+    qtbot.keyClicks(form.company.lineEdit(), " Inc")
+    qtbot.keyClick(form.company.lineEdit(), Qt.Key.Key_Return)
+    assert form.company_names.rowCount() == 3
+
+
+def test_history_is_counted_until_its_tab_is_opened(
+    panel: ContactDetailPanel, qtbot: QtBot
+) -> None:
+    person = save_contact(ContactInput(first_name="Hana", last_name="Ito"))
+    for day in (1, 2):
+        Interaction.create(
+            contact=person,
+            occurred_at=dt.datetime(2025, 3, day, 10),
+            kind="call",
+            channel="call",
+            summary=f"Call {day}",
+        )
+    panel.show_contact(person.id)
+    assert panel.tabs.tabText(HISTORY_TAB) == "&History (2)"
+    assert panel.timeline.topLevelItemCount() == 0, "not read while the details are shown"
+    panel.tabs.setCurrentIndex(HISTORY_TAB)
+    assert panel.timeline.topLevelItemCount() == 2
+    assert panel.tabs.tabText(HISTORY_TAB) == "&History (2)"

@@ -177,3 +177,15 @@ def test_bulk_indexing_indexes_new_rows_once_and_rolls_back_whole(store: StoreIn
     Contact.create(first_name="After", last_name="Wards")  # the triggers work again
     assert _names(ContactFilter(text="wards")) == ["After Wards"]
     assert _names(ContactFilter(text="never")) == []
+
+
+def test_history_count_matches_the_history(demo_store: StoreInfo) -> None:
+    """The detail pane's tab shows a count before the history is read: the same number."""
+    from followup_desktop.services.timeline import contact_timeline, contact_timeline_count
+
+    counted = 0
+    for (contact_id,) in Contact.select(Contact.id).tuples():
+        entries = contact_timeline(contact_id)
+        assert contact_timeline_count(contact_id) == len(entries), contact_id
+        counted += len(entries) > 0
+    assert counted > 3, "the demo has contacts with a history"

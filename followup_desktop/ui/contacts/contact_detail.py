@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from followup_desktop.db.models import Contact
 from followup_desktop.services.records import contact_problems, save_contact
-from followup_desktop.services.timeline import contact_timeline
+from followup_desktop.services.timeline import contact_timeline, contact_timeline_count
 from followup_desktop.services.validation import ValidationError
 from followup_desktop.ui.contacts.contact_form import ContactForm
 from followup_desktop.ui.contacts.timeline_view import TimelineView
@@ -37,6 +37,8 @@ class ContactDetailPanel(QWidget):
         self.events = events
         self.contact_id: int | None = None
         self._dirty = False
+        #: The history tab is read when it is shown; until then only its entries are counted.
+        self._history_stale = False
 
         self.empty = QLabel("Choose a contact to see their details and the history with them.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -97,6 +99,7 @@ class ContactDetailPanel(QWidget):
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
         self.log_button.clicked.connect(self.log_conversation)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.timeline.application_requested.connect(events.application_requested)
         self.timeline.follow_up_requested.connect(events.compose_follow_up_requested)
         save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
@@ -120,11 +123,28 @@ class ContactDetailPanel(QWidget):
         self._update_buttons()
 
     def refresh_history(self) -> None:
+        """Show the history again if it is the open tab; otherwise only count it (moving
+        through the list with the arrow keys then costs a count per person, not a read)."""
         if self.contact_id is None:
             return
+        if self.tabs.currentIndex() == HISTORY_TAB:
+            self._load_history()
+        else:
+            self._history_stale = True
+            count = contact_timeline_count(self.contact_id)
+            self.tabs.setTabText(HISTORY_TAB, f"&History ({count})")
+
+    def _load_history(self) -> None:
+        if self.contact_id is None:
+            return
+        self._history_stale = False
         entries = contact_timeline(self.contact_id)
         self.timeline.set_entries(entries, show_who=False)
         self.tabs.setTabText(HISTORY_TAB, f"&History ({len(entries)})")
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index == HISTORY_TAB and self._history_stale:
+            self._load_history()
 
     def reload(self) -> None:
         """After a change elsewhere: refresh what is shown, keeping unsaved edits."""

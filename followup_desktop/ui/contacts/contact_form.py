@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup_desktop.db.models import Company, Contact
-from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.models import Contact
 from followup_desktop.db.seed import get_profile
+from followup_desktop.services.contact_queries import company_choices
 from followup_desktop.services.records import ContactInput
 from followup_desktop.services.validation import known_time_zones, social_only_advice
+from followup_desktop.ui.contacts.fill_on_focus import FillOnFocus
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
 
 #: (value, label) of the preferred channels; texting and social networks are not offered.
@@ -40,7 +41,7 @@ _ADVICE_STYLE = (
 
 
 def _company_names() -> list[str]:
-    return [name for (name,) in tuple_rows(Company.select(Company.name).order_by(Company.name))]
+    return [name for _id, name in company_choices()]
 
 
 def _placeholder(combo: QComboBox, text: str) -> None:
@@ -49,11 +50,24 @@ def _placeholder(combo: QComboBox, text: str) -> None:
         line.setPlaceholderText(text)
 
 
-def _contains_completer(words: list[str], parent: QWidget) -> QCompleter:
+def _contains_completer(words: QAbstractItemModel, parent: QWidget) -> QCompleter:
     completer = QCompleter(words, parent)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     return completer
+
+
+def _choice_box(choices: QStringListModel, placeholder: str) -> QComboBox:
+    """An editable combo box offering ``choices`` (shared, never added to by typing) with a
+    completer that finds a typed part anywhere in a choice."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.setModel(choices)
+    combo.setCompleter(_contains_completer(choices, combo))
+    combo.setCurrentText("")
+    _placeholder(combo, placeholder)
+    return combo
 
 
 class ContactForm(QWidget):
@@ -70,20 +84,15 @@ class ContactForm(QWidget):
         self.last_name = QLineEdit()
         self.role = QLineEdit()
         self.role.setPlaceholderText("Recruiter, HR manager, hiring manager…")
-        companies = _company_names()
-        self.company = QComboBox()
-        self.company.setEditable(True)
-        self.company.addItems(companies)
-        self.company.setCompleter(_contains_completer(companies, self.company))
-        self.company.setCurrentText("")
-        _placeholder(self.company, "Pick or type a new company")
+        # One list of names behind both company boxes and their completers, handed to Qt in
+        # one call: thousands of companies must not cost a Python call each.
+        self.company_names = QStringListModel(self)
+        self.company = _choice_box(self.company_names, "Pick or type a new company")
         self.is_agency = QCheckBox("Recruits for an agency")
-        self.client_company = QComboBox()
-        self.client_company.setEditable(True)
-        self.client_company.addItems(companies)
-        self.client_company.setCompleter(_contains_completer(companies, self.client_company))
-        self.client_company.setCurrentText("")
-        _placeholder(self.client_company, "The employer they recruit for")
+        self.client_company = _choice_box(self.company_names, "The employer they recruit for")
+        self.companies_filled = FillOnFocus(
+            self.reload_companies, self.company, self.client_company
+        )
         self.client_company.setEnabled(False)
         self.email = QLineEdit()
         self.email.setPlaceholderText("name@company.com")
@@ -93,12 +102,8 @@ class ContactForm(QWidget):
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(70)
         self.address.setPlaceholderText("For envelopes: street, town, postcode, country")
-        self.time_zone = QComboBox()
-        self.time_zone.setEditable(True)
-        zones = sorted(known_time_zones())
-        self.time_zone.addItems(["", *zones])
-        self.time_zone.setCompleter(_contains_completer(zones, self.time_zone))
-        _placeholder(self.time_zone, "e.g. America/Chicago, for calling hours")
+        self.time_zones = QStringListModel(["", *sorted(known_time_zones())], self)
+        self.time_zone = _choice_box(self.time_zones, "e.g. America/Chicago, for calling hours")
         self.preferred_channel = QComboBox()
         for value, label in CHANNEL_CHOICES:
             self.preferred_channel.addItem(label, value)
@@ -190,14 +195,19 @@ class ContactForm(QWidget):
     # --- reading and writing -------------------------------------------------------------
 
     def reload_companies(self) -> None:
-        """Offer the companies as they are now (after an import or a new company)."""
-        companies = _company_names()
-        for combo in (self.company, self.client_company):
-            text = combo.currentText()
+        """Offer the companies as they are now (after an import or a new company); before
+        anyone picked a company, they are read when a company box is first used."""
+        if not self.companies_filled.done:
+            return
+        names = _company_names()
+        if names == self.company_names.stringList():
+            return
+        boxes = (self.company, self.client_company)
+        texts = [combo.currentText() for combo in boxes]
+        for combo in boxes:
             combo.blockSignals(True)
-            combo.clear()
-            combo.addItems(companies)
-            combo.setCompleter(_contains_completer(companies, combo))
+        self.company_names.setStringList(names)
+        for combo, text in zip(boxes, texts, strict=True):
             combo.setCurrentText(text)
             combo.blockSignals(False)
 

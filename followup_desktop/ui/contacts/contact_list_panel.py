@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup_desktop.db.models import Company
-from followup_desktop.db.rows import tuple_rows
+from followup_desktop.services.contact_queries import company_choices
 from followup_desktop.services.contact_search import ContactFilter
 from followup_desktop.ui.contacts.contact_list_model import ContactIdRole, ContactListModel
 from followup_desktop.ui.contacts.contact_table_view import RowPaintedTableView
+from followup_desktop.ui.contacts.fill_on_focus import FillOnFocus
 
 _COLUMN_WIDTHS = (150, 150, 170, 210, 130)
 _ROW_HEIGHT_PADDING = 8
@@ -46,6 +46,11 @@ class ContactListPanel(QWidget):
         self.search.setAccessibleName("Search contacts")
 
         self.company_filter = QComboBox()
+        # The names go to Qt in one call; the ids of the rows stay here.
+        self._company_names = QStringListModel(["All companies"], self)
+        self._company_ids: list[int | None] = [None]
+        self.company_filter.setModel(self._company_names)
+        self._companies_filled = FillOnFocus(self._fill_companies, self.company_filter)
         self.company_filter.setAccessibleName("Company filter")
         self.company_filter.setMinimumContentsLength(14)
         self.company_filter.setSizeAdjustPolicy(
@@ -130,26 +135,29 @@ class ContactListPanel(QWidget):
 
     def refresh(self) -> None:
         """Count and page the rows again, keeping the filters and the selected contact."""
-        self._fill_companies()
+        if self._companies_filled.done:
+            self._fill_companies()
         self.model.refresh(dt.date.today())
 
     def _fill_companies(self) -> None:
-        current = self.company_filter.currentData()
+        current = self.company_id()
+        choices = company_choices()
         self.company_filter.blockSignals(True)
-        self.company_filter.clear()
-        self.company_filter.addItem("All companies", None)
-        query = Company.select(Company.id, Company.name).order_by(Company.name)
-        for company_id, name in tuple_rows(query):
-            self.company_filter.addItem(name, company_id)
-        found = self.company_filter.findData(current) if current is not None else 0
-        self.company_filter.setCurrentIndex(max(0, found))
+        self._company_ids = [None, *(company_id for company_id, _name in choices)]
+        self._company_names.setStringList(["All companies", *(name for _id, name in choices)])
+        found = self._company_ids.index(current) if current in self._company_ids else 0
+        self.company_filter.setCurrentIndex(found)
         self.company_filter.blockSignals(False)
 
+    def company_id(self) -> int | None:
+        """The company the list is filtered by, if any."""
+        index = self.company_filter.currentIndex()
+        return self._company_ids[index] if 0 <= index < len(self._company_ids) else None
+
     def current_filter(self) -> ContactFilter:
-        company_id = self.company_filter.currentData()
         return ContactFilter(
             text=self.search.text(),
-            company_id=int(company_id) if company_id is not None else None,
+            company_id=self.company_id(),
             agency_only=self.agency_only.isChecked(),
             keep_in_touch_due=self.keep_in_touch_due.isChecked(),
             silent_days=self.silent_days.value() if self.silent.isChecked() else None,
@@ -165,9 +173,9 @@ class ContactListPanel(QWidget):
         self.search.clear()
 
     def filter_by_company(self, company_id: int) -> None:
-        found = self.company_filter.findData(company_id)
-        if found >= 0:
-            self.company_filter.setCurrentIndex(found)
+        self._companies_filled.ensure()
+        if company_id in self._company_ids:
+            self.company_filter.setCurrentIndex(self._company_ids.index(company_id))
 
     # --- selection -----------------------------------------------------------------------
 

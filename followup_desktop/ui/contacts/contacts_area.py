@@ -28,7 +28,11 @@ class ContactsArea(QWidget):
         self.events = events
         self.list_panel = ContactListPanel()
         self.detail = ContactDetailPanel(events)
-        self.companies = CompanyPanel(events)
+        # The companies tab is built the first time it is shown.
+        self._companies: CompanyPanel | None = None
+        self._companies_page = QWidget()
+        companies_layout = QVBoxLayout(self._companies_page)
+        companies_layout.setContentsMargins(0, 0, 0, 0)
         #: The search box and the list's model, for keyboard focus and tests.
         self.search = self.list_panel.search
         self.list_model = self.list_panel.model
@@ -54,7 +58,7 @@ class ContactsArea(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.splitter, "People")
-        self.tabs.addTab(self.companies, "Companies")
+        self.tabs.addTab(self._companies_page, "Companies")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(toolbar)
@@ -62,7 +66,6 @@ class ContactsArea(QWidget):
 
         self.list_panel.contact_selected.connect(self._on_contact_selected)
         self.list_panel.contact_activated.connect(self._focus_details)
-        self.companies.contact_requested.connect(self.show_contact)
         self.new_button.clicked.connect(self.new_contact)
         self.import_button.clicked.connect(lambda: import_contacts(self, self.events))
         self.export_button.clicked.connect(lambda: export_contacts(self))
@@ -76,6 +79,17 @@ class ContactsArea(QWidget):
         if self.list_model.rowCount():
             # Open on the first person rather than an empty detail pane.
             self.list_panel.select_contact(self.list_model.row_at(0).id)
+
+    @property
+    def companies(self) -> CompanyPanel:
+        """The companies tab's panel (built on first use)."""
+        if self._companies is None:
+            self._companies = CompanyPanel(self.events)
+            self._companies.contact_requested.connect(self.show_contact)
+            layout = self._companies_page.layout()
+            assert layout is not None
+            layout.addWidget(self._companies)
+        return self._companies
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
