@@ -92,8 +92,28 @@ class ContactListQuery:
         cls, wanted: ContactFilter, today: dt.date, column: int = 0, descending: bool = False
     ) -> ContactListQuery:
         text_only = wanted.without_text() == ContactFilter()
-        text_count = text_count_sql(wanted.text) if text_only else None
-        return cls(joined(filter_conditions(wanted, today)), column, descending, text_count)
+        text_count = text_count_sql(wanted.text, trigrams_starting) if text_only else None
+        conditions = filter_conditions(wanted, today, trigrams_starting)
+        return cls(joined(conditions), column, descending, text_count)
+
+
+#: The trigram index's vocabulary, one row per term; a temporary table of this connection.
+_TERMS_TABLE = "temp.contact_search_terms"
+
+
+def trigrams_starting(pair: str) -> list[str]:
+    """The terms of the trigram index that begin with the two characters ``pair``."""
+    after = pair[:-1] + chr(ord(pair[-1]) + 1)
+    sql = f"SELECT term FROM {_TERMS_TABLE} WHERE term >= ? AND term < ?"
+    try:
+        cursor = database.execute_sql(sql, (pair, after))
+    except pw.OperationalError:
+        database.execute_sql(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {_TERMS_TABLE}"
+            " USING fts5vocab(main, contact_search, row)"
+        )
+        cursor = database.execute_sql(sql, (pair, after))
+    return [str(term) for (term,) in cursor.fetchall()]
 
 
 def company_choices() -> list[tuple[int, str]]:

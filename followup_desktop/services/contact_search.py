@@ -1,18 +1,27 @@
 """The contact list's search box, filters and column order, written as SQL over indexes.
 
-Words of three or more characters are found anywhere in a contact's name, company, e-mail, role
-or client company through a trigram index; shorter words (the first keystrokes) match the start
-of a word through a prefix index. Both indexes fold case and are kept current by triggers
-(schema version 3), so a keystroke costs an index lookup, not a pass over every contact.
+Words of two or more characters are found anywhere in a contact's name, company, e-mail, role
+or client company through a trigram index (a two-character word through the indexed trigrams
+that begin with it, so "li" finds Lisa, Li Wei and Amelia, as "lia" will); a single character
+matches the start of a word through a prefix index ("m" finds Mark and Emma Moss, not Emma
+Lee: nearly every name holds a common letter somewhere). Both indexes fold case and are kept
+current by triggers (schema version 3), so a keystroke costs index lookups, not a pass over
+every contact.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-#: Words shorter than this match the start of a word; longer ones match anywhere.
+#: Words of this length or longer are one phrase of the trigram index.
 TRIGRAM_LENGTH = 3
+#: Words shorter than this (one character) match the start of a word; longer ones anywhere.
+SUBSTRING_LENGTH = 2
+
+#: The trigram index's terms that begin with a two-character word (lower case).
+PairTerms = Callable[[str], list[str]]
 
 
 @dataclass(frozen=True)
@@ -67,48 +76,67 @@ def _has_word_characters(word: str) -> bool:
     return any(character.isalnum() for character in word)
 
 
-def text_condition(text: str) -> list[SqlCondition]:
+#: A condition no contact meets.
+NOTHING = SqlCondition("0")
+
+
+def text_condition(text: str, pair_terms: PairTerms) -> list[SqlCondition]:
     """Conditions that every word of ``text`` is found in the contact's searchable fields."""
     words = text.split()
-    long_words = [w for w in words if len(w) >= TRIGRAM_LENGTH]
-    # A one- or two-character word of punctuation only ("&", "-") has no word to start; it
-    # would match nearly everyone anyway, so it does not narrow the list.
-    short_words = [w for w in words if len(w) < TRIGRAM_LENGTH and _has_word_characters(w)]
+    anywhere: list[str] = []
+    for word in words:
+        if len(word) >= TRIGRAM_LENGTH:
+            anywhere.append(_phrase(word))
+        elif len(word) == SUBSTRING_LENGTH:
+            # The trigrams that begin with the pair: a contact holds the pair if it holds one
+            # of them (the index has a trigram at every position but the last two characters
+            # of the text, which end with a separator or the client company's name).
+            terms = pair_terms(word.lower())
+            if not terms:
+                return [NOTHING]
+            anywhere.append("(" + " OR ".join(_phrase(term) for term in terms) + ")")
+    # A single character of punctuation ("&", "-") has no word to start; it would match
+    # nearly everyone anyway, so it does not narrow the list.
+    starts = [w for w in words if len(w) < SUBSTRING_LENGTH and _has_word_characters(w)]
     conditions = []
-    if long_words:
+    if anywhere:
         conditions.append(
             SqlCondition(
                 "c.id IN (SELECT rowid FROM contact_search WHERE contact_search MATCH ?)",
-                (" AND ".join(_phrase(w) for w in long_words),),
+                (" AND ".join(anywhere),),
             )
         )
-    if short_words:
+    if starts:
         conditions.append(
             SqlCondition(
                 "c.id IN (SELECT rowid FROM contact_search_words"
                 " WHERE contact_search_words MATCH ?)",
-                (" AND ".join(_phrase(w) + "*" for w in short_words),),
+                (" AND ".join(_phrase(w) + "*" for w in starts),),
             )
         )
     return conditions
 
 
-def text_count_sql(text: str) -> SqlCondition | None:
+def text_count_sql(text: str, pair_terms: PairTerms) -> SqlCondition | None:
     """A count of the contacts matching ``text`` read from one full-text index alone (it holds
     one row per contact), or None when the words need both indexes or none narrows the list.
     (Probing one index per row of the other is slow in FTS5: that count goes through contacts.)
     """
-    conditions = text_condition(text)
+    conditions = text_condition(text, pair_terms)
     if len(conditions) != 1:
         return None
     (condition,) = conditions
+    if condition == NOTHING:
+        return SqlCondition("SELECT 0")
     table = "contact_search" if "contact_search MATCH" in condition.sql else "contact_search_words"
     return SqlCondition(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", condition.params)
 
 
-def filter_conditions(wanted: ContactFilter, today: dt.date) -> list[SqlCondition]:
+def filter_conditions(
+    wanted: ContactFilter, today: dt.date, pair_terms: PairTerms
+) -> list[SqlCondition]:
     """The WHERE conditions (all must hold) for ``wanted`` on ``today``."""
-    conditions = text_condition(wanted.text)
+    conditions = text_condition(wanted.text, pair_terms)
     if wanted.company_id is not None:
         conditions.append(
             SqlCondition(

@@ -15,7 +15,12 @@ from followup_desktop.services.contact_queries import (
     count_contacts,
     position_of_contact,
 )
-from followup_desktop.services.contact_search import SORT_COLUMNS, ContactFilter, text_condition
+from followup_desktop.services.contact_search import (
+    NOTHING,
+    SORT_COLUMNS,
+    ContactFilter,
+    text_condition,
+)
 
 TODAY = dt.date(2025, 6, 2)
 
@@ -75,16 +80,39 @@ def test_words_are_found_anywhere_in_any_field_and_must_all_match(store: StoreIn
     assert _names(ContactFilter(text="nobody-at-all")) == []
 
 
-def test_short_words_match_the_start_of_a_word(store: StoreInfo) -> None:
+def test_one_character_matches_the_start_of_a_word(store: StoreInfo) -> None:
     _people()
     # "o" starts Olga, O'Brien and oberg (in an e-mail), but no word of Noah Lopez's.
     assert _names(ContactFilter(text="o")) == ["Olga Harbor", "Victor O'Brien", "Åsa Öberg"]
-    assert _names(ContactFilter(text="ze")) == ["Zed"]
-    assert _names(ContactFilter(text="HA")) == ["Olga Harbor"]
-    assert _names(ContactFilter(text="ha an")) == []
-    # A word of punctuation only does not narrow the list; with another word it is ignored.
+    assert _names(ContactFilter(text="z")) == ["Zed"]
+    # A character of punctuation does not narrow the list; with another word it is ignored.
     assert len(_names(ContactFilter(text="&"))) == Contact.select().count()
     assert _names(ContactFilter(text="zed -")) == ["Zed"]
+
+
+def test_two_characters_are_found_anywhere_like_longer_words(store: StoreInfo) -> None:
+    """What a person expects of a name search: "li" finds Li Wei and Lisa, and Amelia too,
+    as "lia" will; typing one more letter never brings back someone the list had dropped."""
+    for first, last in (
+        ("Li", "Wei"),
+        ("Lisa", "Park"),
+        ("Amelia", "Stone"),
+        ("Mark", "Ruiz"),
+        ("Emma", "Lee"),
+        ("Tom", "Baker"),
+    ):
+        Contact.create(first_name=first, last_name=last)
+    assert sorted(_names(ContactFilter(text="li"))) == ["Amelia Stone", "Li Wei", "Lisa Park"]
+    assert sorted(_names(ContactFilter(text="LI"))) == ["Amelia Stone", "Li Wei", "Lisa Park"]
+    assert sorted(_names(ContactFilter(text="ma"))) == ["Emma Lee", "Mark Ruiz"]
+    assert _names(ContactFilter(text="ma ru")) == ["Mark Ruiz"]
+    assert _names(ContactFilter(text="qx")) == []
+    # One character: the start of a word ("l" starts Li, Lisa and Lee, not Amelia's l).
+    assert sorted(_names(ContactFilter(text="l"))) == ["Emma Lee", "Li Wei", "Lisa Park"]
+    for text in ("li", "ma", "er", "ar"):
+        shorter = set(_names(ContactFilter(text=text)))
+        for longer in ("a", "e", "i", "k", "r", "s", "t"):
+            assert set(_names(ContactFilter(text=text + longer))) <= shorter, text + longer
 
 
 def test_filters_agency_company_keep_in_touch_and_quiet(store: StoreInfo) -> None:
@@ -155,10 +183,14 @@ def test_search_index_follows_edits_renames_and_deletes(store: StoreInfo) -> Non
     assert searched == words == Contact.select().count()
 
 
-def test_text_condition_splits_long_and_short_words() -> None:
-    long_and_short = text_condition('olga "x b')
-    assert [c.params for c in long_and_short] == [('"olga"',), ('"""x"* AND "b"*',)]
-    assert text_condition("   ") == []
+def test_text_condition_splits_words_by_length() -> None:
+    def pair_terms(pair: str) -> list[str]:
+        return [pair + "a", pair + " "] if pair != "qx" else []
+
+    mixed = text_condition('olga "X b', pair_terms)
+    assert [c.params for c in mixed] == [('"olga" AND ("""xa" OR """x ")',), ('"b"*',)]
+    assert text_condition("   ", pair_terms) == []
+    assert text_condition("olga qx", pair_terms) == [NOTHING]
 
 
 def test_bulk_indexing_indexes_new_rows_once_and_rolls_back_whole(store: StoreInfo) -> None:

@@ -43,6 +43,11 @@ class ContactListPanel(QWidget):
         self.search.setObjectName("contact_search")
         self.search.setPlaceholderText("Search name, company, e-mail or role…")
         self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(
+            "Shows the people whose name, company, e-mail or role contains every word you type"
+            ' ("li park" finds Lisa Park and Amelia Parker).\n'
+            'A single letter finds the words that start with it: "m" finds Mark and Moss.'
+        )
         self.search.setAccessibleName("Search contacts")
 
         self.company_filter = QComboBox()
