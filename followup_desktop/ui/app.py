@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from functools import partial
@@ -190,19 +191,26 @@ def backup_on_quit(location: DataLocation) -> None:
 
 def run_window(args: argparse.Namespace) -> int:
     """Open the main window (or render it to a PNG with --screenshot) and run the event loop."""
-    app = create_application()
-    location = resolve_data_location(args.data_dir)
-    screenshot: str | None = args.screenshot
-    instance = None
-    if not screenshot:
-        instance, status = claim_single_instance(location)
-        if instance is None:
-            return status or 0
+    # Nothing the start builds is garbage yet, so collecting while it is built only costs time
+    # (some seventy collections, 5-10 % of the time to the first paint). The collector is back
+    # on as soon as the window has painted (see SessionServices), or when this returns.
+    gc.disable()
     try:
-        return _run_with_store(app, location, args, instance)
+        app = create_application()
+        location = resolve_data_location(args.data_dir)
+        screenshot: str | None = args.screenshot
+        instance = None
+        if not screenshot:
+            instance, status = claim_single_instance(location)
+            if instance is None:
+                return status or 0
+        try:
+            return _run_with_store(app, location, args, instance)
+        finally:
+            if instance is not None:
+                instance.release()
     finally:
-        if instance is not None:
-            instance.release()
+        gc.enable()
 
 
 def _run_with_store(

@@ -3,6 +3,7 @@ start-up backup, all started once the window has painted so none of them delays 
 
 from __future__ import annotations
 
+import gc
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,14 @@ class SessionServices(QObject):
         self._backup_timer.setSingleShot(True)
         self._backup_timer.timeout.connect(self._start_backup)
         AfterFirstPaint(
-            window, [self._answer_launches, self._scan_store, self._remind, self._plan_backup]
+            window,
+            [
+                gc.enable,  # paused while the window was built (see run_window)
+                self._answer_launches,
+                self._scan_store,
+                self._remind,
+                self._plan_backup,
+            ],
         )
 
     def _answer_launches(self) -> None:
