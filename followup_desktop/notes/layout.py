@@ -150,6 +150,17 @@ class _Line:
     first_in_block: bool
 
 
+#: Blocks written right of centre under the letter: a name in them is never broken.
+SIGN_OFF_ROLES = frozenset({"closing", "signature"})
+
+
+def _line_em(words: list[_Word]) -> float:
+    """Width of a hard line written on one line, in ems."""
+    if not words:
+        return 0.0
+    return sum(word.width + word.gap for word in words[:-1]) + words[-1].width
+
+
 class FrameText:
     """Text blocks prepared once for a hand (glyphs and variation), ready to fit at any size."""
 
@@ -160,6 +171,11 @@ class FrameText:
         #: (slot, glyph, advance in ems) per character, looked up once per text.
         self._glyph_table: dict[str, tuple[tuple[int, int, float], ...]] = {}
         self._lines_by_block = [self._prepare_block(i, b) for i, b in enumerate(blocks)]
+        #: Widest hard line of each block, in ems (a name is never split over two lines).
+        self._widest_em = [
+            max((_line_em(words) for words in lines), default=0.0) for lines in self._lines_by_block
+        ]
+        self._sign_off = [b.role in SIGN_OFF_ROLES for b in blocks]
 
     def _prepare_block(self, block_index: int, block: TextBlock) -> list[list[_Word]]:
         key = (block.text, block_index, self.hand)
@@ -227,17 +243,41 @@ class FrameText:
 
     # --- fitting -------------------------------------------------------------------------
 
+    def _indents(self, px: float, x_height: float, frame: Rect) -> list[float]:
+        """Where each block starts, as a fraction of the frame width.
+
+        The closing and signature sit right of centre, like a signed card; when the widest of
+        their lines would not fit there, they all move left together just enough, so that a
+        name is never broken over two lines (and they stay aligned with each other).
+        """
+        indents = [block.style.indent for block in self.blocks]
+        shift = 0.0
+        for index, block in enumerate(self.blocks):
+            if not self._sign_off[index] or frame.width <= 0:
+                continue
+            # As ``wrap`` measures it, plus a hair so that rounding never breaks the line.
+            need = self._widest_em[index] * px * block.style.size + x_height * 0.6 + 0.5
+            room = frame.width * (1.0 - block.style.indent)
+            if need > room:
+                shift = max(shift, (need - room) / frame.width)
+        if shift:
+            for index, block in enumerate(self.blocks):
+                if self._sign_off[index]:
+                    indents[index] = max(0.0, block.style.indent - shift)
+        return indents
+
     def _px_for(self, x_height: float) -> float:
         return x_height / self.metrics.x_height_em
 
     def wrap(self, x_height: float, frame: Rect) -> list[_Line]:
         px = self._px_for(x_height)
+        indents = self._indents(px, x_height, frame)
         lines: list[_Line] = []
         for block_index, hard_lines in enumerate(self._lines_by_block):
             style = self.blocks[block_index].style
             size_px = px * style.size
             # Leave room for the start-of-line jitter and a ragged right edge.
-            limit = frame.width * (1.0 - style.indent) - x_height * 0.6
+            limit = frame.width * (1.0 - indents[block_index]) - x_height * 0.6
             first = True
             count = 0
             for words in hard_lines:
@@ -281,13 +321,14 @@ class FrameText:
         """The height the text needs at ``x_height``: ``wrap`` and ``baselines`` in one pass
         that builds no lines, for the size search (the same sums in the same order)."""
         px = self._px_for(x_height)
+        indents = self._indents(px, x_height, frame)
         y = 0.0
         started = False
         last_size = 1.0
         for block_index, hard_lines in enumerate(self._lines_by_block):
             style = self.blocks[block_index].style
             size_px = px * style.size
-            limit = frame.width * (1.0 - style.indent) - x_height * 0.6
+            limit = frame.width * (1.0 - indents[block_index]) - x_height * 0.6
             pitch = LINE_PITCH * x_height * style.size * style.pitch
             gap = style.gap_before * LINE_PITCH * x_height
             first = True
@@ -342,6 +383,7 @@ class FrameText:
         spare = max(0.0, frame.height - needed)
         top = frame.y + spare * top_bias
         px = self._px_for(x_height)
+        indents = self._indents(px, x_height, frame)
         loose = self.hand.looseness
         seed = self.hand.seed
         fonts: list[FontUse] = []
@@ -360,7 +402,7 @@ class FrameText:
                 break
             # The line's five variations share the hashing of (seed, block, line).
             line_state = noise_bits(seed, line.block, line.index_in_block)
-            x0 = frame.x + style.indent * frame.width
+            x0 = frame.x + indents[line.block] * frame.width
             x0 += 0.3 * x_height * loose * (noise_after(line_state, Channel.LINE_X) + 0.4)
             slope = 0.011 * loose * noise_after(line_state, Channel.LINE_SLOPE)
             wavelength = x_height * (16.0 + 6.0 * noise_after(line_state, Channel.LINE_WAVELENGTH))

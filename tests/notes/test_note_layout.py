@@ -128,3 +128,29 @@ def test_card_contact_block_is_optional() -> None:
     with_block = "".join(m.char for m in layout_note(sample_job(include_contact=True)).marks)
     assert "jordan.rivera@example.com" not in without
     assert "jordan.rivera@example.com" in with_block
+
+
+def _height_of(marks: list[GlyphMark], text: str) -> float:
+    """How far apart the highest and lowest glyphs of ``text`` sit (one line: a few points)."""
+    chars = "".join(m.char for m in marks)
+    letters = text.replace(" ", "")
+    start = chars.rfind(letters)
+    assert start >= 0, text
+    ys = [m.y for m in marks[start : start + len(letters)]]
+    return max(ys) - min(ys)
+
+
+@pytest.mark.parametrize("paper", ["A6", "4x6"])
+def test_a_long_name_is_signed_on_one_line_under_an_aligned_closing(paper: str) -> None:
+    name = "Jordan Rivera"
+    text = f"Dear Sam,\n\nThank you for your time.\n\nWarm regards,\n{name}"
+    sheet = layout_note(sample_job(text=text, paper=paper, sender_name=name))
+    assert _height_of(sheet.marks, name) < 0.5 * sheet.x_height * 2.5  # one line, not two
+    chars = "".join(m.char for m in sheet.marks)
+    closing_x = sheet.marks[chars.rfind("Warm")].x
+    name_x = sheet.marks[chars.rfind("Jordan")].x
+    assert abs(closing_x - name_x) < 12  # the two move left together
+    short = layout_note(sample_job(text="Dear Sam,\n\nThanks.\n\nBest,\nJo", paper=paper))
+    short_chars = "".join(m.char for m in short.marks)
+    # A short sign-off keeps its place right of centre.
+    assert short.marks[short_chars.rfind("Best")].x > closing_x
