@@ -18,14 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup_desktop.db.models import Application, Company, Contact
+from followup_desktop.db.models import Application
 from followup_desktop.services.board import list_stages
+from followup_desktop.services.contact_queries import company_choices
 from followup_desktop.services.records import (
     ApplicationInput,
     application_problems,
     save_application,
 )
 from followup_desktop.services.validation import ValidationError
+from followup_desktop.ui.contacts.contact_picker import ContactPicker
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
 
 
@@ -79,7 +81,8 @@ class ApplicationDialog(QDialog):
         self.form = ValidatedForm()
         self.company = QComboBox()
         self.company.setEditable(True)
-        self.company.addItems([c.name for c in Company.select(Company.name).order_by(Company.name)])
+        # One call with every name: thousands of companies after an address-book import.
+        self.company.addItems([name for _id, name in company_choices()])
         self.company.setCurrentText("")
         line = self.company.lineEdit()
         if line is not None:
@@ -89,10 +92,7 @@ class ApplicationDialog(QDialog):
         self.stage = QComboBox()
         for stage in list_stages():
             self.stage.addItem(stage.name, stage.id)
-        self.contact = QComboBox()
-        self.contact.addItem("(none)", None)
-        for contact in Contact.select().order_by(Contact.last_name, Contact.first_name):
-            self.contact.addItem(contact.full_name, contact.id)
+        self.contact = ContactPicker()
         self.applied_on = OptionalDateEdit("Applied")
         self.expected = OptionalDateEdit("Expected")
         self.source = QLineEdit()
@@ -145,7 +145,7 @@ class ApplicationDialog(QDialog):
         self.company.setCurrentText(app.company.name)
         self.position.setText(app.position)
         self._select_data(self.stage, app.stage_id)
-        self._select_data(self.contact, app.contact_id)
+        self.contact.set_contact(app.contact_id)
         self.applied_on.set_value(app.applied_on)
         self.expected.set_value(app.expected_answer_on)
         self.source.setText(app.source)
@@ -168,8 +168,11 @@ class ApplicationDialog(QDialog):
     def accept(self) -> None:
         data = self.values()
         errors = application_problems(data)
-        self.form.show_errors(errors.errors)
-        if errors:
+        shown = dict(errors.errors)
+        if self.contact.has_unpicked_text():
+            shown["contact"] = "Pick the person from the matches shown, or clear the field."
+        self.form.show_errors(shown)
+        if shown:
             return
         try:
             self.saved_id = save_application(data, self.application_id).id
