@@ -170,3 +170,30 @@ def test_dense_search_pages_walk_the_name_index_with_the_same_rows(area: Contact
     choosing_ids = plan.split("SCAN page")[0]
     assert "INDEX contact_sort_name" in choosing_ids, plan
     assert "TEMP B-TREE" not in choosing_ids, plan
+
+
+def test_typing_shows_the_top_matches_and_keeps_a_selection_found_there(
+    area: ContactsArea, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While searching, the list is not scrolled down to the selected person nor searched for
+    them beyond the first page; they stay in the details and are selected again when shown."""
+    import followup_desktop.ui.contacts.contact_list_model as list_model
+
+    last = _last()
+    area.show_contact(last.id)
+    table = area.list_panel.table
+    assert table.verticalScrollBar().value() > 0
+
+    def no_position_query(*_args: object) -> int | None:
+        raise AssertionError("no position query while typing")
+
+    monkeypatch.setattr(list_model, "position_of_contact", no_position_query)
+    qtbot.keyClicks(area.search, "person")
+    assert area.list_model.rowCount() == PEOPLE
+    assert table.verticalScrollBar().value() == 0, "the top matches are shown"
+    assert not table.currentIndex().isValid()
+    assert area.detail.contact_id == last.id
+    qtbot.keyClicks(area.search, f"{PEOPLE - 1:04d}")
+    assert area.list_model.rowCount() == 1
+    assert table.currentIndex().row() == 0
+    assert area.list_panel.selected_contact_id() == last.id

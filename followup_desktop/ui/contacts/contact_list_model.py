@@ -93,6 +93,15 @@ class ContactListModel(TitledTableModel):
         page = self._page(row // self.PAGE_SIZE)
         return page[row % self.PAGE_SIZE]
 
+    def row_in_first_page(self, contact_id: int) -> int | None:
+        """The contact's row if it is on the first page (read anyway to show the list)."""
+        if self._count == 0:
+            return None
+        for offset, row in enumerate(self._page(0)):
+            if row.id == contact_id:
+                return offset
+        return None
+
     def row_of_contact(self, contact_id: int) -> int | None:
         for number, page in self._pages.items():
             for offset, row in enumerate(page):

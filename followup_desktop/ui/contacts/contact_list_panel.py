@@ -133,6 +133,8 @@ class ContactListPanel(QWidget):
         self.model.modelReset.connect(self._after_reset)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self._selected_id: int | None = None
+        #: Set while a keystroke or a filter box changes what the list shows.
+        self._filtering = False
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.activated.connect(self.focus_search)
 
@@ -169,7 +171,11 @@ class ContactListPanel(QWidget):
         )
 
     def _apply_filter(self) -> None:
-        self.model.set_filter(self.current_filter())
+        self._filtering = True
+        try:
+            self.model.set_filter(self.current_filter())
+        finally:
+            self._filtering = False
 
     def clear_filters(self) -> None:
         for box in (self.agency_only, self.keep_in_touch_due, self.silent):
@@ -187,9 +193,15 @@ class ContactListPanel(QWidget):
     def selected_contact_id(self) -> int | None:
         return self._selected_id
 
-    def select_contact(self, contact_id: int) -> bool:
-        """Select the contact if it is shown; the selection survives filtering and reloads."""
-        row = self.model.row_of_contact(contact_id)
+    def select_contact(self, contact_id: int, *, first_page_only: bool = False) -> bool:
+        """Select the contact if it is shown; the selection survives filtering and reloads.
+
+        With ``first_page_only``, look for them among the first rows only (no query beyond
+        the page the list shows anyway)."""
+        if first_page_only:
+            row = self.model.row_in_first_page(contact_id)
+        else:
+            row = self.model.row_of_contact(contact_id)
         if row is None:
             return False
         index = self.model.index(row, 0)
@@ -210,8 +222,13 @@ class ContactListPanel(QWidget):
         self.count_label.setText(
             f"{total:,} contacts" if shown == total else f"{shown:,} of {total:,} contacts"
         )
+        if self._filtering:
+            self.table.scrollToTop()
         if self._selected_id is not None:
-            self.select_contact(self._selected_id)
+            # While searching, the list shows the best matches from the top: the person shown
+            # in the details stays selected when they are among the first rows, and the list
+            # does not jump down to them (nor look for them in every keystroke's results).
+            self.select_contact(self._selected_id, first_page_only=self._filtering)
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         contact_id = current.data(ContactIdRole) if current.isValid() else None
