@@ -10,7 +10,8 @@ Selection, keyboard, scrolling, tooltips and accessibility stay the stock view's
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Protocol
+from collections.abc import Callable
+from typing import NamedTuple, Protocol
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QStaticText
@@ -68,6 +69,14 @@ class TextCache:
         return static
 
 
+class _Colours(NamedTuple):
+    text: QColor
+    alternate: QColor
+    highlight: QColor
+    highlighted_text: QColor
+    grid: QColor
+
+
 class RowPaintedTableView(QTableView):
     """A table view with fixed row heights that paints models with ``row_texts`` (a
     ``RowSource``) itself, and any other model the stock way."""
@@ -89,7 +98,9 @@ class RowPaintedTableView(QTableView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         model = self.model()
-        row_texts = getattr(model, "row_texts", None)
+        row_texts: Callable[[int], tuple[tuple[str, ...], int] | None] | None = getattr(
+            model, "row_texts", None
+        )
         if row_texts is None:
             super().paintEvent(event)
             return
@@ -97,10 +108,40 @@ class RowPaintedTableView(QTableView):
             self._texts = TextCache(self.font())
         area = event.rect()
         height = self.verticalHeader().defaultSectionSize()
-        count = model.rowCount()
         offset = self.verticalOffset()
         first = max(0, (area.top() + offset) // height)
-        last = min(count - 1, (area.bottom() + offset) // height)
+        last = min(model.rowCount() - 1, (area.bottom() + offset) // height)
+        columns = self._visible_columns(area)
+        right = max((x + width for _c, x, width in columns), default=0)
+        if self.horizontalHeader().stretchLastSection() or right > area.right():
+            right = max(right, area.right() + 1)
+        colours = self._colours()
+        selection = self.selectionModel()
+        selected = {index.row() for index in selection.selectedRows()} if selection else set()
+        painter = QPainter(self._viewport)
+        try:
+            painter.setFont(self._texts.font)
+            for row in range(first, last + 1):
+                top = row * height - offset
+                picked = row in selected
+                if picked:
+                    painter.fillRect(QRect(0, top, right, height), colours.highlight)
+                elif self.alternatingRowColors() and row % 2:
+                    painter.fillRect(QRect(0, top, right, height), colours.alternate)
+                found = row_texts(row)
+                if found is not None:
+                    self._paint_texts(painter, found, columns, top, height, picked, colours)
+            # Thin column rules, as the stock table draws between cells.
+            painter.setPen(colours.grid)
+            bottom = min(area.bottom(), (last + 1) * height - offset - 1) if last >= first else -1
+            if bottom >= area.top():
+                for _column, x, width in columns:
+                    painter.drawLine(x + width - 1, area.top(), x + width - 1, bottom)
+        finally:
+            painter.end()
+
+    def _visible_columns(self, area: QRect) -> list[tuple[int, int, int]]:
+        """(column, left edge, width) of the shown columns that cross ``area``."""
         header = self.horizontalHeader()
         columns = []
         for column in range(header.count()):
@@ -109,60 +150,46 @@ class RowPaintedTableView(QTableView):
                 width = self.columnWidth(column)
                 if x + width >= area.left() and x <= area.right():
                     columns.append((column, x, width))
-        right = max((x + width for _c, x, width in columns), default=0)
-        if header.stretchLastSection() or right > area.right():
-            right = max(right, area.right() + 1)
+        return columns
+
+    def _colours(self) -> _Colours:
         palette = self.palette()
         group = QPalette.ColorGroup.Active if self.hasFocus() else QPalette.ColorGroup.Inactive
-        alternate = palette.color(group, QPalette.ColorRole.AlternateBase)
-        highlight = palette.color(group, QPalette.ColorRole.Highlight)
-        text_colour = palette.color(group, QPalette.ColorRole.Text)
-        highlighted_text = palette.color(group, QPalette.ColorRole.HighlightedText)
-        grid = QColor.fromRgba(
-            self.style().styleHint(
-                QStyle.StyleHint.SH_Table_GridLineColor, QStyleOptionViewItem(), self
-            )
-            & 0xFFFFFFFF
+        grid = self.style().styleHint(
+            QStyle.StyleHint.SH_Table_GridLineColor, QStyleOptionViewItem(), self
         )
-        selection = self.selectionModel()
-        selected = {index.row() for index in selection.selectedRows()} if selection else set()
-        alternating = self.alternatingRowColors()
-        cache = self._texts
-        ascent_gap = (height - cache.metrics.height()) // 2
+        return _Colours(
+            text=palette.color(group, QPalette.ColorRole.Text),
+            alternate=palette.color(group, QPalette.ColorRole.AlternateBase),
+            highlight=palette.color(group, QPalette.ColorRole.Highlight),
+            highlighted_text=palette.color(group, QPalette.ColorRole.HighlightedText),
+            grid=QColor.fromRgba(grid & 0xFFFFFFFF),
+        )
 
-        painter = QPainter(self._viewport)
-        try:
-            painter.setFont(cache.font)
-            for row in range(first, last + 1):
-                top = row * height - offset
-                picked = row in selected
-                if picked:
-                    painter.fillRect(QRect(0, top, right, height), highlight)
-                elif alternating and row % 2:
-                    painter.fillRect(QRect(0, top, right, height), alternate)
-                found = row_texts(row)
-                if found is None:
-                    continue
-                texts, flagged = found
-                normal = highlighted_text if picked else text_colour
+    def _paint_texts(
+        self,
+        painter: QPainter,
+        found: tuple[tuple[str, ...], int],
+        columns: list[tuple[int, int, int]],
+        top: int,
+        height: int,
+        picked: bool,
+        colours: _Colours,
+    ) -> None:
+        """One row's texts, shortened to their columns, the flagged one in the warning colour."""
+        texts, flagged = found
+        normal = colours.highlighted_text if picked else colours.text
+        painter.setPen(normal)
+        cache = self._texts
+        text_top = top + (height - cache.metrics.height()) // 2
+        for column, x, width in columns:
+            text = texts[column]
+            room = width - 2 * TEXT_MARGIN
+            if not text or room <= 0:
+                continue
+            warn = column == flagged and not picked
+            if warn:
+                painter.setPen(self.warning_colour)
+            painter.drawStaticText(QPoint(x + TEXT_MARGIN, text_top), cache.laid_out(text, room))
+            if warn:
                 painter.setPen(normal)
-                for column, x, width in columns:
-                    text = texts[column]
-                    if not text:
-                        continue
-                    if column == flagged and not picked:
-                        painter.setPen(self.warning_colour)
-                    room = width - 2 * TEXT_MARGIN
-                    if room > 0:
-                        static = cache.laid_out(text, room)
-                        painter.drawStaticText(QPoint(x + TEXT_MARGIN, top + ascent_gap), static)
-                    if column == flagged and not picked:
-                        painter.setPen(normal)
-            # Thin column rules, as the stock table draws between cells.
-            painter.setPen(grid)
-            bottom = min(area.bottom(), (last + 1) * height - offset - 1) if last >= first else -1
-            if bottom >= area.top():
-                for _column, x, width in columns:
-                    painter.drawLine(x + width - 1, area.top(), x + width - 1, bottom)
-        finally:
-            painter.end()
