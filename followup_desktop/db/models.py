@@ -115,6 +115,11 @@ class Stage(BaseModel):
     kind = pw.CharField(default="", max_length=16)
 
 
+#: Distance between neighbouring card ranks after a renumbering: ten halvings fit in a gap, so
+#: moving a card writes one row until a gap runs out.
+RANK_GAP = 1024
+
+
 class Application(BaseModel):
     """One job applied for (or wished for), placed in a stage at a rank."""
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from followup_desktop.db.contact_search_index import contacts_indexed_in_bulk
 from followup_desktop.db.models import (
+    RANK_GAP,
     Application,
     Company,
     Contact,
@@ -24,7 +25,6 @@ from followup_desktop.db.models import (
 from followup_desktop.db.seed import PROFILE_ID
 from followup_desktop.services.store_contents import DEMO_MARK_KEY, store_is_empty
 
-RANK_GAP = 1024
 _BATCH = 500
 
 _COMPANY_STEMS = (

@@ -5,11 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from followup_desktop.db.models import Application, Stage, database
+from followup_desktop.db.models import RANK_GAP, Application, Stage, database
 from followup_desktop.db.rows import tuple_rows
-
-#: Distance between neighbouring ranks after a renumbering; ten halvings fit in a gap.
-RANK_GAP = 1024
 
 
 class RankingError(Exception):

@@ -7,13 +7,12 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from followup_desktop.db.models import Application, Company, Contact, Stage, database
+from followup_desktop.db.models import RANK_GAP, Application, Company, Contact, Stage, database
 from followup_desktop.db.seed import get_profile
 from followup_desktop.services import validation as check
 from followup_desktop.services.planning import replan_after_change
 from followup_desktop.services.validation import FieldErrors, ValidationError
 
-RANK_GAP = 1024
 MAX_KEEP_IN_TOUCH_DAYS = 3650
 
 

@@ -7,10 +7,8 @@ import json
 
 import peewee as pw
 
-from followup_desktop.db.models import Application, Setting, Stage, database
+from followup_desktop.db.models import RANK_GAP, Application, Setting, Stage, database
 from followup_desktop.db.rows import tuple_rows
-from followup_desktop.services.ranking import RANK_GAP
-from followup_desktop.services.validation import no_control_characters
 
 COLLAPSED_SETTING = "board.collapsed_stages"
 MAX_STAGE_NAME = 40
@@ -30,6 +28,8 @@ def stage_name_problem(name: str, *, stage_id: int | None = None) -> str | None:
         return "A stage needs a name."
     if len(clean) > MAX_STAGE_NAME:
         return f"Keep the name under {MAX_STAGE_NAME} characters."
+    from followup_desktop.services.validation import no_control_characters  # for renames only
+
     problem = no_control_characters(clean)
     if problem:
         return problem

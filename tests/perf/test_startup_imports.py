@@ -59,6 +59,8 @@ AFTER_FIRST_PAINT = (
     "followup_desktop.ui.follow_ups.actions",
     "followup_desktop.ui.pipeline.commands",
     "followup_desktop.services.ics_export",
+    "followup_desktop.services.ranking",
+    "followup_desktop.services.validation",
 )
 
 
