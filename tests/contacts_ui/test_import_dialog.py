@@ -124,3 +124,13 @@ def test_export_action_writes_the_chosen_format(
     assert transfer_actions.export_contacts(None) == target
     assert "Zed" in target.read_text(encoding="utf-8-sig")
     assert told == [f"1 contacts written to {target}."]
+
+
+def test_preview_where_column_shows_the_whole_place(qtbot: QtBot, store: StoreInfo) -> None:
+    dialog = open_dialog(qtbot, SAMPLES / "google_contacts_3_0.vcf", "vcf")
+    wait_for_page(qtbot, dialog, PREVIEW_PAGE)
+    metrics = dialog.plan_table.fontMetrics()
+    texts = [dialog.plan_model.items[row].source for row in range(dialog.plan_model.rowCount())]
+    assert texts and all(text.startswith("card") for text in texts)
+    needed = max(metrics.horizontalAdvance(text) for text in texts)
+    assert dialog.plan_table.columnWidth(0) > needed  # "card 2 (line 16)", not "card 2 (li…"

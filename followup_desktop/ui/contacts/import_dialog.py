@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -347,10 +348,22 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
 
+    def _fit_where_column(self, items: list[PlannedContact]) -> None:
+        """Widen "Where" to its longest text (the last records have the longest numbers),
+        without measuring every row of a large file."""
+        if not items:
+            return
+        metrics = self.plan_table.fontMetrics()
+        sample = items[:50] + items[-50:]
+        widest = max(metrics.horizontalAdvance(item.source) for item in sample)
+        padding = 2 * self.plan_table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+        self.plan_table.setColumnWidth(0, max(90, widest + padding + 12))
+
     def _on_previewed(self, plan: ImportPlan) -> None:
         self._finish_job()
         self.plan = plan
         self.plan_model.set_items(plan.items)
+        self._fit_where_column(plan.items)
         nothing = "" if plan.writes_anything else " Nothing to import: everyone is already known."
         self.summary.setText(
             f"{plan.count(NEW)} new, {plan.count(MERGED)} merged into existing contacts, "
