@@ -8,7 +8,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from harness import REPO, BenchContext, Figure, bench_env, time_call, time_startup_against_bare
+from harness import (
+    BARE_WINDOW,
+    REPO,
+    BenchContext,
+    Figure,
+    bench_env,
+    time_call,
+    time_process,
+    time_startup_against_bare,
+)
 
 HERE = Path(__file__).resolve().parent
 APPLICATIONS = 10_000
@@ -44,6 +53,30 @@ def startup_large(context: BenchContext) -> list[Figure]:
             target_is_ratio=True,
             note=f"process start to first paint vs bare QMainWindow, alternating, median of "
             f"{STARTUP_RUNS}; " + _sizes(context),
+        )
+    ]
+
+
+def startup_floor(context: BenchContext) -> list[Figure]:
+    """The stack's own share of start-up: enums, peewee and the store, without the app."""
+    folder = large_store(context)
+    bare_args = [sys.executable, str(BARE_WINDOW)]
+    floor_args = [sys.executable, str(HERE / "floor_window.py"), str(folder)]
+    time_process(bare_args, repeat=1)
+    time_process(floor_args, repeat=1)
+    bare: list[float] = []
+    floor: list[float] = []
+    for _ in range(STARTUP_RUNS):
+        bare.append(time_process(bare_args, repeat=1))
+        floor.append(time_process(floor_args, repeat=1))
+    return [
+        Figure(
+            "startup_floor",
+            statistics.median(floor),
+            "ms",
+            baseline=statistics.median(bare),
+            note="bare QMainWindow + the Qt enums a data view needs + peewee + opening the "
+            f"store, no view or data, vs bare QMainWindow; alternating, median of {STARTUP_RUNS}",
         )
     ]
 
@@ -203,6 +236,7 @@ def area_switch(context: BenchContext) -> list[Figure]:
 
 BENCHMARKS = {
     "startup_large": startup_large,
+    "startup_floor": startup_floor,
     "rss_large": rss_large,
     "board_load_vs_sqlite": board_load_vs_sqlite,
     "area_switch": area_switch,
