@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -113,10 +113,9 @@ class PipelineBoard(QWidget):
         self._filter_timer.setInterval(FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self._apply_filter)
         self.filter_edit.textChanged.connect(lambda _text: self._filter_timer.start())
-        self.stages_button = QToolButton()
-        self.stages_button.setText("Stages")
+        # A push button with a menu makes room for its arrow (a tool button's covers the text).
+        self.stages_button = QPushButton("Stages")
         self.stages_button.setObjectName("stages_button")
-        self.stages_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.stages_menu = QMenu(self.stages_button)
         self.stages_menu.aboutToShow.connect(self._fill_stages_menu)
         self.stages_button.setMenu(self.stages_menu)
