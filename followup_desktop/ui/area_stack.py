@@ -1,15 +1,13 @@
-"""The main window's areas, one shown at a time, switched by hiding one and showing the other.
-
-QStackedWidget's own switch turns updates off and on around it, and the new page then paints
-twice (its scroll areas before the window, then again with it): twice the work on every
-switch. Hiding and showing paints the new area once.
-"""
+"""The main window's areas, one shown at a time, switched by hiding one and showing the other."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 
+# QStackedWidget's own switch turns updates off and on around it, and the new page then paints
+# twice (its scroll areas before the window, then again with it): twice the work on every
+# switch. Hiding and showing paints the new area once.
 class AreaStack(QWidget):
     """Pages in a layout where only the current one is visible (hidden pages take no room)."""
 

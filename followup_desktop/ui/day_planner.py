@@ -1,9 +1,4 @@
-"""The day's planning (the follow-up rules over every application) run beside the window.
-
-On a year of data the rules take a second or two; run on the interface thread at the first
-start of each day, they held the window back every morning. Here they run in a thread with
-its own SQLite connection, and the views refresh when it is done.
-"""
+"""The day's planning (the follow-up rules over every application) run beside the window."""
 
 from __future__ import annotations
 
@@ -16,6 +11,9 @@ from PySide6.QtCore import QObject, Signal
 from followup_desktop.services.plan_day import planned_on
 
 
+# On a year of data the rules take a second or two; run on the interface thread at the first
+# start of each day, they held the window back every morning. Here they run in a thread with
+# its own SQLite connection, and the views refresh when it is done.
 class DayPlanner(QObject):
     """Runs ``replan_once_a_day`` in a thread; ``finished`` carries (changed, error message)."""
 

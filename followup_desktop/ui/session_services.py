@@ -1,5 +1,4 @@
-"""What runs beside an open window: the second-launch answer, reminders, the page scan and the
-start-up backup, all started once the window has painted so none of them delays it."""
+"""What runs beside an open window, started once it has painted so none of it delays that."""
 
 from __future__ import annotations
 
@@ -19,6 +18,8 @@ if TYPE_CHECKING:
     from followup_desktop.ui.single_instance import SingleInstance
     from followup_desktop.ui.store_scan import StoreScan
 
+# The second-launch answer, reminders (and the day's planning), the page scan and the start-up
+# backup.
 #: Delay before the start-up backup, so that it never competes with the first minutes of use.
 START_BACKUP_DELAY_MS = 1500
 

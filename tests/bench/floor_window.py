@@ -1,10 +1,4 @@
-"""What any PySide6 + peewee window that shows a store pays before its first paint.
-
-A bare QMainWindow (as in bare_window.py) that also creates the Python enums of Qt's `Qt`
-namespace and of the list-view and painting classes a data view uses, imports peewee and
-opens the app's store, but builds no view and reads no data. Start-up figures are read
-against it to see how much of the app's time is the stack rather than the app.
-"""
+"""What any PySide6 + peewee window that shows a store pays before its first paint."""
 
 from __future__ import annotations
 
@@ -17,6 +11,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from followup_desktop.ui.paint_probe import FirstPaintProbe
 
+# A bare QMainWindow (as in bare_window.py) that also creates the Python enums of Qt's `Qt`
+# namespace and of the list-view and painting classes a data view uses, imports peewee and
+# opens the app's store, but builds no view and reads no data. Start-up figures are read
+# against it to see how much of the app's time is the stack rather than the app.
 if __name__ == "__main__":
     app = QApplication(sys.argv[:1])
     # Every alignment, item role and widget flag lives in the `Qt` namespace; a list of
