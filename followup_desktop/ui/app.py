@@ -102,14 +102,7 @@ def check_and_recover(location: DataLocation, *, interactive: bool, scan: bool =
         raise StartCancelledError
     use_backup = choice is recovery_dialog.RecoveryChoice.RESTORE
     folder = recover_store(location, problem, use_backup=use_backup)
-    lines = []
-    if use_backup and problem.backup is not None:
-        lines.append(f"Restored the backup of {recovery_dialog.describe_backup_date(problem)}.")
-    else:
-        lines.append("Started with an empty database.")
-    if folder is not None:
-        lines.append(f"The damaged files are kept in:\n{folder}")
-    show_notice("\n\n".join(lines))
+    show_notice(recovery_dialog.outcome_text(problem, use_backup=use_backup, folder=folder))
 
 
 def open_user_store(

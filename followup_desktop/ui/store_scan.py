@@ -145,11 +145,4 @@ def recover_in_session(window: MainWindow, location: DataLocation, reason: str) 
     window.undo_stack.clear()
     window.events.store_replaced.emit()
     window.events.emit_all_changed()
-    lines = []
-    if use_backup and problem.backup is not None:
-        lines.append(f"Restored the backup of {recovery_dialog.describe_backup_date(problem)}.")
-    else:
-        lines.append("Started with an empty database.")
-    if folder is not None:
-        lines.append(f"The damaged files are kept in:\n{folder}")
-    app.show_notice("\n\n".join(lines))
+    app.show_notice(recovery_dialog.outcome_text(problem, use_backup=use_backup, folder=folder))

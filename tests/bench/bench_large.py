@@ -9,13 +9,12 @@ import sys
 from pathlib import Path
 
 from harness import (
-    BARE_WINDOW,
     REPO,
     BenchContext,
     Figure,
     bench_env,
+    time_against_bare,
     time_call,
-    time_process,
     time_startup_against_bare,
 )
 
@@ -59,22 +58,14 @@ def startup_large(context: BenchContext) -> list[Figure]:
 
 def startup_floor(context: BenchContext) -> list[Figure]:
     """The stack's own share of start-up: enums, peewee and the store, without the app."""
-    folder = large_store(context)
-    bare_args = [sys.executable, str(BARE_WINDOW)]
-    floor_args = [sys.executable, str(HERE / "floor_window.py"), str(folder)]
-    time_process(bare_args, repeat=1)
-    time_process(floor_args, repeat=1)
-    bare: list[float] = []
-    floor: list[float] = []
-    for _ in range(STARTUP_RUNS):
-        bare.append(time_process(bare_args, repeat=1))
-        floor.append(time_process(floor_args, repeat=1))
+    floor_args = [sys.executable, str(HERE / "floor_window.py"), str(large_store(context))]
+    floor, bare = time_against_bare(floor_args, runs=STARTUP_RUNS)
     return [
         Figure(
             "startup_floor",
-            statistics.median(floor),
+            floor,
             "ms",
-            baseline=statistics.median(bare),
+            baseline=bare,
             note="bare QMainWindow + the Qt enums a data view needs + peewee + opening the "
             f"store, no view or data, vs bare QMainWindow; alternating, median of {STARTUP_RUNS}",
         )

@@ -149,24 +149,28 @@ def time_process(args: list[str], repeat: int = 5, marker: str = "PAINTED") -> f
 BARE_WINDOW = Path(__file__).resolve().parent / "bare_window.py"
 
 
-def time_startup_against_bare(data_dir: Path, runs: int = 7) -> tuple[float, float]:
-    """Median ms to first paint of (the app on ``data_dir``, a bare QMainWindow), same run.
+def time_against_bare(args: list[str], runs: int = 7) -> tuple[float, float]:
+    """Median ms to first paint of (the process ``args``, a bare QMainWindow), same run.
 
     Both are warmed once, then started alternately, so a burst of load from elsewhere on
     the machine falls on both alike.
     """
     bare_args = [sys.executable, str(BARE_WINDOW)]
-    app_args = [sys.executable, "-m", "followup_desktop", "--data-dir", str(data_dir)]
-    app_args += ["--view", "pipeline"]
     os.environ["FOLLOWUP_EXIT_AFTER_PAINT"] = "1"
     try:
         time_process(bare_args, repeat=1)
-        time_process(app_args, repeat=1)
+        time_process(args, repeat=1)
         bare: list[float] = []
-        app: list[float] = []
+        measured: list[float] = []
         for _ in range(runs):
             bare.append(time_process(bare_args, repeat=1))
-            app.append(time_process(app_args, repeat=1))
+            measured.append(time_process(args, repeat=1))
     finally:
         os.environ.pop("FOLLOWUP_EXIT_AFTER_PAINT", None)
-    return statistics.median(app), statistics.median(bare)
+    return statistics.median(measured), statistics.median(bare)
+
+
+def time_startup_against_bare(data_dir: Path, runs: int = 7) -> tuple[float, float]:
+    """Median ms to first paint of (the app on ``data_dir``, a bare QMainWindow), same run."""
+    app_args = [sys.executable, "-m", "followup_desktop", "--data-dir", str(data_dir)]
+    return time_against_bare([*app_args, "--view", "pipeline"], runs)

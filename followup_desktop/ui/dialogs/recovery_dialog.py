@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
@@ -24,6 +25,18 @@ def describe_backup_date(problem: StartupProblem) -> str:
     if backup is None:
         return ""
     return f"{backup.taken_at:%A %d %B %Y at %H:%M} ({human_size(backup.size)})"
+
+
+def outcome_text(problem: StartupProblem, *, use_backup: bool, folder: Path | None) -> str:
+    """What the recovery did, for the notice shown after it (plain text)."""
+    lines = []
+    if use_backup and problem.backup is not None:
+        lines.append(f"Restored the backup of {describe_backup_date(problem)}.")
+    else:
+        lines.append("Started with an empty database.")
+    if folder is not None:
+        lines.append(f"The damaged files are kept in:\n{folder}")
+    return "\n\n".join(lines)
 
 
 def recovery_text(problem: StartupProblem, location: DataLocation) -> tuple[str, str]:
