@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from followup_desktop import APP_DIR_NAME
 
@@ -12,8 +12,7 @@ DATA_DIR_ENV = "FOLLOWUP_DATA_DIR"
 DATABASE_NAME = "followup.sqlite"
 
 
-@dataclass(frozen=True)
-class DataLocation:
+class DataLocation(NamedTuple):
     """The folder that holds one user's database, backups and exports."""
 
     root: Path

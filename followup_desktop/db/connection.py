@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import peewee as pw
 
@@ -41,8 +41,7 @@ _SYNCHRONOUS_FULL = 2
 BeforeMigrate = Callable[[Path, int], None]
 
 
-@dataclass(frozen=True)
-class StoreInfo:
+class StoreInfo(NamedTuple):
     """What ``open_store`` found and did, for ``followup check`` and the About box."""
 
     path: Path

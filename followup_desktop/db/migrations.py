@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import peewee as pw
 
 
-@dataclass(frozen=True)
-class Migration:
+class Migration(NamedTuple):
     """One step from ``version - 1`` to ``version``, run inside the step's transaction."""
 
     version: int

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from followup_desktop.db.models import (
     Application,
@@ -15,15 +14,14 @@ from followup_desktop.db.models import (
     Stage,
     database,
 )
-from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.rows import quoted_table, tuple_rows
 
 #: Kinds of stage where an application is not yet (or no longer) in play, so nothing needs
 #: planning there. Closed stages are inactive too, whatever their kind.
 INACTIVE_KINDS = frozenset({"wishlist"})
 
 
-@dataclass(frozen=True)
-class StageInfo:
+class StageInfo(NamedTuple):
     id: int
     name: str
     position: int
@@ -37,8 +35,7 @@ class StageInfo:
         return not self.is_closed and self.kind not in INACTIVE_KINDS
 
 
-@dataclass(frozen=True, slots=True)
-class BoardCard:
+class BoardCard(NamedTuple):
     """What one card on the board shows, plus the key that orders it in its column."""
 
     id: int
@@ -70,14 +67,10 @@ def list_stages(include_hidden: bool = True) -> list[StageInfo]:
     return [StageInfo(s.id, s.name, s.position, s.is_closed, s.is_hidden, s.kind) for s in query]
 
 
-def _table(model: type[Any]) -> str:
-    return f'"{model._meta.table_name}"'
-
-
 def _card_sql() -> str:
     """Select list and joins for cards; the two correlated lookups each use an index."""
-    app, company, contact = _table(Application), _table(Company), _table(Contact)
-    follow_up, interaction = _table(FollowUp), _table(Interaction)
+    app, company, contact = quoted_table(Application), quoted_table(Company), quoted_table(Contact)
+    follow_up, interaction = quoted_table(FollowUp), quoted_table(Interaction)
     return f"""
 SELECT a.id, a.stage_id, a.rank, a.archived, a.company_id, c.name, a.position, a.contact_id,
        ct.first_name, ct.last_name,
@@ -117,57 +110,11 @@ def cards_by_ids(application_ids: list[int]) -> list[BoardCard]:
 
 def card_counts() -> dict[int, int]:
     """Active (not archived) cards per stage."""
+    table = quoted_table(Application)
     rows = database.execute_sql(
-        f"SELECT stage_id, COUNT(*) FROM {_table(Application)} WHERE archived = 0 GROUP BY stage_id"
+        f"SELECT stage_id, COUNT(*) FROM {table} WHERE archived = 0 GROUP BY stage_id"
     ).fetchall()
     return {int(stage_id): int(count) for stage_id, count in rows}
-
-
-@dataclass(slots=True)
-class SearchEntry:
-    """One application as the filter box sees it; kept in memory while the filter is in use."""
-
-    id: int
-    stage_id: int
-    archived: bool
-    rank: int
-    #: Company, position and contact name, case-folded, so any script matches.
-    text: str
-
-
-def load_search_entries() -> list[SearchEntry]:
-    """Every application (archived too) with its searchable text, in column order."""
-    sql = f"""
-SELECT a.id, a.stage_id, a.archived, a.rank,
-       c.name || ' ' || a.position || ' ' || COALESCE(ct.first_name, '') || ' ' ||
-       COALESCE(ct.last_name, '')
-FROM {_table(Application)} a
-JOIN {_table(Company)} c ON c.id = a.company_id
-LEFT JOIN {_table(Contact)} ct ON ct.id = a.contact_id
-ORDER BY a.stage_id, a.archived, a.rank, a.id
-"""
-    return [
-        SearchEntry(app_id, stage_id, bool(archived), rank, text.casefold())
-        for app_id, stage_id, archived, rank, text in database.execute_sql(sql).fetchall()
-    ]
-
-
-def filter_words(text: str) -> list[str]:
-    """The filter box's text as case-folded words, each of which a card must contain."""
-    return [word.casefold() for word in text.split()]
-
-
-def search_board(entries: list[SearchEntry], text: str) -> dict[int, list[int]]:
-    """Matching application ids per stage: active ones first, then archived, each by rank."""
-    words = filter_words(text)
-    matches: dict[int, list[SearchEntry]] = {}
-    for entry in entries:
-        if all(word in entry.text for word in words):
-            matches.setdefault(entry.stage_id, []).append(entry)
-    return {
-        stage_id: [e.id for e in sorted(found, key=lambda e: (e.archived, e.rank, e.id))]
-        for stage_id, found in matches.items()
-    }
 
 
 def load_card(application_id: int) -> BoardCard | None:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import peewee as pw
 
@@ -26,8 +25,7 @@ def label_for_reason(reason: str) -> str:
     return REASON_LABELS.get(reason, reason.replace("_", " ").capitalize())
 
 
-@dataclass(frozen=True)
-class FollowUpRow:
+class FollowUpRow(NamedTuple):
     """One follow-up with the names a list needs to show it."""
 
     id: int

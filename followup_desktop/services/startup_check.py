@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from followup_desktop.db.diagnose import diagnose_database
 from followup_desktop.paths import DataLocation
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
 # then, so a healthy start does not pay for them before the window paints.
 
 
-@dataclass(frozen=True)
-class StartupProblem:
+class StartupProblem(NamedTuple):
     """Why the store cannot simply be opened, and the backup that could replace it."""
 
     database: Path

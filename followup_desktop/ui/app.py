@@ -27,6 +27,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     from PySide6.QtWidgets import QApplication
 
+    from followup_desktop.ui.pyside_imports import skip_feature_source_scan
+
+    skip_feature_source_scan()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_DIR_NAME)

@@ -38,7 +38,10 @@ class DemoBanner(QFrame):
         row.setContentsMargins(12, 6, 12, 6)
         row.addWidget(label, 1)
         row.addWidget(self.start_button)
-        self.setVisible(holds_demo_data())
+        # Only ever hidden here: showing a widget that has no parent yet would open it as a
+        # window of its own (it is shown with the main window when it is left alone).
+        if not holds_demo_data():
+            self.hide()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
+from typing import NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -56,8 +56,7 @@ def _composer(events: AppEvents, _undo_stack: QUndoStack) -> QWidget:
     return ComposerArea(events)
 
 
-@dataclass(frozen=True)
-class AreaSpec:
+class AreaSpec(NamedTuple):
     key: str
     label: str
     icon: QStyle.StandardPixmap

@@ -9,7 +9,6 @@ undo or redo leaves the stack where it was, and the user is told once, in plain 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QObject, QTimer
@@ -19,11 +18,15 @@ from followup_desktop.db.failures import storage_failure_message
 from followup_desktop.ui import errors
 
 
-@dataclass
 class _GuardState:
-    #: The next call of this kind only restores the stack's index; the store is already right.
-    skip_redo: bool = False
-    skip_undo: bool = False
+    """Per command: the next call of this kind only restores the stack's index (the store is
+    already right)."""
+
+    __slots__ = ("skip_redo", "skip_undo")
+
+    def __init__(self) -> None:
+        self.skip_redo = False
+        self.skip_undo = False
 
 
 class SafeUndoStack(QUndoStack):

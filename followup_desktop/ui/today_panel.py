@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -149,7 +149,9 @@ class TodayPanel(QWidget):
         item.setData(FollowUpIdRole, row.id)
         item.setToolTip(plain_tooltip(item.text()))
         if late > 0:
-            item.setForeground(QBrush(OVERDUE_COLOUR))
+            # A colour where Qt documents a brush: the view converts it, and the panel then
+            # needs none of the brush and gradient types PySide sets up on first use.
+            item.setData(Qt.ItemDataRole.ForegroundRole, OVERDUE_COLOUR)
         return item
 
     @staticmethod

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
@@ -40,7 +39,7 @@ def _card(**changes: object) -> BoardCard:
         next_channel="email",
         last_contact=None,
     )
-    return dataclasses.replace(card, **changes)  # type: ignore[arg-type]
+    return card._replace(**changes)
 
 
 def test_cards_are_painted_once_per_look(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
+from followup_desktop.db.connection import StoreInfo
 from followup_desktop.db.models import Application, Contact, FollowUp, Letter
 from followup_desktop.paths import DataLocation
 from followup_desktop.services.follow_up_queries import due_follow_ups
@@ -118,6 +119,45 @@ def test_size_position_and_area_are_remembered(
     again.restore_state(QSettings())
     assert again.current_area_key() == "contacts"
     assert (again.width(), again.height()) == (780, 580)
+
+
+def test_building_the_window_opens_no_window_of_its_own(
+    qtbot: QtBot, demo_store: StoreInfo, data_location: DataLocation
+) -> None:
+    """Parts made before the window is shown must wait for it (a shown orphan is a window)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QWidget
+
+    from followup_desktop.ui.app import create_application
+    from followup_desktop.ui.main_window import app_settings
+
+    class WindowShowSpy(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.shown: list[str] = []
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (
+                event.type() == QEvent.Type.Show
+                and isinstance(watched, QWidget)
+                and watched.isWindow()
+            ):
+                self.shown.append(type(watched).__name__)
+            return False
+
+    app = create_application()
+    spy = WindowShowSpy()
+    app.installEventFilter(spy)
+    try:
+        window = MainWindow(data_location)
+        qtbot.addWidget(window)
+        window.restore_state(app_settings(), "pipeline")
+    finally:
+        app.removeEventFilter(spy)
+    assert spy.shown == []
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.demo_banner.isVisible()
 
 
 def test_demo_banner_starts_an_empty_tracker(

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.models import FollowUp, Interaction
 from followup_desktop.services.follow_up_actions import NextStep
+from followup_desktop.ui.calendar.channels import OVERDUE_COLOUR
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.follow_ups.actions import CompletionInput
 from followup_desktop.ui.follow_ups.call_sheet_dialog import CallSheetDialog, print_call_sheet
@@ -54,6 +55,18 @@ def test_overdue_first_then_today_with_buttons(panel: TodayPanel, plan: Plan):
     assert panel.summary.text().startswith("1 overdue · 1 due today")
     assert panel.current_follow_up_id() == plan.email_overdue
     assert panel.done_button.isEnabled()
+    assert panel.list.item(1).foreground().color() == OVERDUE_COLOUR
+    assert panel.list.item(3).foreground().style() == Qt.BrushStyle.NoBrush
+
+
+def test_overdue_rows_are_painted_in_the_overdue_colour(panel: TodayPanel, plan: Plan):
+    panel.list.setCurrentRow(3)  # the selection's own colours are not what is tested
+    rect = panel.list.visualItemRect(panel.list.item(1))
+    image = panel.list.viewport().grab(rect).toImage()
+    colours = {
+        image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+    }
+    assert OVERDUE_COLOUR.name() in colours
 
 
 def test_later_moves_an_overdue_follow_up_from_today(panel: TodayPanel, plan: Plan):

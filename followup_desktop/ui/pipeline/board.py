@@ -28,14 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from followup_desktop.services.board import (
-    SearchEntry,
     StageInfo,
     card_counts,
     list_stages,
     load_card,
-    load_search_entries,
     ranks_of,
-    search_board,
 )
 from followup_desktop.services.stages import collapsed_stages, set_collapsed
 from followup_desktop.ui.events import AppEvents
@@ -46,6 +43,7 @@ from followup_desktop.ui.pipeline.column_widget import CardListView, StageColumn
 # imported on first use: the board's first paint only reads and draws.
 if TYPE_CHECKING:
     from followup_desktop.services.application_edits import ApplicationSnapshot
+    from followup_desktop.services.board_search import SearchEntry
     from followup_desktop.services.stage_changes import StageDetails
     from followup_desktop.ui.pipeline.detail_dialog import ApplicationDetailDialog
 
@@ -351,6 +349,9 @@ class PipelineBoard(QWidget):
         self.reload()
 
     def _filter_ids(self) -> dict[int, list[int]]:
+        # The filter's code and texts are loaded when it is first used, not with the board.
+        from followup_desktop.services.board_search import load_search_entries, search_board
+
         if self._entries is None:
             self._entries = {entry.id: entry for entry in load_search_entries()}
         return search_board(list(self._entries.values()), self._filter_text)

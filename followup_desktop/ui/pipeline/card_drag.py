@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPixmap
@@ -21,16 +20,14 @@ TICK_MS = 30
 GHOST_SHIFT = QPoint(14, 12)
 
 
-@dataclass
-class _Press:
+class _Press(NamedTuple):
     column: StageColumn
     application_id: int
     global_pos: QPoint
     offset: QPoint
 
 
-@dataclass
-class DropTarget:
+class DropTarget(NamedTuple):
     column: StageColumn
     #: Row before which the card lands, counted in the column's current rows.
     row: int

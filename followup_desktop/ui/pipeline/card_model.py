@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -197,4 +196,4 @@ class StageColumnModel(QAbstractListModel):
 
     def update_ranks(self, ranks: dict[int, int]) -> None:
         """New ranks after the column was renumbered (the order itself is unchanged)."""
-        self._cards = [replace(c, rank=ranks.get(c.id, c.rank)) for c in self._cards]
+        self._cards = [c._replace(rank=ranks.get(c.id, c.rank)) for c in self._cards]
