@@ -13,31 +13,20 @@ import peewee as pw
 from followup_desktop.db import models
 from followup_desktop.db.errors import (
     StoreDamagedError,
-    StoreError,
     StorePragmaError,
-    StoreTooNewError,
 )
-from followup_desktop.db.migrations import SCHEMA_VERSION, apply_migrations
+from followup_desktop.db.migrations import apply_migrations
+from followup_desktop.db.reads import use_reader
 from followup_desktop.db.seed import ensure_default_rows
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_SECONDS = 5.0
-
-# WAL lets the window read while a background job writes. synchronous=FULL: a job seeker's
-# record is small and written a row at a time, so we pay the extra fsync per commit in exchange
-# for durability across power loss (NORMAL in WAL mode may roll back the last commits).
-PRAGMAS: tuple[tuple[str, object], ...] = (
-    ("journal_mode", "wal"),
-    ("foreign_keys", 1),
-    ("synchronous", "full"),
-    ("busy_timeout", int(BUSY_TIMEOUT_SECONDS * 1000)),
-    # 2 MB of page cache: the OS caches the file anyway, and a bigger cache mostly adds
-    # resident memory (loading 20,000 contacts or 10,000 cards measured no faster with 16 MB).
-    ("cache_size", -2000),
+from followup_desktop.db.store_format import (
+    BUSY_TIMEOUT_SECONDS,
+    PRAGMAS,
+    SCHEMA_VERSION,
+    SYNCHRONOUS_FULL,
+    check_database_file,
+    refuse_newer,
 )
-_SYNCHRONOUS_FULL = 2
 
-#: Called with the database path and its old version before any migration step runs.
 BeforeMigrate = Callable[[Path, int], None]
 
 
@@ -52,42 +41,6 @@ class StoreInfo(NamedTuple):
     synchronous: int
     quick_check: str
     created: bool
-
-
-def read_header_version(path: Path) -> int | None:
-    """``user_version`` read from the file header without opening SQLite (None if no header)."""
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        return None
-    return int.from_bytes(header[60:64], "big", signed=True)
-
-
-def check_database_file(path: Path) -> None:
-    """Refuse files that are not SQLite or come from a newer app, before SQLite touches them."""
-    if not path.exists():
-        return
-    if path.is_dir():
-        raise StoreDamagedError(f"{path} is a folder, not a database file.")
-    try:
-        version = read_header_version(path)
-    except OSError as error:
-        raise StoreError(f"Cannot read {path}: {error.strerror or error}.") from error
-    if version is None:
-        raise StoreDamagedError(
-            f"{path} is not a Follow-up Desk database "
-            "(it is not an SQLite file or it is truncated)."
-        )
-    _refuse_newer(path, version)
-
-
-def _refuse_newer(path: Path, version: int) -> None:
-    if version > SCHEMA_VERSION:
-        raise StoreTooNewError(
-            f"{path} was written by a newer version of Follow-up Desk (schema {version}; this "
-            f"version reads up to {SCHEMA_VERSION}). Please update the app; "
-            "the file was not changed."
-        )
 
 
 def make_database(path: Path) -> pw.SqliteDatabase:
@@ -107,7 +60,7 @@ def verify_pragmas(db: pw.SqliteDatabase) -> tuple[str, bool, int]:
         )
     if not foreign_keys:
         raise StorePragmaError("SQLite refused to enforce foreign keys; the store was not opened.")
-    if synchronous != _SYNCHRONOUS_FULL:
+    if synchronous != SYNCHRONOUS_FULL:
         raise StorePragmaError(f"SQLite kept synchronous={synchronous}; the store was not opened.")
     return journal_mode, foreign_keys, synchronous
 
@@ -135,7 +88,7 @@ def open_store(
             path.chmod(0o600)
         version = int(db.execute_sql("PRAGMA user_version").fetchone()[0])
         # The header can lag behind an un-checkpointed WAL; check the version SQLite sees too.
-        _refuse_newer(path, version)
+        refuse_newer(path, version)
         journal_mode, foreign_keys, synchronous = verify_pragmas(db)
         # ``checked``: the caller has just run quick_check through a read-only connection.
         check = "ok" if checked else quick_check(db)
@@ -149,6 +102,8 @@ def open_store(
             apply_migrations(db, version)
         models.database.initialize(db)
         ensure_default_rows()
+        # Read-only questions go through this database's connection of each thread.
+        use_reader(models.database.connection)
     except sqlite3.DatabaseError as error:
         db.close()
         raise StoreDamagedError(f"{path} cannot be read as a database: {error}.") from error

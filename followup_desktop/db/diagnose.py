@@ -5,11 +5,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from followup_desktop.db.connection import check_database_file
 from followup_desktop.db.errors import StoreDamagedError, StoreTooNewError
-from followup_desktop.db.migrations import SCHEMA_VERSION
 from followup_desktop.db.read_only import check_connection, connect_read_only
-from followup_desktop.db.seed import STORE_ID_KEY
+from followup_desktop.db.store_format import SCHEMA_VERSION, STORE_ID_KEY, check_database_file
 
 
 def _store_id(connection: sqlite3.Connection) -> str | None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
-
-import peewee as pw
+import sys
 
 from followup_desktop.db.errors import StoreError
 
@@ -56,6 +55,23 @@ _OS_MESSAGES: dict[int, str] = {
 }
 
 
+def _kinds(name: str) -> tuple[type[BaseException], ...]:
+    """SQLite's error class ``name``, and peewee's own once peewee is loaded.
+
+    Until then no peewee error can exist, and the window's first screen does not load it.
+    """
+    kinds: tuple[type[BaseException], ...] = (getattr(sqlite3, name),)
+    peewee = sys.modules.get("peewee")
+    if peewee is not None:
+        kinds += (getattr(peewee, name),)
+    return kinds
+
+
+def is_database_error(error: BaseException) -> bool:
+    """True for any error SQLite (directly or through peewee) raised about the database."""
+    return isinstance(error, _kinds("DatabaseError"))
+
+
 def _chain(error: BaseException) -> list[BaseException]:
     """The error and the ones it was raised from or while handling, outermost first."""
     chain: list[BaseException] = []
@@ -69,7 +85,7 @@ def _chain(error: BaseException) -> list[BaseException]:
 def _specific_message(error: BaseException) -> str | None:
     if isinstance(error, StoreError):
         return str(error)
-    if isinstance(error, pw.DatabaseError | sqlite3.DatabaseError):
+    if is_database_error(error):
         text = str(error).lower()
         for fragment, message in _SQLITE_MESSAGES:
             if fragment in text:
@@ -88,12 +104,12 @@ def storage_failure_message(error: BaseException) -> str | None:
     Bugs and refused input (integrity errors, validation) are not storage failures: they keep
     their own handling.
     """
-    if isinstance(error, pw.IntegrityError | sqlite3.IntegrityError):
+    if isinstance(error, _kinds("IntegrityError")):
         return None
     for link in _chain(error):
         message = _specific_message(link)
         if message is not None:
             return message
-    if isinstance(error, pw.OperationalError | sqlite3.OperationalError):
+    if isinstance(error, _kinds("OperationalError")):
         return f"The database refused this change ({error}). {_KEPT}"
     return None

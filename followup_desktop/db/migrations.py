@@ -220,7 +220,6 @@ MIGRATIONS: tuple[Migration, ...] = (
 )
 
 #: The schema version this build of the app writes.
-SCHEMA_VERSION = MIGRATIONS[-1].version
 
 
 def pending_migrations(current_version: int) -> list[Migration]:

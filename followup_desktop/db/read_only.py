@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from followup_desktop.db.migrations import SCHEMA_VERSION
+from followup_desktop.db.store_format import SCHEMA_VERSION
 
 #: Tables every store of this app has; a file without them is not one of ours.
 _REQUIRED_TABLES = ("application", "follow_up", "contact", "company", "stage", "profile")

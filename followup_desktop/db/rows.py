@@ -10,8 +10,3 @@ def tuple_rows(query: Any) -> Iterator[tuple[Any, ...]]:
     """Iterate a select as plain tuples without caching them (peewee's ``tuples().iterator()``)."""
     rows: Iterator[tuple[Any, ...]] = query.tuples().iterator()
     return rows
-
-
-def quoted_table(model: type[Any]) -> str:
-    """The model's table name, quoted for a raw SQL statement."""
-    return f'"{model._meta.table_name}"'

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from followup_desktop.db.models import Profile, Setting, Stage, database
+from followup_desktop.db.store_format import PROFILE_ID, STORE_ID_KEY
 
 #: (name, kind, closed) in board order.
 DEFAULT_STAGES: tuple[tuple[str, str, bool], ...] = (
@@ -16,10 +17,6 @@ DEFAULT_STAGES: tuple[tuple[str, str, bool], ...] = (
     ("Rejected", "rejected", True),
     ("Withdrawn", "withdrawn", True),
 )
-
-PROFILE_ID = 1
-#: A random id given to each store once; it tells a store's own -wal from another one's.
-STORE_ID_KEY = "store_id"
 
 
 def ensure_default_rows() -> None:

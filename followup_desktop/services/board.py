@@ -5,16 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, NamedTuple
 
-from followup_desktop.db.models import (
-    Application,
-    Company,
-    Contact,
-    FollowUp,
-    Interaction,
-    Stage,
-    database,
-)
-from followup_desktop.db.rows import quoted_table, tuple_rows
+from followup_desktop.db.reads import read_all, read_one
 
 #: Kinds of stage where an application is not yet (or no longer) in play, so nothing needs
 #: planning there. Closed stages are inactive too, whatever their kind.
@@ -61,25 +52,28 @@ class BoardCard(NamedTuple):
 
 
 def list_stages(include_hidden: bool = True) -> list[StageInfo]:
-    query = Stage.select().order_by(Stage.position, Stage.id)
-    if not include_hidden:
-        query = query.where(Stage.is_hidden == False)  # noqa: E712
-    return [StageInfo(s.id, s.name, s.position, s.is_closed, s.is_hidden, s.kind) for s in query]
+    where = "" if include_hidden else " WHERE NOT is_hidden"
+    rows = read_all(
+        f"SELECT id, name, position, is_closed, is_hidden, kind FROM stage{where} "
+        "ORDER BY position, id"
+    )
+    return [
+        StageInfo(stage_id, name, position, bool(closed), bool(hidden), kind)
+        for stage_id, name, position, closed, hidden, kind in rows
+    ]
 
 
 def _card_sql() -> str:
     """Select list and joins for cards; the two correlated lookups each use an index."""
-    app, company, contact = quoted_table(Application), quoted_table(Company), quoted_table(Contact)
-    follow_up, interaction = quoted_table(FollowUp), quoted_table(Interaction)
-    return f"""
+    return """
 SELECT a.id, a.stage_id, a.rank, a.archived, a.company_id, c.name, a.position, a.contact_id,
        ct.first_name, ct.last_name,
-       (SELECT MIN(f.due_on) || ' ' || f.channel FROM {follow_up} f
+       (SELECT MIN(f.due_on) || ' ' || f.channel FROM follow_up f
          WHERE f.application_id = a.id AND f.state = 'planned'),
-       (SELECT MAX(i.occurred_at) FROM {interaction} i WHERE i.company_id = a.company_id)
-FROM {app} a
-JOIN {company} c ON c.id = a.company_id
-LEFT JOIN {contact} ct ON ct.id = a.contact_id
+       (SELECT MAX(i.occurred_at) FROM interaction i WHERE i.company_id = a.company_id)
+FROM application a
+JOIN company c ON c.id = a.company_id
+LEFT JOIN contact ct ON ct.id = a.contact_id
 """
 
 
@@ -94,7 +88,7 @@ def card_page(
         where += " AND (a.rank > ? OR (a.rank = ? AND a.id > ?))"
         args += [after[0], after[0], after[1]]
     sql = f"{_card_sql()} WHERE {where} ORDER BY a.rank, a.id LIMIT {int(limit)}"
-    return [_card(row) for row in database.execute_sql(sql, args).fetchall()]
+    return [_card(row) for row in read_all(sql, args)]
 
 
 def cards_by_ids(application_ids: list[int]) -> list[BoardCard]:
@@ -103,22 +97,21 @@ def cards_by_ids(application_ids: list[int]) -> list[BoardCard]:
     for start in range(0, len(application_ids), 500):
         chunk = application_ids[start : start + 500]
         marks = ", ".join("?" for _ in chunk)
-        rows = database.execute_sql(f"{_card_sql()} WHERE a.id IN ({marks})", chunk).fetchall()
+        rows = read_all(f"{_card_sql()} WHERE a.id IN ({marks})", chunk)
         found.update((card.id, card) for card in map(_card, rows))
     return [found[app_id] for app_id in application_ids if app_id in found]
 
 
 def card_counts() -> dict[int, int]:
     """Active (not archived) cards per stage."""
-    table = quoted_table(Application)
-    rows = database.execute_sql(
-        f"SELECT stage_id, COUNT(*) FROM {table} WHERE archived = 0 GROUP BY stage_id"
-    ).fetchall()
+    rows = read_all(
+        "SELECT stage_id, COUNT(*) FROM application WHERE archived = 0 GROUP BY stage_id"
+    )
     return {int(stage_id): int(count) for stage_id, count in rows}
 
 
 def load_card(application_id: int) -> BoardCard | None:
-    row = database.execute_sql(f"{_card_sql()} WHERE a.id = ?", [application_id]).fetchone()
+    row = read_one(f"{_card_sql()} WHERE a.id = ?", [application_id])
     return None if row is None else _card(row)
 
 
@@ -126,7 +119,7 @@ def load_board_cards(include_archived: bool = False) -> list[BoardCard]:
     """Every card of the board in stage and rank order (for export and checks, not the view)."""
     where = "" if include_archived else " WHERE a.archived = 0"
     sql = f"{_card_sql()}{where} ORDER BY a.stage_id, a.archived, a.rank, a.id"
-    return [_card(row) for row in database.execute_sql(sql).fetchall()]
+    return [_card(row) for row in read_all(sql)]
 
 
 def ranks_of(application_ids: list[int]) -> dict[int, int]:
@@ -134,9 +127,9 @@ def ranks_of(application_ids: list[int]) -> dict[int, int]:
     ranks: dict[int, int] = {}
     for start in range(0, len(application_ids), 500):
         chunk = application_ids[start : start + 500]
-        id_field: Any = Application.id
-        query = Application.select(Application.id, Application.rank).where(id_field.in_(chunk))
-        ranks.update({int(app_id): int(rank) for app_id, rank in tuple_rows(query)})
+        marks = ", ".join("?" for _ in chunk)
+        rows = read_all(f"SELECT id, rank FROM application WHERE id IN ({marks})", chunk)
+        ranks.update({int(app_id): int(rank) for app_id, rank in rows})
     return ranks
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from followup_desktop.db.models import Application, Company, Contact, database
-from followup_desktop.db.rows import quoted_table
+from followup_desktop.db.reads import read_all
 
 
 class SearchEntry:
@@ -25,18 +24,18 @@ class SearchEntry:
 
 def load_search_entries() -> list[SearchEntry]:
     """Every application (archived too) with its searchable text, in column order."""
-    sql = f"""
+    sql = """
 SELECT a.id, a.stage_id, a.archived, a.rank,
        c.name || ' ' || a.position || ' ' || COALESCE(ct.first_name, '') || ' ' ||
        COALESCE(ct.last_name, '')
-FROM {quoted_table(Application)} a
-JOIN {quoted_table(Company)} c ON c.id = a.company_id
-LEFT JOIN {quoted_table(Contact)} ct ON ct.id = a.contact_id
+FROM application a
+JOIN company c ON c.id = a.company_id
+LEFT JOIN contact ct ON ct.id = a.contact_id
 ORDER BY a.stage_id, a.archived, a.rank, a.id
 """
     return [
         SearchEntry(app_id, stage_id, bool(archived), rank, text.casefold())
-        for app_id, stage_id, archived, rank, text in database.execute_sql(sql).fetchall()
+        for app_id, stage_id, archived, rank, text in read_all(sql)
     ]
 
 

@@ -5,10 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, NamedTuple
 
-import peewee as pw
-
-from followup_desktop.db.models import Application, Company, Contact, FollowUp, database
-from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.reads import read_all, read_connection
 
 REASON_LABELS = {
     "status_check": "Status check",
@@ -51,44 +48,24 @@ def _date(value: object) -> dt.date:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def _rows_query() -> Any:
-    return (
-        FollowUp.select(
-            FollowUp.id,
-            FollowUp.due_on,
-            FollowUp.channel,
-            FollowUp.reason,
-            FollowUp.state,
-            FollowUp.application,
-            Application.position,
-            Company.name,
-            Contact.first_name,
-            Contact.last_name,
-        )
-        .join(
-            Application, join_type=pw.JOIN.LEFT_OUTER, on=(FollowUp.application == Application.id)
-        )
-        .join(Company, join_type=pw.JOIN.LEFT_OUTER, on=(Application.company == Company.id))
-        .switch(FollowUp)
-        .join(Contact, join_type=pw.JOIN.LEFT_OUTER, on=(FollowUp.contact == Contact.id))
-    )
+#: A follow-up with the names a list shows; "WHERE …" and "ORDER BY …" are added to it.
+_ROWS_SQL = """
+SELECT f.id, f.due_on, f.channel, f.reason, f.state, f.application_id,
+       a.position, c.name, ct.first_name, ct.last_name
+FROM follow_up f
+LEFT JOIN application a ON a.id = f.application_id
+LEFT JOIN company c ON c.id = a.company_id
+LEFT JOIN contact ct ON ct.id = f.contact_id
+"""
 
 
-def _to_rows(query: Any) -> list[FollowUpRow]:
+def _rows(where: str, params: list[Any], order: str = "") -> list[FollowUpRow]:
+    """The follow-ups ``where`` selects; plain rows, as peewee's per-value conversion would
+    cost more than the query on long lists."""
     rows = []
-    # Raw rows: peewee's per-value conversion would cost more than the query on long lists.
-    for (
-        fid,
-        due,
-        channel,
-        reason,
-        state,
-        app_id,
-        position,
-        company,
-        first,
-        last,
-    ) in database.execute_sql(*query.sql()).fetchall():
+    for fid, due, channel, reason, state, app_id, position, company, first, last in read_all(
+        f"{_ROWS_SQL} WHERE {where} {order}", params
+    ):
         rows.append(
             FollowUpRow(
                 id=fid,
@@ -105,14 +82,15 @@ def _to_rows(query: Any) -> list[FollowUpRow]:
     return rows
 
 
+def _page(limit: int, offset: int) -> str:
+    return f"LIMIT {int(limit)} OFFSET {int(offset)}"
+
+
 def due_follow_ups(today: dt.date) -> tuple[list[FollowUpRow], list[FollowUpRow]]:
     """Planned follow-ups (overdue, due today), each oldest first."""
-    query = (
-        _rows_query()
-        .where((FollowUp.state == "planned") & (FollowUp.due_on <= today))
-        .order_by(FollowUp.due_on, FollowUp.id)
+    rows = _rows(
+        "f.state = 'planned' AND f.due_on <= ?", [today.isoformat()], "ORDER BY f.due_on, f.id"
     )
-    rows = _to_rows(query)
     overdue = [row for row in rows if row.due_on < today]
     due_today = [row for row in rows if row.due_on == today]
     return overdue, due_today
@@ -131,15 +109,16 @@ def due_counts(today: dt.date) -> tuple[int, int]:
     ask for it together when the window opens.
     """
     global _last_counts
-    connection = database.connection()
+    connection = read_connection()
     state = (today, connection.total_changes, connection.execute("PRAGMA data_version").fetchone())
     if _last_counts is not None and _last_counts[0] is connection and _last_counts[1] == state:
         return _last_counts[2]
-    query = FollowUp.select(
-        pw.fn.COALESCE(pw.fn.SUM(FollowUp.due_on < today), 0),
-        pw.fn.COALESCE(pw.fn.SUM(FollowUp.due_on == today), 0),
-    ).where((FollowUp.state == "planned") & (FollowUp.due_on <= today))
-    overdue, due_today = next(tuple_rows(query))
+    day = today.isoformat()
+    overdue, due_today = connection.execute(
+        "SELECT COALESCE(SUM(due_on < ?), 0), COALESCE(SUM(due_on = ?), 0) FROM follow_up "
+        "WHERE state = 'planned' AND due_on <= ?",
+        (day, day, day),
+    ).fetchone()
     counts = (int(overdue), int(due_today))
     _last_counts = (connection, state, counts)
     return counts
@@ -147,19 +126,16 @@ def due_counts(today: dt.date) -> tuple[int, int]:
 
 def due_page(today: dt.date, *, overdue: bool, limit: int, offset: int = 0) -> list[FollowUpRow]:
     """One page of the planned follow-ups that are overdue (or due today), oldest first."""
-    day_test = FollowUp.due_on < today if overdue else FollowUp.due_on == today
-    query = (
-        _rows_query()
-        .where((FollowUp.state == "planned") & day_test)
-        .order_by(FollowUp.due_on, FollowUp.id)
-        .limit(limit)
-        .offset(offset)
+    day_test = "f.due_on < ?" if overdue else "f.due_on = ?"
+    return _rows(
+        f"f.state = 'planned' AND {day_test}",
+        [today.isoformat()],
+        f"ORDER BY f.due_on, f.id {_page(limit, offset)}",
     )
-    return _to_rows(query)
 
 
 def follow_up_row(follow_up_id: int) -> FollowUpRow | None:
-    rows = _to_rows(_rows_query().where(FollowUp.id == follow_up_id))
+    rows = _rows("f.id = ?", [follow_up_id])
     return rows[0] if rows else None
 
 
@@ -175,10 +151,9 @@ def follow_ups_on_page(day: dt.date, *, limit: int, offset: int = 0) -> list[Fol
     id), so a page of a busy day is read without sorting the whole day. A negative ``limit``
     reads to the end.
     """
-    on_day = FollowUp.due_on == day
-    planned = FollowUp.state == "planned"
-    rows = _to_rows(
-        _rows_query().where(on_day & planned).order_by(FollowUp.id).limit(limit).offset(offset)
+    on_day = [day.isoformat()]
+    rows = _rows(
+        "f.due_on = ? AND f.state = 'planned'", on_day, f"ORDER BY f.id {_page(limit, offset)}"
     )
     if 0 <= limit <= len(rows):
         return rows
@@ -186,27 +161,25 @@ def follow_ups_on_page(day: dt.date, *, limit: int, offset: int = 0) -> list[Fol
         offset = 0
     elif offset:
         # The page starts among the finished ones: skip what the planned ones took.
-        planned_count = FollowUp.select().where(on_day & planned).count()
+        ((planned_count,),) = read_all(
+            "SELECT COUNT(*) FROM follow_up WHERE due_on = ? AND state = 'planned'", on_day
+        )
         offset = max(0, offset - planned_count)
     rest = -1 if limit < 0 else limit - len(rows)
-    finished = (
-        _rows_query()
-        .where(on_day & (FollowUp.state != "planned"))
-        .order_by(FollowUp.state, FollowUp.id)
-        .limit(rest)
-        .offset(offset)
+    finished = _rows(
+        "f.due_on = ? AND f.state != 'planned'",
+        on_day,
+        f"ORDER BY f.state, f.id {_page(rest, offset)}",
     )
-    return rows + _to_rows(finished)
+    return rows + finished
 
 
 def state_counts_on(day: dt.date) -> dict[str, int]:
     """How many follow-ups due on ``day`` are in each state, from the due-date index alone."""
-    query = (
-        FollowUp.select(FollowUp.state, pw.fn.COUNT(FollowUp.id))
-        .where(FollowUp.due_on == day)
-        .group_by(FollowUp.state)
+    rows = read_all(
+        "SELECT state, COUNT(*) FROM follow_up WHERE due_on = ? GROUP BY state", [day.isoformat()]
     )
-    return {state: int(count) for state, count in tuple_rows(query)}
+    return {state: int(count) for state, count in rows}
 
 
 #: The last month's counts, with the connection and store state they were read at.
@@ -220,7 +193,7 @@ def planned_counts_between(first: dt.date, last: dt.date) -> dict[dt.date, dict[
     the month read while the app is idle serves the calendar's first showing.
     """
     global _last_month
-    connection = database.connection()
+    connection = read_connection()
     state = (
         first,
         last,
@@ -229,15 +202,13 @@ def planned_counts_between(first: dt.date, last: dt.date) -> dict[dt.date, dict[
     )
     if _last_month is not None and _last_month[0] is connection and _last_month[1] == state:
         return {day: dict(channels) for day, channels in _last_month[2].items()}
-    query = (
-        FollowUp.select(FollowUp.due_on, FollowUp.channel, pw.fn.COUNT(FollowUp.id))
-        .where(
-            (FollowUp.due_on >= first) & (FollowUp.due_on <= last) & (FollowUp.state == "planned")
-        )
-        .group_by(FollowUp.due_on, FollowUp.channel)
-    )
+    rows = connection.execute(
+        "SELECT due_on, channel, COUNT(*) FROM follow_up "
+        "WHERE due_on >= ? AND due_on <= ? AND state = 'planned' GROUP BY due_on, channel",
+        (first.isoformat(), last.isoformat()),
+    ).fetchall()
     counts: dict[dt.date, dict[str, int]] = {}
-    for due, channel, count in tuple_rows(query):
+    for due, channel, count in rows:
         day = due if isinstance(due, dt.date) else dt.date.fromisoformat(str(due))
         counts.setdefault(day, {})[channel] = count
     _last_month = (connection, state, counts)

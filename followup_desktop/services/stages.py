@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import peewee as pw
 
-from followup_desktop.db.models import RANK_GAP, Application, Setting, Stage, database
+from followup_desktop.db.models import RANK_GAP, Application, Stage, database
 from followup_desktop.db.rows import tuple_rows
+from followup_desktop.services.stage_folding import remove_collapsed
 
-COLLAPSED_SETTING = "board.collapsed_stages"
 MAX_STAGE_NAME = 40
 
 
@@ -170,37 +169,3 @@ def undo_delete_stage(
 
 
 # --- folded columns (a view preference kept with the data) -----------------------------------
-
-
-def collapsed_stages() -> set[int]:
-    row = Setting.get_or_none(Setting.key == COLLAPSED_SETTING)
-    if row is None:
-        return {s.id for s in Stage.select(Stage.id).where(Stage.is_closed == True)}  # noqa: E712
-    try:
-        value = json.loads(row.value)
-    except ValueError:
-        return set()
-    return {int(v) for v in value if isinstance(v, int)} if isinstance(value, list) else set()
-
-
-def set_collapsed(stage_id: int, collapsed: bool) -> None:
-    current = collapsed_stages()
-    if collapsed:
-        current.add(stage_id)
-    else:
-        current.discard(stage_id)
-    _store_collapsed(current)
-
-
-def remove_collapsed(stage_id: int) -> None:
-    current = collapsed_stages()
-    if stage_id in current:
-        current.discard(stage_id)
-        _store_collapsed(current)
-
-
-def _store_collapsed(values: set[int]) -> None:
-    with database.atomic():
-        Setting.insert(key=COLLAPSED_SETTING, value=json.dumps(sorted(values))).on_conflict(
-            conflict_target=[Setting.key], update={Setting.value: json.dumps(sorted(values))}
-        ).execute()

@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
-from followup_desktop.db.models import (
-    Application,
-    ApplicationContact,
-    Company,
-    Contact,
-    FollowUp,
-    Interaction,
-    Letter,
-    Profile,
-    Setting,
-    database,
-)
-from followup_desktop.db.seed import PROFILE_ID
+from followup_desktop.db.reads import read_one
+from followup_desktop.db.store_format import PROFILE_ID
 
 #: Setting that marks a store whose content came from the demo, so the window can offer a reset.
 DEMO_MARK_KEY = "demo_data"
@@ -22,17 +11,17 @@ DEMO_MARK_KEY = "demo_data"
 
 def store_is_empty() -> bool:
     """True when the store holds no applications, contacts, companies or log entries."""
-    return not (
-        Application.select().exists()
-        or Contact.select().exists()
-        or Company.select().exists()
-        or Interaction.select().exists()
+    row = read_one(
+        "SELECT EXISTS(SELECT 1 FROM application) OR EXISTS(SELECT 1 FROM contact) "
+        "OR EXISTS(SELECT 1 FROM company) OR EXISTS(SELECT 1 FROM interaction)"
     )
+    return not (row and row[0])
 
 
 def holds_demo_data() -> bool:
     """True when the store was filled by the demo and not reset since."""
-    return bool(Setting.select().where(Setting.key == DEMO_MARK_KEY).exists())
+    row = read_one("SELECT EXISTS(SELECT 1 FROM setting WHERE key = ?)", (DEMO_MARK_KEY,))
+    return bool(row and row[0])
 
 
 def clear_all_data() -> None:
@@ -40,6 +29,19 @@ def clear_all_data() -> None:
 
     Stages and settings stay. One transaction: either everything goes or nothing does.
     """
+    from followup_desktop.db.models import (
+        Application,
+        ApplicationContact,
+        Company,
+        Contact,
+        FollowUp,
+        Interaction,
+        Letter,
+        Profile,
+        Setting,
+        database,
+    )
+
     with database.atomic("IMMEDIATE"):
         for model in (
             Letter,

@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from followup_desktop.db.seed import get_profile
 from followup_desktop.services.calendar_feed import FEED_FILE_NAME, feed_enabled, set_feed_enabled
 from followup_desktop.ui.events import AppEvents
 
@@ -55,6 +54,7 @@ class FeedKeeper(QObject):
         if not feed_enabled():
             return False
         # The calendar writer is imported when a file is written, not when the window opens.
+        from followup_desktop.db.seed import get_profile
         from followup_desktop.services.ics_export import CalendarExportError, refresh_feed
 
         try:
@@ -92,6 +92,7 @@ class CalendarExportMenu(QObject):
         chosen = self.ask_path(self.window, suggested)
         if not chosen:
             return None
+        from followup_desktop.db.seed import get_profile
         from followup_desktop.services.ics_export import CalendarExportError, export_calendar
 
         target = Path(chosen)

@@ -13,10 +13,10 @@ import sqlite3
 import threading
 from typing import TYPE_CHECKING
 
-import peewee as pw
 from PySide6.QtCore import QObject, Signal
 
 from followup_desktop.db.diagnose import scan_database
+from followup_desktop.db.failures import is_database_error
 from followup_desktop.db.read_only import connect_read_only
 from followup_desktop.paths import DataLocation
 
@@ -100,13 +100,14 @@ def open_window(location: DataLocation, view: str | None) -> MainWindow | str:
     A damaged page that the first screen happens to read shows up before the scan reaches
     it; the store then gets the full check and the start-up choice, and the window one more try.
     """
-    from followup_desktop.db.connection import close_store
     from followup_desktop.ui import app
 
     try:
         return _built_window(location, view)
-    except (sqlite3.DatabaseError, pw.DatabaseError):
-        close_store()
+    except Exception as error:
+        if not is_database_error(error):
+            raise
+        app.close_store_connections()
     problem = app.open_user_store(location, interactive=True)
     if problem is not None:
         return problem

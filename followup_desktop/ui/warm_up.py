@@ -35,10 +35,11 @@ def _known_time_zones() -> None:
 
 
 def _calendar_month() -> None:
+    from followup_desktop.db.first_screen import first_screen_open
     from followup_desktop.db.models import database
     from followup_desktop.ui.calendar.month_view import read_month_ahead
 
-    if not database.is_closed():
+    if not first_screen_open() and not database.is_closed():
         read_month_ahead()  # kept until the store changes: the calendar's first showing
 
 

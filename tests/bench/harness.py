@@ -59,7 +59,7 @@ class BenchContext:
     ) -> Path:
         """A data folder filled by ``followup demo`` with these sizes (times the scale), cached."""
         sizes = [n * self.scale for n in (applications, contacts, follow_ups, interactions)]
-        from followup_desktop.db.migrations import SCHEMA_VERSION
+        from followup_desktop.db.store_format import SCHEMA_VERSION
 
         # The schema version is part of the name: a build with an older schema must never open
         # (or be refused by) a store another build migrated.

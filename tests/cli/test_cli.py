@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from followup_desktop import __version__
-from followup_desktop.db.migrations import SCHEMA_VERSION
+from followup_desktop.db.store_format import SCHEMA_VERSION
 
 REPO = Path(__file__).resolve().parents[2]
 

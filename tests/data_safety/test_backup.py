@@ -26,9 +26,9 @@ from followup_desktop.db.backup import (
 from followup_desktop.db.backup_rotation import RotationPolicy, backups_to_keep, rotate_backups
 from followup_desktop.db.connection import StoreInfo, close_store
 from followup_desktop.db.errors import StoreError
-from followup_desktop.db.migrations import SCHEMA_VERSION
 from followup_desktop.db.models import Application, Company, database
 from followup_desktop.db.restore import restore_backup
+from followup_desktop.db.store_format import SCHEMA_VERSION
 from followup_desktop.paths import DataLocation
 from followup_desktop.services.data_safety import manual_backup, open_user_store
 

@@ -11,8 +11,8 @@ from data_safety.crash_server import CrashServer
 from data_safety.fault_tools import EMPTY_DIGEST, FIXTURE_V1, file_state, integrity, rows
 from followup_desktop.db.backup import PARTIAL_SUFFIX, create_backup, list_backups, verify_backup
 from followup_desktop.db.connection import close_store
-from followup_desktop.db.migrations import SCHEMA_VERSION
 from followup_desktop.db.models import Application
+from followup_desktop.db.store_format import SCHEMA_VERSION
 from followup_desktop.paths import DataLocation
 from followup_desktop.services.data_safety import open_user_store
 from followup_desktop.services.demo_data import DemoSize, fill_demo_data

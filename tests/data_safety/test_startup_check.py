@@ -19,8 +19,8 @@ from data_safety.fault_tools import (
 from followup_desktop.db.backup import create_backup, list_backups
 from followup_desktop.db.connection import close_store, open_store
 from followup_desktop.db.errors import StoreDamagedError, StoreTooNewError
-from followup_desktop.db.migrations import SCHEMA_VERSION
 from followup_desktop.db.models import Application, Company
+from followup_desktop.db.store_format import SCHEMA_VERSION
 from followup_desktop.paths import DataLocation
 from followup_desktop.services.data_safety import open_user_store
 from followup_desktop.services.demo_data import fill_demo_data

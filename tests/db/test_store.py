@@ -11,9 +11,9 @@ from pathlib import Path
 import peewee as pw
 import pytest
 
-from followup_desktop.db.connection import StoreInfo, close_store, open_store, read_header_version
+from followup_desktop.db.connection import StoreInfo, close_store, open_store
 from followup_desktop.db.errors import StoreDamagedError, StoreTooNewError
-from followup_desktop.db.migrations import MIGRATIONS, SCHEMA_VERSION
+from followup_desktop.db.migrations import MIGRATIONS
 from followup_desktop.db.models import (
     ALL_MODELS,
     Application,
@@ -26,6 +26,7 @@ from followup_desktop.db.models import (
     Stage,
     database,
 )
+from followup_desktop.db.store_format import SCHEMA_VERSION, read_header_version
 
 FIXTURE_V1 = Path(__file__).resolve().parents[1] / "fixtures" / "schema_v1.sqlite"
 
@@ -74,6 +75,7 @@ def test_reopening_does_not_duplicate_defaults(store: StoreInfo) -> None:
 
 def test_migrations_are_numbered_in_order() -> None:
     assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
+    assert MIGRATIONS[-1].version == SCHEMA_VERSION, "the app's schema is the last migration's"
 
 
 def test_v1_fixture_migrates_without_loss(tmp_path: Path) -> None:

@@ -121,8 +121,9 @@ def test_today_panel_counts_and_pages_through_the_due_date_index(
     recorded: tuple[sqlite3.Connection, list[str]],
 ) -> None:
     connection, statements = recorded
-    counts = [s for s in statements if "SUM(" in s and '"follow_up"' in s]
-    pages = [s for s in statements if '"follow_up"' in s and "OFFSET" in s and "LIMIT" in s]
+    counts = [s for s in statements if "SUM(due_on" in s]
+    rows = [s for s in statements if s.lstrip().startswith("SELECT f.id, f.due_on")]
+    pages = [s for s in rows if "OFFSET" in s and "LIMIT" in s]
     assert counts and len(pages) >= 2  # overdue and today (and any "show more")
     for sql in counts + pages:
         plan = " | ".join(_plan(connection, sql))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import time
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,28 @@ def _count(tmp_path: Path) -> int:
         return int(Application.select().count())
     finally:
         close_store()
+
+
+def test_a_ready_store_paints_before_the_orm_opens_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> None:
+    from followup_desktop.db import first_screen
+    from followup_desktop.db.models import database
+
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
+    assert app_module.run_window(window_args(tmp_path / "data", demo=True)) == 0
+    seen: list[tuple[bool, bool]] = []
+
+    def run_until_open(self: object = None) -> int:
+        seen.append((first_screen.first_screen_open(), database.obj is not None))
+        deadline = time.monotonic() + 10
+        while first_screen.first_screen_open() and time.monotonic() < deadline:
+            QApplication.processEvents()
+        seen.append((first_screen.first_screen_open(), database.obj is not None))
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_until_open)
+    database.initialize(None)
+    assert app_module.run_window(window_args(tmp_path / "data")) == 0
+    # Built on plain SQLite; fully open (the ORM bound) once the window had painted.
+    assert seen == [(True, False), (False, True)]

@@ -34,7 +34,7 @@ from followup_desktop.services.board import (
     load_card,
     ranks_of,
 )
-from followup_desktop.services.stages import collapsed_stages, set_collapsed
+from followup_desktop.services.stage_folding import collapsed_stages, set_collapsed
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.pipeline.card_drag import CardDragController
 from followup_desktop.ui.pipeline.column_widget import CardListView, StageColumn
