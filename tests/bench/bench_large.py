@@ -57,7 +57,7 @@ def startup_large(context: BenchContext) -> list[Figure]:
 
 
 def startup_floor(context: BenchContext) -> list[Figure]:
-    """The stack's own share of start-up: enums, peewee and the store, without the app."""
+    """The stack's own share of start-up: enums, SQLite and the store, without the app."""
     floor_args = [sys.executable, str(HERE / "floor_window.py"), str(large_store(context))]
     floor, bare = time_against_bare(floor_args, runs=STARTUP_RUNS)
     return [
@@ -66,7 +66,7 @@ def startup_floor(context: BenchContext) -> list[Figure]:
             floor,
             "ms",
             baseline=bare,
-            note="bare QMainWindow + the Qt enums a data view needs + peewee + opening the "
+            note="bare QMainWindow + the Qt enums a data view needs + opening the "
             f"store, no view or data, vs bare QMainWindow; alternating, median of {STARTUP_RUNS}",
         )
     ]
