@@ -9,7 +9,7 @@ from harness import BenchContext, Figure, time_call, time_startup_against_bare
 HERE = Path(__file__).resolve().parent
 APPLICATIONS = 10_000
 CONTACTS = 2_000
-STARTUP_RUNS = 7
+STARTUP_RUNS = 11
 
 
 def db_open(context: BenchContext) -> list[Figure]:
