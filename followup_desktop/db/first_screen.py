@@ -16,7 +16,7 @@ from followup_desktop.db.store_format import (
     SYNCHRONOUS_FULL,
 )
 
-# Loading peewee costs about a fifth of the time to the window's first paint. A store that
+# Loading peewee costs about a tenth of the time to the window's first paint. A store that
 # needs nothing done before use (current schema, its fixed rows present) is read through this
 # connection until the full open, which follows the first paint; anything else is opened
 # fully before the window, as always.

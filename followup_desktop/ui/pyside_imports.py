@@ -21,8 +21,8 @@ def skip_feature_source_scan() -> bool:
     for the word "PySide6", to know which modules its optional `__feature__` switches must
     leave alone. The app and its libraries use no such switch, so every module is treated as
     a PySide user that selected none (what the scan concludes for the app's own modules).
-    That is a hundred source files read and tokenised before the first window, about a
-    tenth of the start-up. A PySide that no longer has this hook is left as it is.
+    That is a hundred source files read and tokenised before the first window (about 4 % of
+    the time to its first paint). A PySide that no longer has this hook is left as it is.
     """
     feature = sys.modules.get(_FEATURE_MODULE)
     if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):

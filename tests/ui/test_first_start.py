@@ -86,3 +86,25 @@ def test_a_ready_store_paints_before_the_orm_opens_it(
     assert app_module.run_window(window_args(tmp_path / "data")) == 0
     # Built on plain SQLite; fully open (the ORM bound) once the window had painted.
     assert seen == [(True, False), (False, True)]
+
+
+def test_a_store_broken_after_the_first_screen_gives_a_clear_reason(tmp_path: Path) -> None:
+    from functools import partial
+
+    from followup_desktop.db import first_screen
+    from followup_desktop.db.models import database
+    from followup_desktop.paths import DataLocation
+
+    location = DataLocation(tmp_path / "data").ensure()
+    open_store(location.database)
+    close_store()
+    database.initialize(None)
+    assert first_screen.open_first_screen(
+        location.database, partial(app_module.open_store_fully, location)
+    )
+    # Something outside the app overwrites the file while the window shows its first screen.
+    location.database.write_bytes(b"this is not a database any more" * 200)
+    problem = app_module.finish_store_open()
+    assert problem is not None and "is not a Follow-up Desk database" in problem
+    assert not first_screen.first_screen_open()
+    assert location.database.read_bytes() == b"this is not a database any more" * 200
