@@ -207,13 +207,6 @@ CREATE INDEX "follow_up_reason_state_contact_id_due_on"
 """
 )
 
-# Version 4: what is due, read by state first. The Today panel's counts and pages ask for the
-# planned follow-ups due by a day; through (due_on, state) that walks every follow-up ever
-# due, done and skipped ones included, so start-up grew with the years of history.
-_SCHEMA_V4 = """
-CREATE INDEX "follow_up_state_due_on" ON "follow_up" ("state", "due_on");
-"""
-
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", lambda db: _run_script(db, _SCHEMA_V1)),
     Migration(
@@ -224,8 +217,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         "contact search indexes, name order, keep-in-touch index",
         lambda db: _run_script(db, _SCHEMA_V3),
     ),
-    Migration(4, "planned follow-ups by due date", lambda db: _run_script(db, _SCHEMA_V4)),
 )
+
+#: The schema version this build of the app writes.
 
 
 def pending_migrations(current_version: int) -> list[Migration]:

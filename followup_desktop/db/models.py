@@ -229,7 +229,7 @@ class FollowUp(BaseModel):
     completed_at = pw.DateTimeField(null=True)
 
     class Meta:
-        indexes = ((("due_on", "state"), False), (("state", "due_on"), False))
+        indexes = ((("due_on", "state"), False),)
 
 
 class Letter(BaseModel):

@@ -7,7 +7,7 @@ from pathlib import Path
 from followup_desktop.db.errors import StoreDamagedError, StoreError, StoreTooNewError
 
 #: The schema this app writes: the version of the last migration (a test keeps them equal).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 3
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
 
