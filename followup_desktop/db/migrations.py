@@ -219,8 +219,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
 )
 
-#: The schema version this build of the app writes.
-
 
 def pending_migrations(current_version: int) -> list[Migration]:
     """The steps still to run on a database at ``current_version``, in order."""
