@@ -22,8 +22,9 @@ from followup_desktop.db.store_format import (
     BUSY_TIMEOUT_SECONDS,
     PRAGMAS,
     SCHEMA_VERSION,
-    SYNCHRONOUS_FULL,
     check_database_file,
+    pragma_problem,
+    read_pragmas,
     refuse_newer,
 )
 
@@ -50,19 +51,11 @@ def make_database(path: Path) -> pw.SqliteDatabase:
 
 def verify_pragmas(db: pw.SqliteDatabase) -> tuple[str, bool, int]:
     """Read back the pragmas that matter; raise if SQLite did not honour them."""
-    journal_mode = str(db.execute_sql("PRAGMA journal_mode").fetchone()[0]).lower()
-    foreign_keys = bool(db.execute_sql("PRAGMA foreign_keys").fetchone()[0])
-    synchronous = int(db.execute_sql("PRAGMA synchronous").fetchone()[0])
-    if journal_mode != "wal":
-        raise StorePragmaError(
-            f"SQLite would not use write-ahead logging here (journal mode is {journal_mode!r}); "
-            "is the data folder on a network drive? Choose a local folder with --data-dir."
-        )
-    if not foreign_keys:
-        raise StorePragmaError("SQLite refused to enforce foreign keys; the store was not opened.")
-    if synchronous != SYNCHRONOUS_FULL:
-        raise StorePragmaError(f"SQLite kept synchronous={synchronous}; the store was not opened.")
-    return journal_mode, foreign_keys, synchronous
+    pragmas = read_pragmas(db.connection())
+    problem = pragma_problem(*pragmas)
+    if problem is not None:
+        raise StorePragmaError(problem)
+    return pragmas
 
 
 def quick_check(db: pw.SqliteDatabase) -> str:

@@ -13,7 +13,8 @@ from followup_desktop.db.store_format import (
     PROFILE_ID,
     SCHEMA_VERSION,
     STORE_ID_KEY,
-    SYNCHRONOUS_FULL,
+    pragma_problem,
+    read_pragmas,
 )
 
 # Loading peewee costs about a tenth of the time to the window's first paint. A store that
@@ -35,10 +36,7 @@ SELECT (SELECT EXISTS(SELECT 1 FROM stage)),
 def _ready(connection: sqlite3.Connection) -> bool:
     for name, value in PRAGMAS:
         connection.execute(f"PRAGMA {name} = {value}")
-    journal_mode = str(connection.execute("PRAGMA journal_mode").fetchone()[0]).lower()
-    foreign_keys = bool(connection.execute("PRAGMA foreign_keys").fetchone()[0])
-    synchronous = int(connection.execute("PRAGMA synchronous").fetchone()[0])
-    if journal_mode != "wal" or not foreign_keys or synchronous != SYNCHRONOUS_FULL:
+    if pragma_problem(*read_pragmas(connection)) is not None:
         return False
     if int(connection.execute("PRAGMA user_version").fetchone()[0]) != SCHEMA_VERSION:
         return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from followup_desktop.db.errors import StoreDamagedError, StoreError, StoreTooNewError
@@ -24,6 +25,28 @@ SYNCHRONOUS_FULL = 2
 PROFILE_ID = 1
 #: A random id given to each store once; it tells a store's own -wal from another one's.
 STORE_ID_KEY = "store_id"
+
+
+def read_pragmas(connection: sqlite3.Connection) -> tuple[str, bool, int]:
+    """(journal mode, foreign keys, synchronous) as SQLite actually set them."""
+    journal_mode = str(connection.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+    foreign_keys = bool(connection.execute("PRAGMA foreign_keys").fetchone()[0])
+    synchronous = int(connection.execute("PRAGMA synchronous").fetchone()[0])
+    return journal_mode, foreign_keys, synchronous
+
+
+def pragma_problem(journal_mode: str, foreign_keys: bool, synchronous: int) -> str | None:
+    """Why the store must not be used with these pragmas, or None when they are the app's."""
+    if journal_mode != "wal":
+        return (
+            f"SQLite would not use write-ahead logging here (journal mode is {journal_mode!r}); "
+            "is the data folder on a network drive? Choose a local folder with --data-dir."
+        )
+    if not foreign_keys:
+        return "SQLite refused to enforce foreign keys; the store was not opened."
+    if synchronous != SYNCHRONOUS_FULL:
+        return f"SQLite kept synchronous={synchronous}; the store was not opened."
+    return None
 
 
 def read_header_version(path: Path) -> int | None:

@@ -60,8 +60,7 @@ LEFT JOIN contact ct ON ct.id = f.contact_id
 
 
 def _rows(where: str, params: list[Any], order: str = "") -> list[FollowUpRow]:
-    """The follow-ups ``where`` selects; plain rows, as peewee's per-value conversion would
-    cost more than the query on long lists."""
+    """The follow-ups ``where`` selects, ordered and paged by ``order``."""
     rows = []
     for fid, due, channel, reason, state, app_id, position, company, first, last in read_all(
         f"{_ROWS_SQL} WHERE {where} {order}", params

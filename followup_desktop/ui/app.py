@@ -138,8 +138,13 @@ def open_user_store(
     except StoreError as error:
         return str(error)
     except OSError as error:
-        return f"Cannot use the data folder {location.root}: {error.strerror or error}."
+        return folder_problem(location, error)
     return None
+
+
+def folder_problem(location: DataLocation, error: OSError) -> str:
+    """The user's one line for a data folder the system refuses."""
+    return f"Cannot use the data folder {location.root}: {error.strerror or error}."
 
 
 def open_store_fully(location: DataLocation) -> None:
@@ -154,8 +159,7 @@ def open_store_fully(location: DataLocation) -> None:
     try:
         open_checked(location, already_checked=True)
     except OSError as error:
-        reason = error.strerror or error
-        raise StoreError(f"Cannot use the data folder {location.root}: {reason}.") from error
+        raise StoreError(folder_problem(location, error)) from error
     finally:
         close_first_screen()
 
