@@ -16,13 +16,12 @@ from followup_desktop.db.errors import (
     StorePragmaError,
 )
 from followup_desktop.db.migrations import apply_migrations
-from followup_desktop.db.reads import use_reader
+from followup_desktop.db.read_only import check_database_file
 from followup_desktop.db.seed import ensure_default_rows
 from followup_desktop.db.store_format import (
     BUSY_TIMEOUT_SECONDS,
     PRAGMAS,
     SCHEMA_VERSION,
-    check_database_file,
     pragma_problem,
     read_pragmas,
     refuse_newer,
@@ -68,7 +67,8 @@ def open_store(
 ) -> StoreInfo:
     """Open (or create) the database at ``path`` and bind the models to it.
 
-    Raises ``StoreError`` subclasses with a one-line reason; a refused file is never modified.
+    The one way the store is opened, by the window and by every command. Raises ``StoreError``
+    subclasses with a one-line reason; a refused file is never modified.
     """
     check_database_file(path)
     created = not path.exists()
@@ -95,8 +95,6 @@ def open_store(
             apply_migrations(db, version)
         models.database.initialize(db)
         ensure_default_rows()
-        # Read-only questions go through this database's connection of each thread.
-        use_reader(models.database.connection)
     except sqlite3.DatabaseError as error:
         db.close()
         raise StoreDamagedError(f"{path} cannot be read as a database: {error}.") from error

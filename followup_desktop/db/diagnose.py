@@ -6,8 +6,8 @@ import sqlite3
 from pathlib import Path
 
 from followup_desktop.db.errors import StoreDamagedError, StoreTooNewError
-from followup_desktop.db.read_only import check_connection, connect_read_only
-from followup_desktop.db.store_format import SCHEMA_VERSION, STORE_ID_KEY, check_database_file
+from followup_desktop.db.read_only import check_connection, check_database_file, connect_read_only
+from followup_desktop.db.store_format import SCHEMA_VERSION, STORE_ID_KEY
 
 
 def _store_id(connection: sqlite3.Connection) -> str | None:
@@ -70,13 +70,13 @@ def diagnose_database(path: Path, *, scan: bool = True) -> str | None:
     """
     if not path.exists():
         return None
+    _roll_back_hot_journal(path)
     try:
         check_database_file(path)
     except StoreTooNewError:
         raise
     except StoreDamagedError as error:
         return str(error)
-    _roll_back_hot_journal(path)
     wal = Path(f"{path}-wal")
     own_id = _main_file_store_id(path) if wal.exists() else None
     try:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import errno
 import sqlite3
-import sys
+
+import peewee as pw
 
 from followup_desktop.db.errors import StoreError
 
@@ -56,15 +57,8 @@ _OS_MESSAGES: dict[int, str] = {
 
 
 def _kinds(name: str) -> tuple[type[BaseException], ...]:
-    """SQLite's error class ``name``, and peewee's own once peewee is loaded.
-
-    Until then no peewee error can exist, and the window's first screen does not load it.
-    """
-    kinds: tuple[type[BaseException], ...] = (getattr(sqlite3, name),)
-    peewee = sys.modules.get("peewee")
-    if peewee is not None:
-        kinds += (getattr(peewee, name),)
-    return kinds
+    """SQLite's error class ``name`` and peewee's (peewee wraps SQLite's errors in its own)."""
+    return (getattr(sqlite3, name), getattr(pw, name))
 
 
 def is_database_error(error: BaseException) -> bool:

@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import peewee as pw
 
-from followup_desktop.db import first_screen
-
-
-class StoreProxy(pw.DatabaseProxy):
-    """The models' database. While only the first screen's connection is open, the first use
-    of a model opens the store fully, there and then (see ``db.first_screen``)."""
-
-    def __getattr__(self, attr: str) -> Any:
-        if self.obj is None:
-            first_screen.open_fully()
-        return super().__getattr__(attr)
-
-
 #: Bound to a real SqliteDatabase by ``db.connection.open_store``; nothing connects at import.
-database = StoreProxy()
+database = pw.DatabaseProxy()
 
 
 def _now() -> dt.datetime:

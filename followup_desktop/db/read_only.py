@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from followup_desktop.db.store_format import SCHEMA_VERSION
+from followup_desktop.db.errors import StoreDamagedError, StoreError
+from followup_desktop.db.store_format import SCHEMA_VERSION, refuse_newer
 
 #: Tables every store of this app has; a file without them is not one of ours.
 _REQUIRED_TABLES = ("application", "follow_up", "contact", "company", "stage", "profile")
@@ -50,3 +51,32 @@ def check_connection(
     if version < 1 or missing:
         return "it is not a Follow-up Desk database"
     return None
+
+
+def check_database_file(path: Path) -> None:
+    """Refuse a file that is not a store this app may open, before anything writes to it.
+
+    The file is read through SQLite (read-only), never opened directly: closing a file
+    descriptor of the database drops every lock this process's connections hold on it, and
+    another process would then take the open store's -wal away.
+    """
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise StoreDamagedError(f"{path} is a folder, not a database file.")
+    not_ours = (
+        f"{path} is not a Follow-up Desk database (it is not an SQLite file or it is truncated)."
+    )
+    if path.stat().st_size == 0:
+        raise StoreDamagedError(not_ours)
+    try:
+        connection = connect_read_only(path)
+    except sqlite3.Error as error:
+        raise StoreError(f"Cannot read {path}: {error}.") from error
+    try:
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.DatabaseError as error:
+        raise StoreDamagedError(not_ours) from error
+    finally:
+        connection.close()
+    refuse_newer(path, version)

@@ -1,34 +1,26 @@
-"""The connection read-only questions use: the first screen's own, then the open store's."""
+"""Raw SQL reads on the store's own connection (the ORM's), for questions clearer as SQL."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
 from typing import Any
 
 from followup_desktop.db.errors import StoreError
-
-#: Gives the connection to read with in the calling thread (set when the store opens).
-_reader: Callable[[], sqlite3.Connection] | None = None
+from followup_desktop.db.models import database
 
 
-def use_reader(reader: Callable[[], sqlite3.Connection] | None) -> None:
-    """Send read-only questions to the connection ``reader`` gives from now on."""
-    global _reader
-    _reader = reader
-
-
-def read_connection() -> sqlite3.Connection:
-    if _reader is None:
+def _execute(sql: str, params: tuple[Any, ...] | list[Any]) -> Any:
+    if database.obj is None:
         raise StoreError("The store is not open.")
-    return _reader()
+    return database.execute_sql(sql, params)
 
 
 def read_all(sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[tuple[Any, ...]]:
     """Every row ``sql`` gives, as plain tuples."""
-    return read_connection().execute(sql, params).fetchall()
+    rows: list[tuple[Any, ...]] = _execute(sql, params).fetchall()
+    return rows
 
 
 def read_one(sql: str, params: tuple[Any, ...] | list[Any] = ()) -> tuple[Any, ...] | None:
-    row: tuple[Any, ...] | None = read_connection().execute(sql, params).fetchone()
+    """The first row ``sql`` gives, or None."""
+    row: tuple[Any, ...] | None = _execute(sql, params).fetchone()
     return row

@@ -1,15 +1,14 @@
-"""What a store file is, read without the ORM: header, schema version, pragmas, fixed rows."""
+"""What a store file is: its schema version, the pragmas it is used with, its fixed rows."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
-from followup_desktop.db.errors import StoreDamagedError, StoreError, StoreTooNewError
+from followup_desktop.db.errors import StoreTooNewError
 
 #: The schema this app writes: the version of the last migration (a test keeps them equal).
 SCHEMA_VERSION = 3
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
 
 PRAGMAS: tuple[tuple[str, object], ...] = (
@@ -49,15 +48,6 @@ def pragma_problem(journal_mode: str, foreign_keys: bool, synchronous: int) -> s
     return None
 
 
-def read_header_version(path: Path) -> int | None:
-    """``user_version`` read from the file header without opening SQLite (None if no header)."""
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        return None
-    return int.from_bytes(header[60:64], "big", signed=True)
-
-
 def refuse_newer(path: Path, version: int) -> None:
     if version > SCHEMA_VERSION:
         raise StoreTooNewError(
@@ -65,21 +55,3 @@ def refuse_newer(path: Path, version: int) -> None:
             f"version reads up to {SCHEMA_VERSION}). Please update the app; "
             "the file was not changed."
         )
-
-
-def check_database_file(path: Path) -> None:
-    """Refuse files that are not SQLite or come from a newer app, before SQLite touches them."""
-    if not path.exists():
-        return
-    if path.is_dir():
-        raise StoreDamagedError(f"{path} is a folder, not a database file.")
-    try:
-        version = read_header_version(path)
-    except OSError as error:
-        raise StoreError(f"Cannot read {path}: {error.strerror or error}.") from error
-    if version is None:
-        raise StoreDamagedError(
-            f"{path} is not a Follow-up Desk database "
-            "(it is not an SQLite file or it is truncated)."
-        )
-    refuse_newer(path, version)

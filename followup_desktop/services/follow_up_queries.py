@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, NamedTuple
 
-from followup_desktop.db.reads import read_all, read_connection
+from followup_desktop.db.reads import read_all, read_one
 
 REASON_LABELS = {
     "status_check": "Status check",
@@ -95,32 +95,16 @@ def due_follow_ups(today: dt.date) -> tuple[list[FollowUpRow], list[FollowUpRow]
     return overdue, due_today
 
 
-#: The last counts, with the connection and store state they were read at (``due_counts``).
-#: The connection itself is kept (not its id), so a later connection is never mistaken for it.
-_last_counts: tuple[object, tuple[object, ...], tuple[int, int]] | None = None
-
-
 def due_counts(today: dt.date) -> tuple[int, int]:
-    """(overdue, due today) planned follow-ups, counted from the due-date index alone.
-
-    Counting walks every due entry, so the answer is kept until anything is written (by this
-    connection: total_changes; by any other: data_version): the Today panel and the reminders
-    ask for it together when the window opens.
-    """
-    global _last_counts
-    connection = read_connection()
-    state = (today, connection.total_changes, connection.execute("PRAGMA data_version").fetchone())
-    if _last_counts is not None and _last_counts[0] is connection and _last_counts[1] == state:
-        return _last_counts[2]
+    """(overdue, due today) planned follow-ups, counted from the due-date index alone."""
     day = today.isoformat()
-    overdue, due_today = connection.execute(
+    row = read_one(
         "SELECT COALESCE(SUM(due_on < ?), 0), COALESCE(SUM(due_on = ?), 0) FROM follow_up "
         "WHERE state = 'planned' AND due_on <= ?",
         (day, day, day),
-    ).fetchone()
-    counts = (int(overdue), int(due_today))
-    _last_counts = (connection, state, counts)
-    return counts
+    )
+    assert row is not None  # an aggregate always gives one row
+    return int(row[0]), int(row[1])
 
 
 def due_page(today: dt.date, *, overdue: bool, limit: int, offset: int = 0) -> list[FollowUpRow]:
@@ -181,34 +165,14 @@ def state_counts_on(day: dt.date) -> dict[str, int]:
     return {state: int(count) for state, count in rows}
 
 
-#: The last month's counts, with the connection and store state they were read at.
-_last_month: tuple[object, tuple[object, ...], dict[dt.date, dict[str, int]]] | None = None
-
-
 def planned_counts_between(first: dt.date, last: dt.date) -> dict[dt.date, dict[str, int]]:
-    """Planned follow-ups per day and channel in [first, last], from one indexed query.
-
-    The last answer is kept until anything is written (the same test as ``due_counts``), so
-    the month read while the app is idle serves the calendar's first showing.
-    """
-    global _last_month
-    connection = read_connection()
-    state = (
-        first,
-        last,
-        connection.total_changes,
-        connection.execute("PRAGMA data_version").fetchone(),
-    )
-    if _last_month is not None and _last_month[0] is connection and _last_month[1] == state:
-        return {day: dict(channels) for day, channels in _last_month[2].items()}
-    rows = connection.execute(
+    """Planned follow-ups per day and channel in [first, last], from one indexed query."""
+    rows = read_all(
         "SELECT due_on, channel, COUNT(*) FROM follow_up "
         "WHERE due_on >= ? AND due_on <= ? AND state = 'planned' GROUP BY due_on, channel",
         (first.isoformat(), last.isoformat()),
-    ).fetchall()
+    )
     counts: dict[dt.date, dict[str, int]] = {}
     for due, channel, count in rows:
-        day = due if isinstance(due, dt.date) else dt.date.fromisoformat(str(due))
-        counts.setdefault(day, {})[channel] = count
-    _last_month = (connection, state, counts)
-    return {day: dict(channels) for day, channels in counts.items()}
+        counts.setdefault(_date(due), {})[channel] = count
+    return counts

@@ -113,23 +113,16 @@ def open_user_store(
     *,
     interactive: bool = False,
     scan: bool = True,
-    first_screen: bool = False,
 ) -> str | None:
     """Check, recover if needed, and open the store; return an error message instead of raising.
 
     An empty string means the user chose to quit. ``scan=False`` leaves the page-by-page
-    check to a ``StoreScan`` started beside the window. With ``first_screen``, a store that
-    is ready as it is gets read without the ORM until ``finish_store_open``.
+    check to a ``StoreScan`` started beside the window.
     """
     from followup_desktop.db.errors import StoreError
 
     try:
         check_and_recover(location, interactive=interactive, scan=scan)
-        if first_screen:
-            from followup_desktop.db.first_screen import open_first_screen
-
-            if open_first_screen(location.database, partial(open_store_fully, location)):
-                return None
         from followup_desktop.services.data_safety import open_user_store as open_checked
 
         open_checked(location, already_checked=True)
@@ -147,44 +140,11 @@ def folder_problem(location: DataLocation, error: OSError) -> str:
     return f"Cannot use the data folder {location.root}: {error.strerror or error}."
 
 
-def open_store_fully(location: DataLocation) -> None:
-    """Open fully (with the ORM) a store whose first screen was read without it.
-
-    Raises ``StoreError`` with the reason when it cannot be opened any more.
-    """
-    from followup_desktop.db.errors import StoreError
-    from followup_desktop.db.first_screen import close_first_screen
-    from followup_desktop.services.data_safety import open_user_store as open_checked
-
-    try:
-        open_checked(location, already_checked=True)
-    except OSError as error:
-        raise StoreError(folder_problem(location, error)) from error
-    finally:
-        close_first_screen()
-
-
-def finish_store_open() -> str | None:
-    """Open the store fully if only its first screen was read; None or the reason it failed."""
-    from followup_desktop.db.errors import StoreError
-    from followup_desktop.db.first_screen import open_fully
-
-    try:
-        open_fully()
-    except StoreError as error:
-        return str(error)
-    return None
-
-
 def close_store_connections() -> None:
-    """Close the store, however far it was opened (safe to call twice)."""
-    from followup_desktop.db.first_screen import close_first_screen
+    """Close the store (safe to call twice)."""
+    from followup_desktop.db.connection import close_store
 
-    close_first_screen()
-    # The ORM's connection exists only if the store was opened fully.
-    connection_module = sys.modules.get("followup_desktop.db.connection")
-    if connection_module is not None:
-        connection_module.close_store()
+    close_store()
 
 
 def claim_single_instance(location: DataLocation) -> tuple[SingleInstance | None, int | None]:
@@ -273,9 +233,7 @@ def _run_with_store(
 ) -> int:
     screenshot: str | None = args.screenshot
     # The window opens after the quick checks; the full scan of every page runs beside it.
-    problem = open_user_store(
-        location, interactive=not screenshot, scan=bool(screenshot), first_screen=not screenshot
-    )
+    problem = open_user_store(location, interactive=not screenshot, scan=bool(screenshot))
     if problem is not None:
         if screenshot:
             print(f"followup-desktop: {problem}", file=sys.stderr)
@@ -289,10 +247,6 @@ def _run_with_store(
         if store_is_empty() and (
             args.demo or args.demo_if_empty or (not screenshot and ask_load_demo())
         ):
-            problem = finish_store_open()
-            if problem is not None:
-                show_error(APP_NAME, problem)
-                return 1
             from followup_desktop.services.demo_data import fill_demo_data
 
             fill_demo_data()

@@ -7,7 +7,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
 
 from followup_desktop.paths import DataLocation
 from followup_desktop.ui.after_paint import AfterFirstPaint
@@ -44,7 +43,6 @@ class SessionServices(QObject):
         AfterFirstPaint(
             window,
             [
-                self._open_store_fully,  # before anything else here uses the store
                 gc.enable,  # paused while the window was built (see run_window)
                 self._answer_launches,
                 self._scan_store,
@@ -52,16 +50,6 @@ class SessionServices(QObject):
                 self._plan_backup,
             ],
         )
-
-    def _open_store_fully(self) -> None:
-        """The first screen was read without the ORM (if the store allowed it); load it now."""
-        from followup_desktop.ui.app import APP_NAME, finish_store_open, show_error
-
-        problem = finish_store_open()
-        if problem is not None:
-            # The file went away or broke in the moments since the window opened.
-            show_error(APP_NAME, problem)
-            QApplication.exit(1)
 
     def _answer_launches(self) -> None:
         if self.instance is not None:

@@ -34,15 +34,6 @@ def _known_time_zones() -> None:
     known_time_zones()  # cached: the contact form's time zone list reads the disk once
 
 
-def _calendar_month() -> None:
-    from followup_desktop.db.first_screen import first_screen_open
-    from followup_desktop.db.models import database
-    from followup_desktop.ui.calendar.month_view import read_month_ahead
-
-    if not first_screen_open() and not database.is_closed():
-        read_month_ahead()  # kept until the store changes: the calendar's first showing
-
-
 def _freeze_long_lived_objects() -> None:
     """Set aside what start-up built (modules, widgets, caches) from later garbage collections.
 
@@ -56,12 +47,11 @@ def _freeze_long_lived_objects() -> None:
 
 
 #: Slow first uses inside the areas: the phone-number library behind the contact form's
-#: placeholders and checks, the system's list of time zones, the calendar's month counts;
+#: placeholders and checks, the system's list of time zones,
 #: last, setting the start-up objects aside from garbage collection.
 OTHER_MODULES = ("phonenumbers",)
 OTHER_STEPS: tuple[Callable[[], None], ...] = (
     _known_time_zones,
-    _calendar_month,
     _freeze_long_lived_objects,
 )
 

@@ -13,7 +13,7 @@ from followup_desktop.ui.paint_probe import FirstPaintProbe
 
 # A bare QMainWindow (as in bare_window.py) that also creates the Python enums of Qt's `Qt`
 # namespace and of the list-view and painting classes a data view uses and opens the app's
-# store with SQLite (checked pragmas, as the app does before its first paint), but builds no
+# store (with the ORM and its checks, as the app does before its first paint), but builds no
 # view and reads no data. Start-up figures are read against it to see how much of the app's
 # time is the stack rather than the app.
 if __name__ == "__main__":
@@ -24,10 +24,9 @@ if __name__ == "__main__":
     from PySide6.QtGui import QFont, QPainter, QPalette  # noqa: F401
     from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate  # noqa: F401
 
-    from followup_desktop.db.first_screen import open_first_screen
+    from followup_desktop.db.connection import open_store
 
-    if not open_first_screen(Path(sys.argv[1]) / "followup.sqlite", lambda: None):
-        sys.exit("the store is not ready to open")
+    open_store(Path(sys.argv[1]) / "followup.sqlite", checked=True)
     window = QMainWindow()
     window.resize(1280, 800)
     FirstPaintProbe(window)

@@ -26,7 +26,7 @@ from followup_desktop.db.models import (
     Stage,
     database,
 )
-from followup_desktop.db.store_format import SCHEMA_VERSION, read_header_version
+from followup_desktop.db.store_format import SCHEMA_VERSION
 
 FIXTURE_V1 = Path(__file__).resolve().parents[1] / "fixtures" / "schema_v1.sqlite"
 
@@ -81,7 +81,7 @@ def test_migrations_are_numbered_in_order() -> None:
 def test_v1_fixture_migrates_without_loss(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     shutil.copy(FIXTURE_V1, path)
-    assert read_header_version(path) == 1
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 1
     seen: list[int] = []
     info = open_store(path, before_migrate=lambda _p, version: seen.append(version))
     try:

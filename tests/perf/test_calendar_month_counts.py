@@ -1,4 +1,4 @@
-"""The calendar's month counts are kept until the store changes, and read ahead while idle."""
+"""The calendar's month counts come from one grouped query, read afresh on every showing."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from followup_desktop.db.connection import StoreInfo
 from followup_desktop.db.models import FollowUp, database
 from followup_desktop.services.follow_up_queries import planned_counts_between
 from followup_desktop.ui.areas.calendar_area import CalendarArea
-from followup_desktop.ui.calendar.month_view import grid_start, read_month_ahead
+from followup_desktop.ui.calendar.month_view import grid_start
 from followup_desktop.ui.events import AppEvents
 
 
@@ -26,28 +26,21 @@ def _count_statements(action) -> int:  # type: ignore[no-untyped-def]
     return sum(1 for sql in seen if "GROUP BY" in sql and "channel" in sql)
 
 
-def test_counts_are_read_again_only_after_a_change(store: StoreInfo) -> None:
+def test_counts_are_one_query_and_follow_each_change(store: StoreInfo) -> None:
     today = dt.date.today()
     first, last = today - dt.timedelta(days=3), today + dt.timedelta(days=3)
     FollowUp.create(due_on=today, channel="call")
     answers: list[dict[dt.date, dict[str, int]]] = []
     assert _count_statements(lambda: answers.append(planned_counts_between(first, last))) == 1
-    assert _count_statements(lambda: answers.append(planned_counts_between(first, last))) == 0
-    answers[-1][today]["call"] = 99  # a caller changing its copy changes nothing kept
-    assert planned_counts_between(first, last) == {today: {"call": 1}}
+    assert answers[-1] == {today: {"call": 1}}
     FollowUp.create(due_on=today, channel="call")
-    assert _count_statements(lambda: answers.append(planned_counts_between(first, last))) == 1
-    assert answers[-1] == {today: {"call": 2}}
-    other = today + dt.timedelta(days=40)
-    assert _count_statements(lambda: planned_counts_between(other, other)) == 1
+    FollowUp.create(due_on=today + dt.timedelta(days=1), channel="note", state="done")
+    assert planned_counts_between(first, last) == {today: {"call": 2}}
 
 
-def test_the_month_read_ahead_serves_the_calendars_first_showing(
-    qtbot: QtBot, store: StoreInfo
-) -> None:
+def test_the_calendar_opens_on_this_months_counts(qtbot: QtBot, store: StoreInfo) -> None:
     today = dt.date.today()
     FollowUp.create(due_on=today, channel="email")
-    read_month_ahead(today)
 
     def build() -> None:
         area = CalendarArea(AppEvents(), QUndoStack())
@@ -55,4 +48,4 @@ def test_the_month_read_ahead_serves_the_calendars_first_showing(
         assert area.month_view.counts[today] == {"email": 1}
         assert area.month_view.first_day == grid_start(today.year, today.month)
 
-    assert _count_statements(build) == 0
+    assert _count_statements(build) == 1

@@ -50,8 +50,6 @@ def test_main_window_and_today_panel_import_nothing_deferred() -> None:
 #: Work that starts only after the first paint (session services, moves, backups, the rules),
 #: and the ORM: a ready store's first screen is read with plain SQLite.
 AFTER_FIRST_PAINT = (
-    "peewee",
-    "followup_desktop.db.models",
     "PySide6.QtNetwork",
     "followup_desktop.db.backup",
     "followup_desktop.db.restore",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
 
 import pytest
@@ -63,48 +62,20 @@ def _count(tmp_path: Path) -> int:
         close_store()
 
 
-def test_a_ready_store_paints_before_the_orm_opens_it(
+def test_the_window_is_built_on_the_fully_open_store(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
 ) -> None:
-    from followup_desktop.db import first_screen
     from followup_desktop.db.models import database
 
     monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
     assert app_module.run_window(window_args(tmp_path / "data", demo=True)) == 0
-    seen: list[tuple[bool, bool]] = []
+    seen: list[bool] = []
 
-    def run_until_open(self: object = None) -> int:
-        seen.append((first_screen.first_screen_open(), database.obj is not None))
-        deadline = time.monotonic() + 10
-        while first_screen.first_screen_open() and time.monotonic() < deadline:
-            QApplication.processEvents()
-        seen.append((first_screen.first_screen_open(), database.obj is not None))
+    def run(self: object = None) -> int:
+        seen.append(database.obj is not None and not database.is_closed())
         return 0
 
-    monkeypatch.setattr(QApplication, "exec", run_until_open)
-    database.initialize(None)
+    monkeypatch.setattr(QApplication, "exec", run)
     assert app_module.run_window(window_args(tmp_path / "data")) == 0
-    # Built on plain SQLite; fully open (the ORM bound) once the window had painted.
-    assert seen == [(True, False), (False, True)]
-
-
-def test_a_store_broken_after_the_first_screen_gives_a_clear_reason(tmp_path: Path) -> None:
-    from functools import partial
-
-    from followup_desktop.db import first_screen
-    from followup_desktop.db.models import database
-    from followup_desktop.paths import DataLocation
-
-    location = DataLocation(tmp_path / "data").ensure()
-    open_store(location.database)
-    close_store()
-    database.initialize(None)
-    assert first_screen.open_first_screen(
-        location.database, partial(app_module.open_store_fully, location)
-    )
-    # Something outside the app overwrites the file while the window shows its first screen.
-    location.database.write_bytes(b"this is not a database any more" * 200)
-    problem = app_module.finish_store_open()
-    assert problem is not None and "is not a Follow-up Desk database" in problem
-    assert not first_screen.first_screen_open()
-    assert location.database.read_bytes() == b"this is not a database any more" * 200
+    assert seen == [True]
+    assert database.is_closed()  # and closed once the window is gone

@@ -50,14 +50,6 @@ def grid_start(year: int, month: int) -> dt.date:
     return first - dt.timedelta(days=first.weekday())
 
 
-def read_month_ahead(today: dt.date | None = None) -> None:
-    """Read the counts the calendar opens on (today's month), so its first showing finds them
-    kept (``planned_counts_between`` keeps its last answer until the store changes)."""
-    today = today or dt.date.today()
-    first = grid_start(today.year, today.month)
-    planned_counts_between(first, first + dt.timedelta(days=7 * WEEKS - 1))
-
-
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` later, clamped to the end of shorter months."""
     index = day.year * 12 + day.month - 1 + months
