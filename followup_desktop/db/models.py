@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import peewee as pw
 
@@ -259,3 +260,8 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     FollowUp,
     Letter,
 )
+
+
+def id_column(model: type[BaseModel]) -> Any:
+    """The id column as a query expression (the models type ``id`` as the int it holds)."""
+    return model._meta.primary_key

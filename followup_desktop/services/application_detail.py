@@ -10,6 +10,7 @@ import peewee as pw
 
 from followup_desktop.db.models import Contact, FollowUp, Interaction, Letter
 from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.values import stored_date, stored_datetime
 
 
 @dataclass(frozen=True)
@@ -56,18 +57,6 @@ def _name(first: str | None, last: str | None) -> str:
     return " ".join(part for part in (first, last) if part)
 
 
-def _moment(value: object) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        return value
-    return dt.datetime.fromisoformat(str(value))
-
-
-def _day(value: object) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
 def conversation_log(application_id: int) -> list[LogEntry]:
     """The application's logged conversations, newest first."""
     query = (
@@ -88,7 +77,9 @@ def conversation_log(application_id: int) -> list[LogEntry]:
         .order_by(Interaction.occurred_at.desc(), _id(Interaction).desc())
     )
     return [
-        LogEntry(row[0], _moment(row[1]), row[2], row[3], row[4], _name(row[5], row[6]), *row[7:])
+        LogEntry(
+            row[0], stored_datetime(row[1]), row[2], row[3], row[4], _name(row[5], row[6]), *row[7:]
+        )
         for row in tuple_rows(query)
     ]
 
@@ -110,7 +101,9 @@ def follow_up_list(application_id: int) -> list[FollowUpEntry]:
         .where(FollowUp.application == application_id)
     )
     entries = [
-        FollowUpEntry(row[0], _day(row[1]), row[2], row[3], row[4], _name(row[5], row[6]), row[7])
+        FollowUpEntry(
+            row[0], stored_date(row[1]), row[2], row[3], row[4], _name(row[5], row[6]), row[7]
+        )
         for row in tuple_rows(query)
     ]
     planned = sorted((e for e in entries if e.state == "planned"), key=lambda e: (e.due_on, e.id))
@@ -136,6 +129,6 @@ def letter_list(application_id: int) -> list[LetterEntry]:
         .order_by(Letter.updated_at.desc(), _id(Letter).desc())
     )
     return [
-        LetterEntry(row[0], row[1], _moment(row[2]), row[3], row[4], row[5], row[6])
+        LetterEntry(row[0], row[1], stored_datetime(row[2]), row[3], row[4], row[5], row[6])
         for row in tuple_rows(query)
     ]

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any, NamedTuple
 
 from followup_desktop.db.reads import read_all, read_one
+from followup_desktop.db.values import stored_date_or_none
 
 #: Kinds of stage where an application is not yet (or no longer) in play, so nothing needs
 #: planning there. Closed stages are inactive too, whatever their kind.
@@ -38,7 +39,9 @@ class BoardCard(NamedTuple):
     position: str
     contact_id: int | None
     contact: str
-    #: Earliest planned follow-up of the application.
+    #: The application's next planned follow-up (earliest due, then oldest): what the card
+    #: shows and what its menu acts on.
+    next_follow_up_id: int | None
     next_due: dt.date | None
     next_channel: str
     #: Latest logged contact with the application's company.
@@ -67,13 +70,14 @@ def _card_sql() -> str:
     """Select list and joins for cards; the two correlated lookups each use an index."""
     return """
 SELECT a.id, a.stage_id, a.rank, a.archived, a.company_id, c.name, a.position, a.contact_id,
-       ct.first_name, ct.last_name,
-       (SELECT MIN(f.due_on) || ' ' || f.channel FROM follow_up f
-         WHERE f.application_id = a.id AND f.state = 'planned'),
+       ct.first_name, ct.last_name, nf.id, nf.due_on, nf.channel,
        (SELECT MAX(i.occurred_at) FROM interaction i WHERE i.company_id = a.company_id)
 FROM application a
 JOIN company c ON c.id = a.company_id
 LEFT JOIN contact ct ON ct.id = a.contact_id
+LEFT JOIN follow_up nf ON nf.id = (
+    SELECT f.id FROM follow_up f WHERE f.application_id = a.id AND f.state = 'planned'
+    ORDER BY f.due_on, f.id LIMIT 1)
 """
 
 
@@ -145,14 +149,11 @@ def _card(row: tuple[Any, ...]) -> BoardCard:
         contact_id,
         first,
         last,
-        next_step,
+        next_id,
+        next_due,
+        next_channel,
         last_contact,
     ) = row
-    due: dt.date | None = None
-    channel = ""
-    if next_step:
-        day, _, channel = str(next_step).partition(" ")
-        due = dt.date.fromisoformat(day)
     return BoardCard(
         id=app_id,
         stage_id=stage_id,
@@ -163,17 +164,8 @@ def _card(row: tuple[Any, ...]) -> BoardCard:
         position=position,
         contact_id=contact_id,
         contact=" ".join(part for part in (first, last) if part),
-        next_due=due,
-        next_channel=channel,
-        last_contact=_day(last_contact),
+        next_follow_up_id=next_id,
+        next_due=stored_date_or_none(next_due),
+        next_channel=next_channel or "",
+        last_contact=stored_date_or_none(last_contact),
     )
-
-
-def _day(value: object) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from followup_desktop.db.seed import get_profile
+from followup_desktop.db.values import stored_datetime
 from followup_desktop.services.call_window import (
     CallTimeCheck,
     CallWindow,
@@ -109,11 +110,12 @@ def build_call_sheet(
     )
     last = None
     if previous is not None:
-        occurred = previous.occurred_at
-        if not isinstance(occurred, dt.datetime):
-            occurred = dt.datetime.fromisoformat(str(occurred))
         last = LastConversation(
-            occurred, previous.kind, previous.summary, previous.open_questions, previous.concerns
+            stored_datetime(previous.occurred_at),
+            previous.kind,
+            previous.summary,
+            previous.open_questions,
+            previous.concerns,
         )
     zone = contact_zone(details.time_zone)
     moment = now or dt.datetime.now().astimezone()

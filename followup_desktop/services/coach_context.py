@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from followup_desktop.db.models import Application, Contact, FollowUp, Profile
 from followup_desktop.db.seed import PROFILE_ID
+from followup_desktop.db.values import stored_date_or_none
 from followup_desktop.services.coach import DraftFacts
 from followup_desktop.services.templates import last_conversation, slot_values
 from followup_desktop.services.workdays import WorkCalendar
@@ -31,16 +32,6 @@ class DraftSubject:
     thank_you_delay_days: int
     calendar: WorkCalendar
     has_next_step: bool
-
-
-def _as_date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value:
-        return dt.date.fromisoformat(value[:10])
-    return None
 
 
 def draft_subject(
@@ -82,8 +73,10 @@ def draft_subject(
         application_id=application.id if application is not None else None,
         contact_id=contact.id if contact is not None else None,
         reason=follow_up.reason if follow_up is not None else "",
-        due_on=_as_date(follow_up.due_on) if follow_up is not None else None,
-        conversation_on=_as_date(conversation.occurred_at) if conversation is not None else None,
+        due_on=stored_date_or_none(follow_up.due_on) if follow_up is not None else None,
+        conversation_on=stored_date_or_none(conversation.occurred_at)
+        if conversation is not None
+        else None,
         recipient_names=names,
         company=values.get("company", ""),
         position=values.get("position", ""),

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 import peewee as pw
 
-from followup_desktop.db.models import Application, Company, Contact, Interaction, Stage, database
+from followup_desktop.db.models import (
+    Application,
+    Company,
+    Contact,
+    Interaction,
+    Stage,
+    database,
+    id_column,
+)
 from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.values import stored_date_or_none
 from followup_desktop.services import validation as check
 from followup_desktop.services.validation import FieldErrors, ValidationError
 
@@ -67,7 +75,7 @@ def load_company_rows() -> list[CompanyRow]:
         )
     )
     last_seen = {
-        key: _day(last)
+        key: stored_date_or_none(last)
         for key, last in tuple_rows(
             Interaction.select(Interaction.company, pw.fn.MAX(Interaction.occurred_at))
             .where(Interaction.company.is_null(False))
@@ -101,7 +109,9 @@ def company_applications(company_id: int) -> list[CompanyApplication]:
         )
         .join(Stage)
         .where(Application.company == company_id)
-        .order_by(Application.archived, Application.applied_on.desc(), _pk(Application).desc())
+        .order_by(
+            Application.archived, Application.applied_on.desc(), id_column(Application).desc()
+        )
     )
     return [CompanyApplication(*row) for row in tuple_rows(query)]
 
@@ -154,16 +164,3 @@ def save_company(data: CompanyInput, company_id: int | None = None) -> Company:
         company.notes = data.notes
         company.save()
     return company
-
-
-def _pk(model: Any) -> Any:
-    """The id column as a query expression (the models type ``id`` as the int it holds)."""
-    return model._meta.primary_key
-
-
-def _day(value: dt.datetime | str | None) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return dt.datetime.fromisoformat(str(value)).date()

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 import peewee as pw
 
 from followup_desktop.db.models import Company, Contact, database
+from followup_desktop.db.values import stored_date_or_none
 from followup_desktop.services.contact_search import (
     KEEP_IN_TOUCH_DUE_SQL,
     LAST_CONTACT_SQL,
@@ -208,27 +209,13 @@ def _contact_row(values: tuple[Any, ...]) -> ContactRow:
         company=company or "",
         email=email,
         phone=phone,
-        last_contact=_day(last_contact),
+        last_contact=stored_date_or_none(last_contact),
         company_id=company_id,
         client_company_id=client_id,
         client_company=client_name or "",
         is_agency=bool(is_agency),
         keep_in_touch_days=cadence,
-        keep_in_touch_due=_date(due),
+        keep_in_touch_due=stored_date_or_none(due),
         first_name=first,
         last_name=last,
     )
-
-
-def _day(value: dt.datetime | str | None) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return dt.datetime.fromisoformat(str(value)).date()
-
-
-def _date(value: dt.date | str | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])

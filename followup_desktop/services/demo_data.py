@@ -18,12 +18,12 @@ from followup_desktop.db.models import (
     Interaction,
     Letter,
     Profile,
-    Setting,
     Stage,
     database,
 )
 from followup_desktop.db.seed import PROFILE_ID
-from followup_desktop.services.store_contents import DEMO_MARK_KEY, store_is_empty
+from followup_desktop.services.settings import mark_demo_data
+from followup_desktop.services.store_contents import store_is_empty
 
 _BATCH = 500
 
@@ -267,7 +267,7 @@ def fill_demo_data(
     steps = 5
     with database.atomic("IMMEDIATE"):
         _fill_profile()
-        Setting.replace(key=DEMO_MARK_KEY, value="1").execute()
+        mark_demo_data(True)
         company_ids = _make_companies(rng, max(4, size.applications // 3 + 3))
         agency_ids = company_ids[: len(_AGENCIES)]
         employer_ids = company_ids[len(_AGENCIES) :]

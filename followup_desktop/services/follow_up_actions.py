@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
-from followup_desktop.db.models import Application, Contact, FollowUp, Interaction, database
+from followup_desktop.db.models import (
+    Application,
+    Contact,
+    FollowUp,
+    Interaction,
+    database,
+    id_column,
+)
+from followup_desktop.db.values import stored_date
 from followup_desktop.services.interactions import INTERACTION_CHANNELS, insert_interaction
 from followup_desktop.services.planning import PlanReport, replan_after_change
 from followup_desktop.services.rules import CALL_WINDOW, FOLLOW_UP_CHANNELS
@@ -43,7 +50,7 @@ class Completion:
 
 
 def _planned(follow_up_id: int) -> FollowUp:
-    follow_up = FollowUp.get_or_none(_pk(FollowUp) == follow_up_id)
+    follow_up = FollowUp.get_or_none(id_column(FollowUp) == follow_up_id)
     if follow_up is None:
         raise FollowUpError("That follow-up no longer exists.")
     if follow_up.state != "planned":
@@ -56,10 +63,10 @@ def move_follow_up(follow_up_id: int, new_day: dt.date) -> MoveRecord:
     with database.atomic("IMMEDIATE"):
         follow_up = _planned(follow_up_id)
         record = MoveRecord(
-            follow_up_id, _as_date(follow_up.due_on), bool(follow_up.user_changed), new_day
+            follow_up_id, stored_date(follow_up.due_on), bool(follow_up.user_changed), new_day
         )
         FollowUp.update(due_on=new_day, user_changed=True).where(
-            _pk(FollowUp) == follow_up_id
+            id_column(FollowUp) == follow_up_id
         ).execute()
     return record
 
@@ -69,7 +76,7 @@ def undo_move(record: MoveRecord) -> None:
     with database.atomic("IMMEDIATE"):
         _planned(record.follow_up_id)
         FollowUp.update(due_on=record.old_due_on, user_changed=record.old_user_changed).where(
-            _pk(FollowUp) == record.follow_up_id
+            id_column(FollowUp) == record.follow_up_id
         ).execute()
 
 
@@ -77,7 +84,7 @@ def postpone(follow_up_id: int, days: int, today: dt.date | None = None) -> Move
     """Move by ``days`` from its due day, or from today when it is already overdue."""
     today = today or dt.date.today()
     follow_up = _planned(follow_up_id)
-    start = max(_as_date(follow_up.due_on), today)
+    start = max(stored_date(follow_up.due_on), today)
     return move_follow_up(follow_up_id, start + dt.timedelta(days=days))
 
 
@@ -92,7 +99,7 @@ def skip_follow_up(follow_up_id: int, reason: str = "") -> None:
             outcome=reason.strip() or "Skipped",
             user_changed=True,
             completed_at=dt.datetime.now().replace(microsecond=0),
-        ).where(_pk(FollowUp) == follow_up_id).execute()
+        ).where(id_column(FollowUp) == follow_up_id).execute()
 
 
 def complete_follow_up(
@@ -124,7 +131,7 @@ def complete_follow_up(
             raise FollowUpError(f"Unknown channel “{used_channel}”.")
         FollowUp.update(
             state="done", outcome=outcome.strip(), user_changed=True, completed_at=when
-        ).where(_pk(FollowUp) == follow_up_id).execute()
+        ).where(id_column(FollowUp) == follow_up_id).execute()
         interaction = None
         if log:
             interaction = insert_interaction(
@@ -168,10 +175,13 @@ def add_follow_up(
         raise FollowUpError("Say who to follow up with: an application or a contact.")
     if (
         application_id is not None
-        and not Application.select().where(_pk(Application) == application_id).exists()
+        and not Application.select().where(id_column(Application) == application_id).exists()
     ):
         raise FollowUpError("That application no longer exists.")
-    if contact_id is not None and not Contact.select().where(_pk(Contact) == contact_id).exists():
+    if (
+        contact_id is not None
+        and not Contact.select().where(id_column(Contact) == contact_id).exists()
+    ):
         raise FollowUpError("That contact no longer exists.")
     window = CALL_WINDOW if channel == "call" else ("", "")
     follow_up = FollowUp.create(
@@ -185,23 +195,3 @@ def add_follow_up(
         created_at=dt.datetime.now().replace(microsecond=0),
     )
     return int(follow_up.id)
-
-
-def next_planned_follow_up(application_id: int) -> int | None:
-    """The application's earliest planned follow-up (what the board's card shows), if any."""
-    found = (
-        FollowUp.select(_pk(FollowUp))
-        .where((FollowUp.application == application_id) & (FollowUp.state == "planned"))
-        .order_by(FollowUp.due_on, _pk(FollowUp))
-        .first()
-    )
-    return int(found.id) if found is not None else None
-
-
-def _as_date(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
-def _pk(model: Any) -> Any:
-    """The id column as a query expression (the models type ``id`` as the int it holds)."""
-    return model._meta.primary_key

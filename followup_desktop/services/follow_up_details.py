@@ -10,6 +10,7 @@ import peewee as pw
 
 from followup_desktop.db.models import Application, Company, Contact, FollowUp
 from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.values import stored_date, stored_datetime
 from followup_desktop.services.follow_up_queries import CHANNEL_LABELS, label_for_reason
 
 _VERBS = {"call": "Call", "email": "E-mail", "note": "Write a note to"}
@@ -137,18 +138,6 @@ def _query() -> Any:
     )
 
 
-def _date(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
-def _datetime(value: Any) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        return value
-    if value is None:
-        return dt.datetime(2000, 1, 1)
-    return dt.datetime.fromisoformat(str(value))
-
-
 def _details(query: Any) -> list[FollowUpDetails]:
     found = []
     for row in tuple_rows(query):
@@ -156,7 +145,7 @@ def _details(query: Any) -> list[FollowUpDetails]:
         found.append(
             FollowUpDetails(
                 id=row[0],
-                due_on=_date(row[1]),
+                due_on=stored_date(row[1]),
                 window_start=row[2] or "",
                 window_end=row[3] or "",
                 channel=row[4],
@@ -164,7 +153,7 @@ def _details(query: Any) -> list[FollowUpDetails]:
                 state=row[6],
                 outcome=row[7] or "",
                 user_changed=bool(row[8]),
-                created_at=_datetime(row[9]),
+                created_at=stored_datetime(row[9]),  # NOT NULL
                 application_id=row[10],
                 position=row[11] or "",
                 company=row[12] or "",

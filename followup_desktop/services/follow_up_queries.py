@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any, NamedTuple
 
 from followup_desktop.db.reads import read_all, read_one
+from followup_desktop.db.values import stored_date
 
 REASON_LABELS = {
     "status_check": "Status check",
@@ -42,12 +43,6 @@ class FollowUpRow(NamedTuple):
         return f"{reason}: {who}{what}"
 
 
-def _date(value: object) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
 #: A follow-up with the names a list shows; "WHERE …" and "ORDER BY …" are added to it.
 _ROWS_SQL = """
 SELECT f.id, f.due_on, f.channel, f.reason, f.state, f.application_id,
@@ -68,7 +63,7 @@ def _rows(where: str, params: list[Any], order: str = "") -> list[FollowUpRow]:
         rows.append(
             FollowUpRow(
                 id=fid,
-                due_on=_date(due),
+                due_on=stored_date(due),
                 channel=channel,
                 reason=reason,
                 state=state,
@@ -174,5 +169,5 @@ def planned_counts_between(first: dt.date, last: dt.date) -> dict[dt.date, dict[
     )
     counts: dict[dt.date, dict[str, int]] = {}
     for due, channel, count in rows:
-        counts.setdefault(_date(due), {})[channel] = count
+        counts.setdefault(stored_date(due), {})[channel] = count
     return counts

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from followup_desktop.db.models import Application, Contact, Interaction, database
+from followup_desktop.db.models import Application, Contact, Interaction, database, id_column
 from followup_desktop.services.planning import replan_after_change
 from followup_desktop.services.validation import FieldErrors, ValidationError
 
@@ -169,7 +169,7 @@ def last_interaction(
         found = (
             Interaction.select()
             .where(Interaction.application == application_id)
-            .order_by(Interaction.occurred_at.desc(), _pk(Interaction).desc())
+            .order_by(Interaction.occurred_at.desc(), id_column(Interaction).desc())
             .first()
         )
         if found is not None:
@@ -178,12 +178,7 @@ def last_interaction(
         return (
             Interaction.select()
             .where(Interaction.contact == contact_id)
-            .order_by(Interaction.occurred_at.desc(), _pk(Interaction).desc())
+            .order_by(Interaction.occurred_at.desc(), id_column(Interaction).desc())
             .first()
         )
     return None
-
-
-def _pk(model: Any) -> Any:
-    """The id column as a query expression (the models type ``id`` as the int it holds)."""
-    return model._meta.primary_key

@@ -14,51 +14,9 @@ from followup_desktop.db.models import (
     FollowUp,
     Letter,
     Profile,
-    Setting,
 )
 from followup_desktop.db.seed import PROFILE_ID
-
-#: Whether notes carry the sender's e-mail and phone under the signature (letters always do).
-CONTACT_BLOCK_SETTING = "notes.contact_block"
-
-
-def contact_block_on_notes() -> bool:
-    row = Setting.get_or_none(Setting.key == CONTACT_BLOCK_SETTING)
-    return row is not None and row.value == "true"
-
-
-def set_contact_block_on_notes(on: bool) -> None:
-    Setting.insert(key=CONTACT_BLOCK_SETTING, value="true" if on else "false").on_conflict(
-        conflict_target=[Setting.key], preserve=[Setting.value]
-    ).execute()
-
-
-#: The margin of notes and letter pages in millimetres; absent means each paper's own margin.
-MARGIN_SETTING = "notes.margin_mm"
-#: Margins the user may choose; a printer cannot print closer to the edge than a few mm.
-MARGIN_CHOICES_MM = (5.0, 8.0, 12.0, 16.0, 20.0)
-
-
-def note_margin_mm() -> float | None:
-    """The chosen margin, or None for each paper's own (also when the stored value is bad)."""
-    row = Setting.get_or_none(Setting.key == MARGIN_SETTING)
-    if row is None or not row.value:
-        return None
-    try:
-        value = float(row.value)
-    except ValueError:
-        return None
-    return value if value in MARGIN_CHOICES_MM else None
-
-
-def set_note_margin_mm(margin_mm: float | None) -> None:
-    if margin_mm is not None and margin_mm not in MARGIN_CHOICES_MM:
-        choices = ", ".join(f"{m:g}" for m in MARGIN_CHOICES_MM)
-        raise ValueError(f"a margin of {margin_mm:g} mm is not offered; choose {choices}")
-    value = "" if margin_mm is None else f"{margin_mm:g}"
-    Setting.insert(key=MARGIN_SETTING, value=value).on_conflict(
-        conflict_target=[Setting.key], preserve=[Setting.value]
-    ).execute()
+from followup_desktop.services.settings import contact_block_on_notes, note_margin_mm
 
 
 class LetterNotFoundError(LookupError):

@@ -13,8 +13,9 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from followup_desktop.db.models import FollowUp, Letter, database
+from followup_desktop.db.models import FollowUp, Letter, database, id_column
 from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.values import stored_date, stored_date_or_none
 from followup_desktop.services.rule_facts import (
     expand_scope,
     load_all_facts,
@@ -23,6 +24,7 @@ from followup_desktop.services.rule_facts import (
     rule_settings,
 )
 from followup_desktop.services.rules import PlannedFollowUp, plan_follow_ups, slot_of
+from followup_desktop.services.settings import planned_on, set_planned_on
 
 #: Reasons the rules manage; "manual" follow-ups belong to the user alone.
 RULE_REASONS = ("status_check", "thank_you", "rejection_reply", "keep_in_touch")
@@ -139,24 +141,16 @@ def _existing(query: Any) -> list[_Existing]:
             reason=row[2],
             application_id=row[3],
             contact_id=row[4],
-            due_on=row[5] if isinstance(row[5], dt.date) else dt.date.fromisoformat(str(row[5])),
+            due_on=stored_date(row[5]),
             window_start=row[6],
             window_end=row[7],
             channel=row[8],
             state=row[9],
             user_changed=bool(row[10]),
-            finished_on=_day(row[11]) if row[11] else None,
+            finished_on=stored_date_or_none(row[11]),
         )
         for row in raw_rows(query)
     ]
-
-
-def _day(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 def _existing_in_scope(
@@ -345,24 +339,19 @@ def _remove(ids: list[int]) -> list[int]:
         with_letters.update(fid for (fid,) in tuple_rows(query))
     removable = [fid for fid in ids if fid not in with_letters]
     for chunk in _chunks(removable):
-        FollowUp.delete().where(_pk(FollowUp).in_(chunk)).execute()
+        FollowUp.delete().where(id_column(FollowUp).in_(chunk)).execute()
     return removable
 
 
 def replan_once_a_day(today: dt.date | None = None) -> PlanReport | None:
     """Plan everything if that was not done yet today (which events are recent, and so which
     follow-ups are worth creating, depends on the day); None when it was already done."""
-    from followup_desktop.db.models import Setting
-    from followup_desktop.services.plan_day import PLANNED_ON_SETTING, planned_on
-
     today = today or dt.date.today()
     if planned_on(today):
         return None
     with database.atomic("IMMEDIATE"):
         report = replan_all(today)
-        Setting.insert(
-            key=PLANNED_ON_SETTING, value=today.isoformat()
-        ).on_conflict_replace().execute()
+        set_planned_on(today)
     return report
 
 
@@ -381,8 +370,3 @@ __all__ = [
     "replan_once_a_day",
     "replan_scope",
 ]
-
-
-def _pk(model: Any) -> Any:
-    """The id column as a query expression (the models type ``id`` as the int it holds)."""
-    return model._meta.primary_key

@@ -13,9 +13,11 @@ from followup_desktop.db.models import (
     Profile,
     Stage,
     database,
+    id_column,
 )
 from followup_desktop.db.rows import tuple_rows
 from followup_desktop.db.seed import get_profile
+from followup_desktop.db.values import stored_date_or_none, stored_datetime
 from followup_desktop.services.rules import (
     ApplicationFacts,
     ContactFacts,
@@ -53,28 +55,6 @@ def raw_rows(query: Any) -> list[tuple[Any, ...]]:
     return list(database.execute_sql(sql, params).fetchall())
 
 
-def _date(value: Any) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        return dt.date.fromisoformat(value[:10])
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
-def _datetime(value: Any) -> dt.datetime:
-    if isinstance(value, str):
-        return dt.datetime.fromisoformat(value)
-    if isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time(0, 0))
-    return dt.datetime.fromisoformat(str(value))
-
-
 def _application_query() -> Any:
     return Application.select(
         Application.id,
@@ -98,9 +78,9 @@ def _applications(rows: Any) -> list[ApplicationFacts]:
             stage_kind=kind or "",
             stage_closed=bool(closed),
             archived=bool(archived),
-            applied_on=_date(applied),
-            expected_answer_on=_date(expected),
-            updated_on=_date(updated) or dt.date.today(),
+            applied_on=stored_date_or_none(applied),
+            expected_answer_on=stored_date_or_none(expected),
+            updated_on=stored_date_or_none(updated) or dt.date.today(),
         )
         for app_id, company_id, contact_id, kind, closed, archived, applied, expected, updated in (
             raw_rows(rows)
@@ -122,14 +102,13 @@ def _interaction_query() -> Any:
 
 
 def _interactions(rows: Any) -> list[InteractionFacts]:
-    parse = dt.datetime.fromisoformat  # the store writes ISO text; tens of thousands of rows
     return [
         InteractionFacts(
             item_id,
             app_id,
             contact_id,
             company_id,
-            parse(occurred) if type(occurred) is str else _datetime(occurred),
+            stored_datetime(occurred),
             channel,
             direction,
             kind,
@@ -159,7 +138,7 @@ def _contacts(rows: Any) -> dict[int, ContactFacts]:
             keep_in_touch_days=cadence,
             has_email=bool(email),
             has_phone=bool(phone),
-            created_on=_date(created) or dt.date(2000, 1, 1),
+            created_on=stored_date_or_none(created) or dt.date(2000, 1, 1),
         )
         for contact_id, channel, cadence, email, phone, created in raw_rows(rows)
     }
@@ -184,7 +163,7 @@ def expand_scope(
     apps = set(application_ids)
     contacts = set(contact_ids)
     for chunk in _chunks(apps):
-        rows = Application.select(Application.contact).where(_pk(Application).in_(chunk))
+        rows = Application.select(Application.contact).where(id_column(Application).in_(chunk))
         contacts.update(cid for (cid,) in tuple_rows(rows) if cid is not None)
         log = Interaction.select(Interaction.contact).where(
             Interaction.application.in_(chunk) & Interaction.contact.is_null(False)
@@ -207,7 +186,7 @@ def load_scoped_facts(application_ids: Collection[int], contact_ids: Collection[
     company_ids: set[int] = set()
     interactions: dict[int, InteractionFacts] = {}
     for chunk in _chunks(application_ids):
-        found = _applications(_application_query().where(_pk(Application).in_(chunk)))
+        found = _applications(_application_query().where(id_column(Application).in_(chunk)))
         applications.extend(found)
         company_ids.update(app.company_id for app in found)
         for item in _interactions(_interaction_query().where(Interaction.application.in_(chunk))):
@@ -224,7 +203,7 @@ def load_scoped_facts(application_ids: Collection[int], contact_ids: Collection[
     }
     needed_contacts |= {i.contact_id for i in interactions.values() if i.contact_id is not None}
     for chunk in _chunks(needed_contacts):
-        contacts.update(_contacts(_contact_query().where(_pk(Contact).in_(chunk))))
+        contacts.update(_contacts(_contact_query().where(id_column(Contact).in_(chunk))))
     for chunk in _chunks(contact_ids):
         for item in _interactions(_interaction_query().where(Interaction.contact.in_(chunk))):
             interactions[item.id] = item
@@ -234,8 +213,3 @@ def load_scoped_facts(application_ids: Collection[int], contact_ids: Collection[
         contacts=contacts,
         contact_ids=sorted(cid for cid in contact_ids if cid in contacts),
     )
-
-
-def _pk(model: Any) -> Any:
-    """The id column as a query expression (the models type ``id`` as the int it holds)."""
-    return model._meta.primary_key

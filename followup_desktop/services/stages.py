@@ -8,7 +8,7 @@ import peewee as pw
 
 from followup_desktop.db.models import RANK_GAP, Application, Stage, database
 from followup_desktop.db.rows import tuple_rows
-from followup_desktop.services.stage_folding import remove_collapsed
+from followup_desktop.services.settings import set_stage_folded
 
 MAX_STAGE_NAME = 40
 
@@ -140,7 +140,7 @@ def delete_stage(stage_id: int, move_to: int | None = None) -> list[tuple[int, i
                     stage=move_to, rank=top + offset * RANK_GAP, updated_at=now
                 ).where(Application.id == app_id).execute()
         Stage.delete().where(Stage.id == stage_id).execute()
-        remove_collapsed(stage_id)
+        set_stage_folded(stage_id, False)
         return moved
 
 

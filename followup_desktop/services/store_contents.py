@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from followup_desktop.db.reads import read_one
 from followup_desktop.db.store_format import PROFILE_ID
-
-#: Setting that marks a store whose content came from the demo, so the window can offer a reset.
-DEMO_MARK_KEY = "demo_data"
+from followup_desktop.services.settings import mark_demo_data
 
 
 def store_is_empty() -> bool:
@@ -16,12 +14,6 @@ def store_is_empty() -> bool:
         "OR EXISTS(SELECT 1 FROM company) OR EXISTS(SELECT 1 FROM interaction)"
     )
     return not (row and row[0])
-
-
-def holds_demo_data() -> bool:
-    """True when the store was filled by the demo and not reset since."""
-    row = read_one("SELECT EXISTS(SELECT 1 FROM setting WHERE key = ?)", (DEMO_MARK_KEY,))
-    return bool(row and row[0])
 
 
 def clear_all_data() -> None:
@@ -38,7 +30,6 @@ def clear_all_data() -> None:
         Interaction,
         Letter,
         Profile,
-        Setting,
         database,
     )
 
@@ -59,4 +50,4 @@ def clear_all_data() -> None:
             if name not in ("id", "updated_at") and not callable(field.default)
         }
         Profile.update(**defaults).where(Profile.id == PROFILE_ID).execute()
-        Setting.delete().where(Setting.key == DEMO_MARK_KEY).execute()
+        mark_demo_data(False)

@@ -18,6 +18,7 @@ from followup_desktop.db.models import (
     database,
 )
 from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.values import stored_datetime
 from followup_desktop.services.follow_up_queries import CHANNEL_LABELS, label_for_reason
 from followup_desktop.services.interactions import KIND_LABELS
 
@@ -130,19 +131,6 @@ def _name(first: str | None, last: str | None) -> str:
     return " ".join(part for part in (first or "", last or "") if part)
 
 
-def _as_datetime(value: Any) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time())
-    text = str(value)
-    return (
-        dt.datetime.fromisoformat(text)
-        if len(text) > 10
-        else dt.datetime.fromisoformat(text + "T00:00:00")
-    )
-
-
 def _conversations(where: Any, labels: _ApplicationLabels) -> list[TimelineEntry]:
     query = (
         Interaction.select(
@@ -186,7 +174,7 @@ def _conversations(where: Any, labels: _ApplicationLabels) -> list[TimelineEntry
             TimelineEntry(
                 kind=CONVERSATION,
                 record_id=ident,
-                when=_as_datetime(when),
+                when=stored_datetime(when),
                 title=f"{KIND_LABELS.get(kind, kind.capitalize())} ({how}, {towards})",
                 detail="\n".join(d for d in details if d),
                 who=_name(first, last),
@@ -218,12 +206,14 @@ def _follow_ups(where: Any, labels: _ApplicationLabels) -> list[TimelineEntry]:
     for ident, due, completed, reason, channel, state, outcome, app_id, first, last in tuple_rows(
         query
     ):
-        when = _as_datetime(completed) if completed and state != "planned" else _as_datetime(due)
+        when = (
+            stored_datetime(completed) if completed and state != "planned" else stored_datetime(due)
+        )
         reason_label = label_for_reason(reason)
         channel_label = CHANNEL_LABELS.get(channel, channel).lower()
         status = _STATE_LABELS.get(state, state)
         if state == "planned":
-            status = f"planned for {_as_datetime(due).date().isoformat()}"
+            status = f"planned for {stored_datetime(due).date().isoformat()}"
         entries.append(
             TimelineEntry(
                 kind=FOLLOW_UP,
@@ -267,7 +257,7 @@ def _letters(where: Any, labels: _ApplicationLabels) -> list[TimelineEntry]:
             TimelineEntry(
                 kind=LETTER,
                 record_id=ident,
-                when=_as_datetime(sent or updated),
+                when=stored_datetime(sent or updated),
                 title=f"{kind} {'sent' if state == 'sent' else 'draft'}",
                 detail=subject or first_line,
                 who=_name(first, last),

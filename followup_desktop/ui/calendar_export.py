@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from followup_desktop.services.calendar_feed import FEED_FILE_NAME, feed_enabled, set_feed_enabled
+from followup_desktop.services.calendar_feed import FEED_FILE_NAME
+from followup_desktop.services.settings import calendar_feed_enabled, set_calendar_feed_enabled
 from followup_desktop.ui.events import AppEvents
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class FeedKeeper(QObject):
             signal.connect(self.timer.start)
 
     def refresh_now(self) -> bool:
-        if not feed_enabled():
+        if not calendar_feed_enabled():
             return False
         # The calendar writer is imported when a file is written, not when the window opens.
         from followup_desktop.db.seed import get_profile
@@ -77,7 +78,7 @@ class CalendarExportMenu(QObject):
         self.export_action.triggered.connect(lambda _checked=False: self.export())
         self.feed_action = QAction("&Keep a calendar file up to date", window)
         self.feed_action.setCheckable(True)
-        self.feed_action.setChecked(feed_enabled())
+        self.feed_action.setChecked(calendar_feed_enabled())
         self.feed_action.setToolTip(
             f"Rewrite {FEED_FILE_NAME} in the data folder after every change, "
             "so a calendar app can subscribe to it"
@@ -115,7 +116,7 @@ class CalendarExportMenu(QObject):
         return target
 
     def set_feed(self, enabled: bool) -> None:
-        set_feed_enabled(enabled)
+        set_calendar_feed_enabled(enabled)
         if enabled:
             self.feed.refresh_now()
             path = self.window.location.root / FEED_FILE_NAME

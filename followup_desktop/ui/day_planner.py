@@ -8,7 +8,7 @@ import traceback
 
 from PySide6.QtCore import QObject, Signal
 
-from followup_desktop.services.plan_day import planned_on
+from followup_desktop.services.settings import planned_on
 
 
 # On a year of data the rules take a second or two; run on the interface thread at the first

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from followup_desktop.services.store_contents import clear_all_data, holds_demo_data
+from followup_desktop.services.settings import holds_demo_data
+from followup_desktop.services.store_contents import clear_all_data
 
 _BACKGROUND = QColor("#fdf3d3")
 _BORDER = QColor("#e5cf85")

@@ -23,16 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from followup_desktop import APP_NAME
-from followup_desktop.db.models import Setting
 from followup_desktop.db.seed import get_profile
 from followup_desktop.services.follow_up_queries import FollowUpRow, due_counts, due_page
 from followup_desktop.services.planning import replan_all
+from followup_desktop.services.settings import reminded_on, set_reminded_on
 from followup_desktop.ui.day_planner import DayPlanner
 
 if TYPE_CHECKING:
     from followup_desktop.ui.main_window import MainWindow
 
-REMINDED_ON_SETTING = "reminders.last_shown_on"
 #: How many follow-ups a reminder names before "and N more".
 NAMED_IN_REMINDER = 4
 START_DELAY_MS = 1200
@@ -75,15 +74,6 @@ def parse_reminder_time(text: str) -> dt.time:
         return dt.datetime.strptime(text.strip(), "%H:%M").time()
     except ValueError:
         return dt.time(9, 0)
-
-
-def _setting(key: str) -> str:
-    row = Setting.get_or_none(Setting.key == key)
-    return str(row.value) if row is not None else ""
-
-
-def _set_setting(key: str, value: str) -> None:
-    Setting.insert(key=key, value=value).on_conflict_replace().execute()
 
 
 class ReminderBanner(QFrame):
@@ -204,7 +194,7 @@ class ReminderService(QObject):
             self.plan_if_new_day()
             self.window.events.follow_ups_changed.emit()  # "today" moved for every view
         at = parse_reminder_time(get_profile().reminder_time)
-        if now.time() >= at and _setting(REMINDED_ON_SETTING) != now.date().isoformat():
+        if now.time() >= at and not reminded_on(now.date()):
             self.remind()
 
     def remind(self) -> bool:
@@ -213,7 +203,7 @@ class ReminderService(QObject):
         overdue, due_today, first = due_now(now.date())
         if now.time() >= parse_reminder_time(get_profile().reminder_time):
             # The daily reminder counts as given once the user saw one after its time.
-            _set_setting(REMINDED_ON_SETTING, now.date().isoformat())
+            set_reminded_on(now.date())
         if not overdue and not due_today:
             return False
         title, message = reminder_text(overdue, due_today, first)

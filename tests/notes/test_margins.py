@@ -9,12 +9,8 @@ from followup_desktop.db.connection import StoreInfo
 from followup_desktop.db.models import Letter, Setting
 from followup_desktop.notes.paper import mm_to_pt, note_paper
 from followup_desktop.notes.sheets import layout_note
-from followup_desktop.services.letter_jobs import (
-    MARGIN_SETTING,
-    job_for_letter,
-    note_margin_mm,
-    set_note_margin_mm,
-)
+from followup_desktop.services.letter_jobs import job_for_letter
+from followup_desktop.services.settings import NOTE_MARGIN, note_margin_mm, set_note_margin_mm
 
 
 def _ink_box(paper: str, margin_mm: float | None) -> tuple[float, float, float]:
@@ -56,5 +52,5 @@ def test_a_margin_that_is_not_offered_is_refused(store: StoreInfo) -> None:
 
 
 def test_a_damaged_stored_margin_falls_back_to_the_paper(store: StoreInfo) -> None:
-    Setting.create(key=MARGIN_SETTING, value="wide")
+    Setting.create(key=NOTE_MARGIN, value="wide")
     assert note_margin_mm() is None

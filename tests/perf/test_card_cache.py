@@ -35,6 +35,7 @@ def _card(**changes: object) -> BoardCard:
         position="Analyst",
         contact_id=None,
         contact="Ada Byron",
+        next_follow_up_id=None,
         next_due=dt.date.today(),
         next_channel="email",
         last_contact=None,

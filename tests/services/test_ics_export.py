@@ -13,9 +13,15 @@ import icalendar
 from planning_rows import make_application, make_contact
 
 from followup_desktop.db.connection import close_store
-from followup_desktop.services.calendar_feed import FEED_FILE_NAME, feed_enabled, set_feed_enabled
+from followup_desktop.services.calendar_feed import FEED_FILE_NAME
 from followup_desktop.services.follow_up_actions import add_follow_up
 from followup_desktop.services.ics_export import event_uid, export_calendar, refresh_feed
+from followup_desktop.services.settings import (
+    calendar_feed_enabled as feed_enabled,
+)
+from followup_desktop.services.settings import (
+    set_calendar_feed_enabled as set_feed_enabled,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -19,7 +19,7 @@ from followup_desktop.db.models import Application, Contact, FollowUp, Interacti
 from followup_desktop.notes import print_set
 from followup_desktop.paths import DataLocation
 from followup_desktop.services.data_safety import manual_backup
-from followup_desktop.services.letter_jobs import note_margin_mm
+from followup_desktop.services.settings import note_margin_mm
 from followup_desktop.ui.composer import output_actions, prompts
 from followup_desktop.ui.composer.area import ComposerArea
 from followup_desktop.ui.composer.printing import paint_sheets

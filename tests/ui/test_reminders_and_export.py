@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from followup_desktop.db.models import Profile, Setting
 from followup_desktop.services.follow_up_queries import due_follow_ups
 from followup_desktop.services.ics_export import FEED_FILE_NAME
-from followup_desktop.services.plan_day import PLANNED_ON_SETTING, planned_on
+from followup_desktop.services.settings import PLANNED_ON, planned_on
 from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.reminders import (
     ReminderBanner,
@@ -65,7 +65,7 @@ def test_planning_runs_once_a_day_beside_the_window(window: MainWindow, qtbot: Q
     today = dt.date.today()
     clock = Clock(dt.datetime.combine(today, dt.time(10, 0)))
     service = ReminderService(window, Recorder(), clock=clock)
-    Setting.delete().where(Setting.key == PLANNED_ON_SETTING).execute()
+    Setting.delete().where(Setting.key == PLANNED_ON).execute()
     refreshed: list[bool] = []
     window.events.follow_ups_changed.connect(lambda: refreshed.append(True))
     with qtbot.waitSignal(service.planner.finished, timeout=20000) as done:
@@ -87,7 +87,7 @@ def test_views_reload_when_the_day_plan_changed_something(
 
     monkeypatch.setattr(planning, "replan_all", lambda _today: planning.PlanReport(created=[1]))
     service = ReminderService(window, Recorder(), clock=dt.datetime.now)
-    Setting.delete().where(Setting.key == PLANNED_ON_SETTING).execute()
+    Setting.delete().where(Setting.key == PLANNED_ON).execute()
     with qtbot.waitSignal(window.events.follow_ups_changed, timeout=20000):
         assert service.plan_if_new_day() is True
     service.planner.wait()
@@ -104,7 +104,7 @@ def test_a_failed_planning_is_reported_and_changes_nothing(
 
     monkeypatch.setattr(planning, "replan_all", full_disk)
     service = ReminderService(window, Recorder(), clock=dt.datetime.now)
-    Setting.delete().where(Setting.key == PLANNED_ON_SETTING).execute()
+    Setting.delete().where(Setting.key == PLANNED_ON).execute()
     with qtbot.waitSignal(service.planner.finished, timeout=20000) as done:
         assert service.plan_if_new_day() is True
     changed, problem = done.args

@@ -36,14 +36,7 @@ from followup_desktop.notes.sheets import SheetLayout, layout_note
 from followup_desktop.services.atomic_files import atomic_write_text
 from followup_desktop.services.coach import WORD_LIMITS, run_checks, word_count
 from followup_desktop.services.coach_context import DraftSubject, draft_facts, draft_subject
-from followup_desktop.services.letter_jobs import (
-    NoteJob,
-    contact_block_on_notes,
-    job_for_letter,
-    note_margin_mm,
-    set_contact_block_on_notes,
-    set_note_margin_mm,
-)
+from followup_desktop.services.letter_jobs import NoteJob, job_for_letter
 from followup_desktop.services.picker_choices import (
     application_choice_label,
     application_choices,
@@ -51,6 +44,12 @@ from followup_desktop.services.picker_choices import (
     contact_choices,
     follow_up_choice_label,
     follow_up_choices,
+)
+from followup_desktop.services.settings import (
+    contact_block_on_notes,
+    note_margin_mm,
+    set_contact_block_on_notes,
+    set_note_margin_mm,
 )
 from followup_desktop.services.templates import (
     SLOT_HELP,

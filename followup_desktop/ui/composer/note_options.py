@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from followup_desktop.notes.fonts import bundled_font_families, handwriting_family
 from followup_desktop.notes.inks import DEFAULT_INK, INKS
 from followup_desktop.notes.paper import CARD_SIZES, ENVELOPE_SIZES, PAGE_SIZES
-from followup_desktop.services.letter_jobs import MARGIN_CHOICES_MM
+from followup_desktop.services.settings import MARGIN_CHOICES_MM
 
 
 @dataclass(frozen=True)

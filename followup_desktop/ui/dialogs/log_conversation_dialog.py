@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup_desktop.db.models import Application, ApplicationContact, Company, Contact
+from followup_desktop.db.models import Application, ApplicationContact, Company, Contact, id_column
 from followup_desktop.db.rows import tuple_rows
 from followup_desktop.services.interactions import (
     INTERACTION_KINDS,
@@ -61,11 +61,6 @@ def _qt_datetime(moment: dt.datetime) -> QDateTime:
     return QDateTime(
         QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
     )
-
-
-def _pk(model: Any) -> Any:
-    """The id column as a query expression (the models type ``id`` as the int it holds)."""
-    return model._meta.primary_key
 
 
 def _contact_label(first: str, last: str, role: str, company: str | None) -> str:
@@ -182,13 +177,13 @@ class LogConversationDialog(QDialog):
     def _fill_contacts(self, contact_id: int | None, application_id: int | None) -> None:
         """The people of this conversation's application or company (never all contacts)."""
         people: dict[int, str] = {}
-        wanted: Any = _pk(Contact) == contact_id if contact_id is not None else None
+        wanted: Any = id_column(Contact) == contact_id if contact_id is not None else None
         if application_id is not None:
             linked = ApplicationContact.select(ApplicationContact.contact).where(
                 ApplicationContact.application == application_id
             )
             main = Application.select(Application.contact).where(Application.id == application_id)
-            clause = _pk(Contact).in_(linked) | _pk(Contact).in_(main)
+            clause = id_column(Contact).in_(linked) | id_column(Contact).in_(main)
             wanted = clause if wanted is None else (wanted | clause)
         if self.company_id is not None:
             clause = (Contact.company == self.company_id) | (
@@ -220,12 +215,12 @@ class LogConversationDialog(QDialog):
         contact_id = self.contact.currentData()
         clauses: list[Any] = []
         if application_id is not None:
-            clauses.append(_pk(Application) == application_id)
+            clauses.append(id_column(Application) == application_id)
         if contact_id is not None:
             linked = ApplicationContact.select(ApplicationContact.application).where(
                 ApplicationContact.contact == contact_id
             )
-            clauses.append((Application.contact == contact_id) | _pk(Application).in_(linked))
+            clauses.append((Application.contact == contact_id) | id_column(Application).in_(linked))
         if self.company_id is not None:
             clauses.append(Application.company == self.company_id)
         if clauses:
@@ -236,7 +231,7 @@ class LogConversationDialog(QDialog):
                 Application.select(Application.id, Application.position, Company.name)
                 .join(Company)
                 .where(wanted & (Application.archived == False))  # noqa: E712
-                .order_by(Application.applied_on.desc(), _pk(Application).desc())
+                .order_by(Application.applied_on.desc(), id_column(Application).desc())
             )
             for app_id, position, company in tuple_rows(query):
                 self.application.addItem(f"{position} at {company}", app_id)
@@ -246,7 +241,7 @@ class LogConversationDialog(QDialog):
             chosen = (
                 Application.select(Application.id)
                 .where((Application.contact == contact_id) & (Application.archived == False))  # noqa: E712
-                .order_by(Application.applied_on.desc(), _pk(Application).desc())
+                .order_by(Application.applied_on.desc(), id_column(Application).desc())
                 .scalar()
             )
         if chosen is None and self.application.count() == 2:

@@ -34,7 +34,7 @@ from followup_desktop.services.board import (
     load_card,
     ranks_of,
 )
-from followup_desktop.services.stage_folding import collapsed_stages, set_collapsed
+from followup_desktop.services.settings import folded_stages, set_stage_folded
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.pipeline.card_drag import CardDragController
 from followup_desktop.ui.pipeline.column_widget import CardListView, StageColumn
@@ -170,7 +170,7 @@ class PipelineBoard(QWidget):
         """Columns for the visible stages (rebuilt only if the stages changed), then cards."""
         self.stages = list_stages()
         visible = [stage for stage in self.stages if not stage.is_hidden]
-        folded = collapsed_stages()
+        folded = folded_stages()
         if [column.stage for column in self.columns] != visible:
             for column in self.columns:
                 self.strip_layout.removeWidget(column)
@@ -594,7 +594,7 @@ class PipelineBoard(QWidget):
             "",
             lambda: self.events.log_conversation_requested.emit(0, card.id),
         )
-        self._add_next_step_menu(menu, card.id)
+        self._add_next_step_menu(menu, card.next_follow_up_id)
         menu.addSeparator()
         add("Move up", "Ctrl+Up", lambda: self.move_within(column, row, -1), row > 0)
         add("Move down", "Ctrl+Down", lambda: self.move_within(column, row, +1))
@@ -632,12 +632,10 @@ class PipelineBoard(QWidget):
         menu.addMenu(stage_actions)
         return menu
 
-    def _add_next_step_menu(self, menu: QMenu, application_id: int) -> None:
-        """The card's next planned follow-up, with the same actions as the Today panel."""
-        from followup_desktop.services.follow_up_actions import next_planned_follow_up
+    def _add_next_step_menu(self, menu: QMenu, follow_up_id: int | None) -> None:
+        """The follow-up the card shows as next, with the same actions as the Today panel."""
         from followup_desktop.ui.follow_ups.actions import FollowUpActions
 
-        follow_up_id = next_planned_follow_up(application_id)
         if follow_up_id is None:
             menu.addAction("No follow-up planned").setEnabled(False)
             return
@@ -653,7 +651,7 @@ class PipelineBoard(QWidget):
         self._on_collapse_toggled(stage_id, collapsed)
 
     def _on_collapse_toggled(self, stage_id: int, collapsed: bool) -> None:
-        set_collapsed(stage_id, collapsed)
+        set_stage_folded(stage_id, collapsed)
         column = self.column_for(stage_id)
         if column is not None:
             column.set_collapsed(collapsed)
