@@ -10,7 +10,8 @@ from followup_desktop.db.backup import BackupError, human_size, list_backups
 from followup_desktop.db.connection import close_store
 from followup_desktop.db.errors import StoreError
 from followup_desktop.paths import DataLocation
-from followup_desktop.services.data_safety import manual_backup, open_user_store
+from followup_desktop.services.data_safety import manual_backup
+from followup_desktop.services.store import open_user_store
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

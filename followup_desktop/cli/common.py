@@ -8,7 +8,7 @@ import sys
 from followup_desktop.db.connection import StoreInfo
 from followup_desktop.db.errors import StoreError
 from followup_desktop.paths import DataLocation, resolve_data_location
-from followup_desktop.services.data_safety import open_user_store
+from followup_desktop.services.store import open_user_store
 
 
 class CommandError(Exception):

@@ -123,7 +123,7 @@ def open_user_store(
 
     try:
         check_and_recover(location, interactive=interactive, scan=scan)
-        from followup_desktop.services.data_safety import open_user_store as open_checked
+        from followup_desktop.services.store import open_user_store as open_checked
 
         open_checked(location, already_checked=True)
     except StartCancelledError:

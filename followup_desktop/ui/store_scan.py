@@ -120,8 +120,8 @@ def recover_in_session(window: MainWindow, location: DataLocation, reason: str) 
     from followup_desktop.db.connection import close_store
     from followup_desktop.db.errors import StoreError
     from followup_desktop.db.restore import newest_good_backup
-    from followup_desktop.services.data_safety import open_user_store as open_checked
     from followup_desktop.services.startup_check import StartupProblem, recover_store
+    from followup_desktop.services.store import open_user_store as open_checked
     from followup_desktop.ui import app
     from followup_desktop.ui.dialogs import recovery_dialog
 

@@ -22,8 +22,8 @@ from followup_desktop.db.backup import create_backup
 from followup_desktop.db.backup_rotation import rotate_backups
 from followup_desktop.db.models import Application, FollowUp, Setting, Stage, database
 from followup_desktop.paths import DataLocation
-from followup_desktop.services.data_safety import open_user_store
 from followup_desktop.services.records import ApplicationInput, save_application
+from followup_desktop.services.store import open_user_store
 
 KILL_TEST_PREFIX = "Kill test "
 CREATED_COUNTER = "kill_test_created"

@@ -17,8 +17,8 @@ from followup_desktop.db.failures import storage_failure_message
 from followup_desktop.db.models import Application, Stage
 from followup_desktop.paths import DataLocation
 from followup_desktop.services.atomic_files import atomic_write_text
-from followup_desktop.services.data_safety import open_user_store
 from followup_desktop.services.records import ApplicationInput, save_application
+from followup_desktop.services.store import open_user_store
 
 
 def digest(location: DataLocation) -> str:

@@ -30,7 +30,8 @@ from followup_desktop.db.models import Application, Company, database
 from followup_desktop.db.restore import restore_backup
 from followup_desktop.db.store_format import SCHEMA_VERSION
 from followup_desktop.paths import DataLocation
-from followup_desktop.services.data_safety import manual_backup, open_user_store
+from followup_desktop.services.data_safety import manual_backup
+from followup_desktop.services.store import open_user_store
 
 
 def _add_application(position: str) -> int:
@@ -253,7 +254,7 @@ def test_no_migration_without_its_backup(
     def failing(*_args: object, **_kwargs: object) -> None:
         raise BackupError("The backup could not be written: No space left on device.")
 
-    monkeypatch.setattr(backup_module, "create_backup", failing)
+    monkeypatch.setattr(backup_module, "copy_database", failing)
     with pytest.raises(StoreError, match="No space left"):
         open_user_store(data_location)
     assert rows(data_location.database, "PRAGMA user_version") == [(1,)]

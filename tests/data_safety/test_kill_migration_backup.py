@@ -14,8 +14,8 @@ from followup_desktop.db.connection import close_store
 from followup_desktop.db.models import Application
 from followup_desktop.db.store_format import SCHEMA_VERSION
 from followup_desktop.paths import DataLocation
-from followup_desktop.services.data_safety import open_user_store
 from followup_desktop.services.demo_data import DemoSize, fill_demo_data
+from followup_desktop.services.store import open_user_store
 
 MIGRATION_KILLS = 16
 BACKUP_KILLS = 16

@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 from data_safety.fault_tools import REPO, write_garbage
 from followup_desktop.db.connection import StoreInfo, close_store
 from followup_desktop.paths import DataLocation
-from followup_desktop.services.data_safety import manual_backup, open_user_store
+from followup_desktop.services.data_safety import manual_backup
 from followup_desktop.services.startup_check import inspect_store, recover_store
+from followup_desktop.services.store import open_user_store
 
 PACKAGE = REPO / "followup_desktop"
 #: Modules and classes that open network connections; only the local socket is allowed.

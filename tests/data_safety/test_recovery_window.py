@@ -12,9 +12,9 @@ from followup_desktop.db.backup import create_backup
 from followup_desktop.db.connection import close_store
 from followup_desktop.db.models import Application
 from followup_desktop.paths import DataLocation
-from followup_desktop.services.data_safety import open_user_store as open_checked
 from followup_desktop.services.demo_data import fill_demo_data
 from followup_desktop.services.startup_check import inspect_store
+from followup_desktop.services.store import open_user_store as open_checked
 from followup_desktop.ui import app as app_module
 from followup_desktop.ui.dialogs import recovery_dialog
 from followup_desktop.ui.dialogs.recovery_dialog import RecoveryChoice, RecoveryDialog

@@ -22,9 +22,9 @@ from followup_desktop.db.errors import StoreDamagedError, StoreTooNewError
 from followup_desktop.db.models import Application, Company
 from followup_desktop.db.store_format import SCHEMA_VERSION
 from followup_desktop.paths import DataLocation
-from followup_desktop.services.data_safety import open_user_store
 from followup_desktop.services.demo_data import fill_demo_data
 from followup_desktop.services.startup_check import inspect_store, recover_store
+from followup_desktop.services.store import open_user_store
 
 
 def _store_with_backups(location: DataLocation) -> tuple[int, Path]:

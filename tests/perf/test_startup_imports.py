@@ -47,12 +47,9 @@ def test_main_window_and_today_panel_import_nothing_deferred() -> None:
     assert result.stdout.strip() == "[]", result.stdout + result.stderr
 
 
-#: Work that starts only after the first paint (session services, moves, backups, the rules),
-#: and the ORM: a ready store's first screen is read with plain SQLite.
+#: Work that starts only after the first paint (session services, moves, the rules).
 AFTER_FIRST_PAINT = (
     "PySide6.QtNetwork",
-    "followup_desktop.db.backup",
-    "followup_desktop.db.restore",
     "followup_desktop.services.demo_data",
     "followup_desktop.services.planning",
     "followup_desktop.ui.reminders",

@@ -13,7 +13,7 @@ from followup_desktop.db.connection import close_store
 from followup_desktop.db.diagnose import diagnose_database
 from followup_desktop.db.models import Application
 from followup_desktop.paths import DataLocation
-from followup_desktop.services import data_safety
+from followup_desktop.services import store as user_store
 from followup_desktop.services.demo_data import fill_demo_data
 from followup_desktop.ui import app
 from followup_desktop.ui.dialogs import recovery_dialog
@@ -22,7 +22,7 @@ from followup_desktop.ui.store_scan import StoreScan
 
 
 def _demo_with_backup(location: DataLocation) -> int:
-    data_safety.open_user_store(location)
+    user_store.open_user_store(location)
     fill_demo_data(seed=5)
     count = Application.select().count()
     close_store()
