@@ -48,8 +48,8 @@ def _iso_date(text: str) -> dt.date:
 
 
 def run(args: argparse.Namespace) -> int:
-    from followup_desktop.db.seed import get_profile
     from followup_desktop.services.ics_export import CalendarExportError, export_calendar
+    from followup_desktop.services.profile import get_profile
 
     out: Path = args.out
     if out.is_dir():

@@ -29,8 +29,3 @@ def ensure_default_rows() -> None:
             Profile.create(id=PROFILE_ID)
         if not Setting.select().where(Setting.key == STORE_ID_KEY).exists():
             Setting.create(key=STORE_ID_KEY, value=uuid.uuid4().hex)
-
-
-def get_profile() -> Profile:
-    """The user's profile row (created by ``ensure_default_rows``)."""
-    return Profile.get_by_id(PROFILE_ID)

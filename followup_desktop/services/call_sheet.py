@@ -7,7 +7,6 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from followup_desktop.db.seed import get_profile
 from followup_desktop.db.values import stored_datetime
 from followup_desktop.services.call_window import (
     CallTimeCheck,
@@ -18,6 +17,7 @@ from followup_desktop.services.call_window import (
 )
 from followup_desktop.services.follow_up_details import FollowUpDetails, follow_up_details
 from followup_desktop.services.interactions import KIND_LABELS, last_interaction
+from followup_desktop.services.profile import get_profile
 
 #: ADVICE §3, said our way: what to have ready and what to do on the call.
 CALL_CHECKLIST = (

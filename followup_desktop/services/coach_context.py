@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from followup_desktop.db.models import Application, Contact, FollowUp, Profile
-from followup_desktop.db.seed import PROFILE_ID
+from followup_desktop.db.models import Application, Contact, FollowUp
 from followup_desktop.db.values import stored_date_or_none
 from followup_desktop.services.coach import DraftFacts
+from followup_desktop.services.profile import get_profile
 from followup_desktop.services.templates import last_conversation, slot_values
 from followup_desktop.services.workdays import WorkCalendar
 
@@ -47,7 +47,7 @@ def draft_subject(
     contact = Contact.get_or_none(Contact.id == contact_id) if contact_id else None
     if contact is None and application is not None and application.contact_id:
         contact = Contact.get_or_none(Contact.id == application.contact_id)
-    profile = Profile.get_by_id(PROFILE_ID)
+    profile = get_profile()
     conversation = last_conversation(
         application.id if application else None, contact.id if contact else None
     )

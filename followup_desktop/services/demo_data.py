@@ -22,6 +22,7 @@ from followup_desktop.db.models import (
     database,
 )
 from followup_desktop.db.seed import PROFILE_ID
+from followup_desktop.services.profile import get_profile
 from followup_desktop.services.settings import mark_demo_data
 from followup_desktop.services.store_contents import store_is_empty
 
@@ -539,7 +540,7 @@ def _log_for_application(
 
 
 def _make_letters(targets: list[tuple[int, int | None, dt.date, int]]) -> None:
-    profile = Profile.get_by_id(PROFILE_ID)
+    profile = get_profile()
     for app_id, contact_id, _applied, _company in targets:
         app = Application.get_by_id(app_id)
         contact = Contact.get_or_none(Contact.id == contact_id) if contact_id else None

@@ -15,7 +15,7 @@ from followup_desktop.db.models import (
     Letter,
     Profile,
 )
-from followup_desktop.db.seed import PROFILE_ID
+from followup_desktop.services.profile import get_profile, save_profile
 from followup_desktop.services.settings import contact_block_on_notes, note_margin_mm
 
 
@@ -135,7 +135,7 @@ def note_job(letter_id: int, *, today: dt.date | None = None) -> NoteJob:
 
 
 def job_for_letter(letter: Letter, *, today: dt.date | None = None) -> NoteJob:
-    profile = Profile.get_by_id(PROFILE_ID)
+    profile = get_profile()
     contact = Contact.get_or_none(Contact.id == letter.contact_id) if letter.contact_id else None
     company = _letter_company(letter)
     name, address = sender_parts(profile)
@@ -226,4 +226,4 @@ def save_return_address(address: str) -> None:
     address = address.strip()
     if not address or "\x00" in address:
         raise ValueError("Type the postal address first.")
-    Profile.update(address=address).where(Profile.id == PROFILE_ID).execute()
+    save_profile(address=address)

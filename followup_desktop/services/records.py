@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import peewee as pw
 
 from followup_desktop.db.models import RANK_GAP, Application, Company, Contact, Stage, database
-from followup_desktop.db.seed import get_profile
 from followup_desktop.services import validation as check
 from followup_desktop.services.planning import replan_after_change
+from followup_desktop.services.profile import get_profile
 from followup_desktop.services.validation import FieldErrors, ValidationError
 
 MAX_KEEP_IN_TOUCH_DAYS = 3650

@@ -16,8 +16,8 @@ from followup_desktop.db.models import (
     id_column,
 )
 from followup_desktop.db.rows import tuple_rows
-from followup_desktop.db.seed import get_profile
 from followup_desktop.db.values import stored_date_or_none, stored_datetime
+from followup_desktop.services.profile import get_profile
 from followup_desktop.services.rules import (
     ApplicationFacts,
     ContactFacts,

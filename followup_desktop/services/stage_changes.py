@@ -16,12 +16,11 @@ from followup_desktop.db.models import (
     Contact,
     FollowUp,
     Interaction,
-    Profile,
     database,
 )
-from followup_desktop.db.seed import PROFILE_ID
 from followup_desktop.services.interactions import insert_interaction, interaction_problems
 from followup_desktop.services.planning import replan_after_change
+from followup_desktop.services.profile import get_profile
 from followup_desktop.services.ranking import CardPlace, MoveResult, move_application
 from followup_desktop.services.rule_facts import rule_settings
 from followup_desktop.services.validation import FieldErrors, ValidationError
@@ -78,7 +77,7 @@ def default_answer_date(applied_on: dt.date) -> dt.date:
 
 
 def default_keep_in_touch_days() -> int:
-    profile = Profile.get_or_none(Profile.id == PROFILE_ID)
+    profile = get_profile()
     return int(profile.keep_in_touch_days) if profile is not None else 90
 
 

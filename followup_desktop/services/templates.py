@@ -18,7 +18,7 @@ from pathlib import Path
 import peewee as pw
 
 from followup_desktop.db.models import Application, Company, Contact, Interaction, Profile
-from followup_desktop.db.seed import PROFILE_ID
+from followup_desktop.services.profile import get_profile
 
 SLOT = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
@@ -344,7 +344,7 @@ def values_for(application_id: int | None, contact_id: int | None) -> dict[str, 
     if contact is None and application is not None and application.contact_id:
         contact = Contact.get_or_none(Contact.id == application.contact_id)
     return slot_values(
-        profile=Profile.get_or_none(Profile.id == PROFILE_ID),
+        profile=get_profile(),
         application=application,
         contact=contact,
         conversation=last_conversation(

@@ -55,8 +55,8 @@ class FeedKeeper(QObject):
         if not calendar_feed_enabled():
             return False
         # The calendar writer is imported when a file is written, not when the window opens.
-        from followup_desktop.db.seed import get_profile
         from followup_desktop.services.ics_export import CalendarExportError, refresh_feed
+        from followup_desktop.services.profile import get_profile
 
         try:
             return refresh_feed(self.folder, reminder_time=get_profile().reminder_time)
@@ -93,8 +93,8 @@ class CalendarExportMenu(QObject):
         chosen = self.ask_path(self.window, suggested)
         if not chosen:
             return None
-        from followup_desktop.db.seed import get_profile
         from followup_desktop.services.ics_export import CalendarExportError, export_calendar
+        from followup_desktop.services.profile import get_profile
 
         target = Path(chosen)
         if target.suffix.lower() != ".ics":

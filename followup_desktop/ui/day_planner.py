@@ -43,9 +43,9 @@ class DayPlanner(QObject):
             self._thread.join()
 
     def _run(self, today: dt.date) -> None:
-        from followup_desktop.db.failures import storage_failure_message
         from followup_desktop.db.models import database
         from followup_desktop.services.planning import replan_once_a_day
+        from followup_desktop.services.storage_failures import storage_failure_message
 
         changed, problem = False, ""
         try:

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from followup_desktop import APP_NAME
-from followup_desktop.db.failures import storage_failure_message
+from followup_desktop.services.storage_failures import storage_failure_message
 
 T = TypeVar("T")
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]

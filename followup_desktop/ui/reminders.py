@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from followup_desktop import APP_NAME
-from followup_desktop.db.seed import get_profile
 from followup_desktop.services.follow_up_queries import FollowUpRow, due_counts, due_page
 from followup_desktop.services.planning import replan_all
+from followup_desktop.services.profile import get_profile
 from followup_desktop.services.settings import reminded_on, set_reminded_on
 from followup_desktop.ui.day_planner import DayPlanner
 

@@ -14,7 +14,7 @@ from functools import partial
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from followup_desktop.db.failures import storage_failure_message
+from followup_desktop.services.storage_failures import storage_failure_message
 from followup_desktop.ui import errors
 
 

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from followup_desktop.db.diagnose import scan_database
-from followup_desktop.db.failures import is_database_error
 from followup_desktop.db.read_only import connect_read_only
 from followup_desktop.paths import DataLocation
+from followup_desktop.services.storage_failures import is_database_error
 
 if TYPE_CHECKING:
     from followup_desktop.ui.main_window import MainWindow

@@ -12,8 +12,9 @@ from pypdf import PdfReader
 
 from followup_desktop.db.connection import close_store, open_store
 from followup_desktop.db.models import Application, Company, Contact, FollowUp, Letter, Profile
-from followup_desktop.db.seed import PROFILE_ID, get_profile
+from followup_desktop.db.seed import PROFILE_ID
 from followup_desktop.paths import DataLocation
+from followup_desktop.services.profile import get_profile
 
 REPO = Path(__file__).resolve().parents[2]
 BODY = "Dear Amelia,\n\nThank you for the interview on Tuesday.\n\nWarm regards,\nJordan Rivera"

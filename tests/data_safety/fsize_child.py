@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from followup_desktop.db.backup import BackupError, create_backup, list_backups, store_digest
-from followup_desktop.db.failures import storage_failure_message
 from followup_desktop.db.models import Application, Stage
 from followup_desktop.paths import DataLocation
 from followup_desktop.services.atomic_files import atomic_write_text
 from followup_desktop.services.records import ApplicationInput, save_application
+from followup_desktop.services.storage_failures import storage_failure_message
 from followup_desktop.services.store import open_user_store
 
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QUndoCommand
 from pytestqt.qtbot import QtBot
 
-from followup_desktop.db import failures
+from followup_desktop.services import storage_failures as failures
 from followup_desktop.ui import errors as ui_errors
 from followup_desktop.ui.safe_undo import SafeUndoStack
 

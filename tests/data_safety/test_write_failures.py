@@ -10,13 +10,13 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from followup_desktop.db import failures
 from followup_desktop.db.backup import store_digest
 from followup_desktop.db.connection import StoreInfo
-from followup_desktop.db.failures import storage_failure_message
 from followup_desktop.db.models import Application, Stage, database
 from followup_desktop.paths import DataLocation
+from followup_desktop.services import storage_failures as failures
 from followup_desktop.services.records import ApplicationInput, save_application
+from followup_desktop.services.storage_failures import storage_failure_message
 from followup_desktop.ui import errors as ui_errors
 
 BIG_NOTES = "A long note that needs many new pages. " * 4000

@@ -9,10 +9,10 @@ from typing import Any
 
 from followup_desktop.db.models import Company, Contact
 from followup_desktop.db.rows import tuple_rows
-from followup_desktop.db.seed import get_profile
 from followup_desktop.services.contact_queries import CLIENT_COMPANY, select_contacts_with_companies
 from followup_desktop.services.importers.contact_record import ContactRecord
 from followup_desktop.services.importers.record_cleaning import CleanedRecord, clean_record
+from followup_desktop.services.profile import get_profile
 
 NEW = "new"
 MERGED = "merged"

@@ -27,10 +27,8 @@ from PySide6.QtWidgets import (
 from followup_desktop.db.models import (
     FollowUp,
     Letter,
-    Profile,
     database,
 )
-from followup_desktop.db.seed import PROFILE_ID
 from followup_desktop.notes.paper import CARD_SIZES, PAGE_SIZES
 from followup_desktop.notes.sheets import SheetLayout, layout_note
 from followup_desktop.services.atomic_files import atomic_write_text
@@ -45,6 +43,7 @@ from followup_desktop.services.picker_choices import (
     follow_up_choice_label,
     follow_up_choices,
 )
+from followup_desktop.services.profile import get_profile
 from followup_desktop.services.settings import (
     contact_block_on_notes,
     note_margin_mm,
@@ -521,7 +520,7 @@ class ComposerArea(QWidget):
             self._show_empty()
 
     def _show_profile_defaults(self) -> None:
-        profile = Profile.get_by_id(PROFILE_ID)
+        profile = get_profile()
         self.options.show_settings(
             paper=profile.note_card_size or "A6",
             folded=False,

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from followup_desktop.db.models import Contact
-from followup_desktop.db.seed import get_profile
 from followup_desktop.services.contact_queries import company_choices
+from followup_desktop.services.profile import get_profile
 from followup_desktop.services.records import ContactInput
 from followup_desktop.services.validation import known_time_zones, social_only_advice
 from followup_desktop.ui.contacts.fill_on_focus import FillOnFocus

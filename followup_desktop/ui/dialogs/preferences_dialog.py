@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -17,9 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup_desktop.db.models import Profile, database
-from followup_desktop.db.seed import get_profile
 from followup_desktop.services import validation as check
+from followup_desktop.services.profile import get_profile, save_profile
 from followup_desktop.services.workdays import days_off_problem, parse_days_off
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
 
@@ -156,21 +153,19 @@ class PreferencesDialog(QDialog):
             self.tabs.setCurrentIndex(0 if profile_errors else 1)
             return
         region = self.phone_region.text().strip().upper()
-        with database.atomic("IMMEDIATE"):
-            Profile.update(
-                full_name=self.full_name.text().strip(),
-                email=check.normalized_email(self.email.text()),
-                phone=check.formatted_phone(self.phone.text(), region),
-                phone_region=region,
-                address=self.address.toPlainText().strip(),
-                qualifications=self.qualifications.toPlainText().strip(),
-                pitch=self.pitch.toPlainText().strip(),
-                working_days=self._working_days(),
-                days_off=", ".join(day.isoformat() for day in parse_days_off(self.days_off.text())),
-                answer_wait_days=self.answer_wait.value(),
-                thank_you_delay_days=self.thank_you_delay.value(),
-                keep_in_touch_days=self.keep_in_touch.value(),
-                reminder_time=self.reminder_time.text().strip(),
-                updated_at=dt.datetime.now().replace(microsecond=0),
-            ).where(Profile.id == get_profile().id).execute()
+        save_profile(
+            full_name=self.full_name.text().strip(),
+            email=check.normalized_email(self.email.text()),
+            phone=check.formatted_phone(self.phone.text(), region),
+            phone_region=region,
+            address=self.address.toPlainText().strip(),
+            qualifications=self.qualifications.toPlainText().strip(),
+            pitch=self.pitch.toPlainText().strip(),
+            working_days=self._working_days(),
+            days_off=", ".join(day.isoformat() for day in parse_days_off(self.days_off.text())),
+            answer_wait_days=self.answer_wait.value(),
+            thank_you_delay_days=self.thank_you_delay.value(),
+            keep_in_touch_days=self.keep_in_touch.value(),
+            reminder_time=self.reminder_time.text().strip(),
+        )
         super().accept()
