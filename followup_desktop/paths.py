@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+
+import platformdirs
 
 from followup_desktop import APP_DIR_NAME
 
@@ -12,7 +14,8 @@ DATA_DIR_ENV = "FOLLOWUP_DATA_DIR"
 DATABASE_NAME = "followup.sqlite"
 
 
-class DataLocation(NamedTuple):
+@dataclass(frozen=True)
+class DataLocation:
     """The folder that holds one user's database, backups and exports."""
 
     root: Path
@@ -44,8 +47,6 @@ class DataLocation(NamedTuple):
 
 def default_data_dir() -> Path:
     """The platform's per-user data folder for the app (nothing is created)."""
-    import platformdirs
-
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
 
 

@@ -74,6 +74,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(handler(args))
     else:
         args = window_args
-    from followup_desktop.ui.app import run_window
+    from followup_desktop.ui.start import run_window
 
     return run_window(args)

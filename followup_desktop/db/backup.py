@@ -53,6 +53,10 @@ class BackupFile:
     def reason_label(self) -> str:
         return REASON_LABELS.get(self.reason, self.reason)
 
+    @property
+    def size_text(self) -> str:
+        return human_size(self.size)
+
 
 def human_size(size: int) -> str:
     """A file size as people read it: 812 bytes, 190.5 KB, 3.2 MB."""

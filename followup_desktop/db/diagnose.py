@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from followup_desktop.db.errors import StoreDamagedError, StoreTooNewError
@@ -102,7 +103,25 @@ def diagnose_database(path: Path, *, scan: bool = True) -> str | None:
     return None if problem is None else f"{path} is damaged: {problem}."
 
 
-def scan_database(connection: sqlite3.Connection) -> str | None:
-    """quick_check over every page through ``connection`` (read-only); None when healthy."""
-    problem = check_connection(connection, thorough=False)
-    return None if problem is None else f"{problem}."
+#: SQLite steps between two looks at whether a scan should stop (a few milliseconds).
+_STEPS_BETWEEN_LOOKS = 10_000
+
+
+def scan_database(path: Path, should_stop: Callable[[], bool]) -> str | None:
+    """quick_check over every page, read-only; None when healthy, else a one-line reason.
+
+    The scan takes time in proportion to the data; ``should_stop`` is asked every few
+    milliseconds, and a scan told to stop ends with SQLite's "interrupted" error.
+    """
+    try:
+        connection = connect_read_only(path)
+    except sqlite3.Error as error:
+        return f"{path} is damaged: it cannot be opened ({error})."
+    try:
+        connection.set_progress_handler(lambda: int(should_stop()), _STEPS_BETWEEN_LOOKS)
+        problem = check_connection(connection, thorough=False)
+        if should_stop():  # what the scan said when cut short means nothing
+            raise sqlite3.OperationalError("interrupted")
+    finally:
+        connection.close()
+    return None if problem is None else f"{path} is damaged: {problem}."

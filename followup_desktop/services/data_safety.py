@@ -4,11 +4,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from followup_desktop.db.backup import BackupFile, backup_if_changed, create_backup
-from followup_desktop.db.backup_rotation import rotate_backups
+from followup_desktop.db.backup import BackupFile, backup_if_changed, create_backup, list_backups
+from followup_desktop.db.backup_rotation import DEFAULT_POLICY, RotationPolicy, rotate_backups
 from followup_desktop.db.restore import restore_backup
 from followup_desktop.paths import DataLocation
 from followup_desktop.services.store import close_user_store, open_user_store
+
+__all__ = [
+    "BackupFile",
+    "list_user_backups",
+    "manual_backup",
+    "restore_and_reopen",
+    "retention_policy",
+    "routine_backup",
+]
+
+
+def list_user_backups(location: DataLocation) -> list[BackupFile]:
+    """The finished backups of the user's store, newest first."""
+    return list_backups(location.backups)
+
+
+def retention_policy() -> RotationPolicy:
+    """How many backups are kept, of which ages."""
+    return DEFAULT_POLICY
 
 
 def routine_backup(location: DataLocation, reason: str) -> BackupFile | None:

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
+from followup_desktop.db.backup import BackupFile, list_backups
 from followup_desktop.db.diagnose import diagnose_database
+from followup_desktop.db.restore import newest_good_backup, quarantine_damaged, restore_backup
 from followup_desktop.paths import DataLocation
-
-if TYPE_CHECKING:
-    from followup_desktop.db.backup import BackupFile
-
-# Backups and restores are only looked at when something is wrong: their modules are imported
-# then, so a healthy start does not pay for them before the window paints.
 
 
 class StartupProblem(NamedTuple):
@@ -34,9 +30,6 @@ def inspect_store(location: DataLocation, *, scan: bool = True) -> StartupProble
     """
     path = location.database
     if not path.exists():
-        from followup_desktop.db.backup import list_backups
-        from followup_desktop.db.restore import newest_good_backup
-
         if not list_backups(location.backups):
             return None
         return StartupProblem(
@@ -48,9 +41,14 @@ def inspect_store(location: DataLocation, *, scan: bool = True) -> StartupProble
     reason = diagnose_database(path, scan=scan)
     if reason is None:
         return None
-    from followup_desktop.db.restore import newest_good_backup
-
     return StartupProblem(path, reason, missing=False, backup=newest_good_backup(location.backups))
+
+
+def damage_found_later(location: DataLocation, reason: str) -> StartupProblem:
+    """The problem to put to the user when the open store was found damaged meanwhile."""
+    return StartupProblem(
+        location.database, reason, missing=False, backup=newest_good_backup(location.backups)
+    )
 
 
 def recover_store(
@@ -61,8 +59,6 @@ def recover_store(
     Returns the folder now holding the damaged files (None when the database was missing).
     Without a backup the next open starts an empty store, which the user chose explicitly.
     """
-    from followup_desktop.db.restore import quarantine_damaged, restore_backup
-
     folder = None if problem.missing else quarantine_damaged(location.database, location.damaged)
     if use_backup and problem.backup is not None:
         restore_backup(problem.backup.path, location.database, location.backups)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from followup_desktop.db.backup import create_backup
 from followup_desktop.db.connection import BeforeMigrate, StoreInfo, close_store, open_store
-from followup_desktop.db.diagnose import diagnose_database
+from followup_desktop.db.diagnose import diagnose_database, scan_database
 from followup_desktop.db.errors import StoreDamagedError
 from followup_desktop.db.models import database
 from followup_desktop.paths import DataLocation
@@ -55,6 +56,14 @@ def keep_private(database_path: Path) -> None:
                 path.chmod(0o600)
         except OSError:
             continue  # not ours to change (another owner); opening still works
+
+
+def scan_user_store(location: DataLocation, should_stop: Callable[[], bool]) -> str | None:
+    """Read every page of the store (read-only, beside the open window); None when healthy,
+    else why it is damaged."""
+    if not location.database.exists():
+        return None
+    return scan_database(location.database, should_stop)
 
 
 def close_user_store() -> None:

@@ -93,10 +93,15 @@ class BackgroundJob(QObject):
             # Closed before anyone hears the job ended, so a store closed on hearing it is
             # closed for good.
             release_thread_connection()
-        if failure is not None:
-            self.failed.emit(failure)
-        elif self._cancel.is_set():
-            self.cancelled.emit()
-        else:
-            self.succeeded.emit(result)
-        self.ended.emit()
+        try:
+            if failure is not None:
+                self.failed.emit(failure)
+            elif self._cancel.is_set():
+                self.cancelled.emit()
+            else:
+                self.succeeded.emit(result)
+            self.ended.emit()
+        except RuntimeError:
+            # The job's owner (and so the job's Qt object) was deleted meanwhile, when its
+            # window closed: nobody is left to hear how the work ended.
+            return

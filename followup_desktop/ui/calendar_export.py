@@ -4,28 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from followup_desktop.paths import DataLocation
 from followup_desktop.services.calendar_feed import FEED_FILE_NAME
+from followup_desktop.services.profile import get_profile
 from followup_desktop.services.settings import calendar_feed_enabled, set_calendar_feed_enabled
 from followup_desktop.ui.events import AppEvents
-
-if TYPE_CHECKING:
-    from followup_desktop.ui.main_window import MainWindow
 
 #: Minutes before a call that exported events remind the user.
 EXPORT_ALARM_MINUTES = 15
 #: Asks where to save (replaced in tests); returns a path or "" when cancelled.
 SavePathAsker = Callable[[QWidget, str], str]
+#: Shows a line in the window's status bar for some milliseconds.
+StatusLine = Callable[[str, int], None]
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> str:
-    from PySide6.QtWidgets import QFileDialog
-
     path, _filter = QFileDialog.getSaveFileName(
         parent, "Export calendar", suggested, "iCalendar files (*.ics)"
     )
@@ -54,9 +52,8 @@ class FeedKeeper(QObject):
     def refresh_now(self) -> bool:
         if not calendar_feed_enabled():
             return False
-        # The calendar writer is imported when a file is written, not when the window opens.
+        # A seam: the calendar writer brings the iCalendar library, needed only to write.
         from followup_desktop.services.ics_export import CalendarExportError, refresh_feed
-        from followup_desktop.services.profile import get_profile
 
         try:
             return refresh_feed(self.folder, reminder_time=get_profile().reminder_time)
@@ -66,13 +63,22 @@ class FeedKeeper(QObject):
 
 
 class CalendarExportMenu(QObject):
-    """The File menu's calendar actions for one window."""
+    """The File menu's calendar actions for one window (``actions``, for its menu)."""
 
-    def __init__(self, window: MainWindow, ask_path: SavePathAsker = ask_save_path) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        location: DataLocation,
+        events: AppEvents,
+        show_status: StatusLine,
+        ask_path: SavePathAsker = ask_save_path,
+    ) -> None:
         super().__init__(window)
         self.window = window
+        self.location = location
+        self.show_status = show_status
         self.ask_path = ask_path
-        self.feed = FeedKeeper(window.location.root, window.events, self)
+        self.feed = FeedKeeper(location.root, events, self)
         self.export_action = QAction("Export &calendar…", window)
         self.export_action.setToolTip("Save every planned follow-up as an .ics file")
         self.export_action.triggered.connect(lambda _checked=False: self.export())
@@ -84,17 +90,17 @@ class CalendarExportMenu(QObject):
             "so a calendar app can subscribe to it"
         )
         self.feed_action.toggled.connect(self.set_feed)
-        window.file_menu.insertAction(window.quit_action, self.export_action)
-        window.file_menu.insertAction(window.quit_action, self.feed_action)
-        window.file_menu.insertSeparator(window.quit_action)
+        self.actions = (self.export_action, self.feed_action)
 
     def export(self) -> Path | None:
-        suggested = str(self.window.location.exports / "follow-ups.ics")
+        suggested = str(self.location.exports / "follow-ups.ics")
         chosen = self.ask_path(self.window, suggested)
         if not chosen:
             return None
-        from followup_desktop.services.ics_export import CalendarExportError, export_calendar
-        from followup_desktop.services.profile import get_profile
+        from followup_desktop.services.ics_export import (  # the seam of refresh_now
+            CalendarExportError,
+            export_calendar,
+        )
 
         target = Path(chosen)
         if target.suffix.lower() != ".ics":
@@ -106,21 +112,17 @@ class CalendarExportMenu(QObject):
                 reminder_time=get_profile().reminder_time,
             )
         except CalendarExportError as error:
-            from PySide6.QtWidgets import QMessageBox
-
             QMessageBox.warning(self.window, "Export calendar", str(error))
             return None
-        self.window.statusBar().showMessage(
-            f"{count} follow-up{'s' if count != 1 else ''} exported to {target}", 8000
-        )
+        self.show_status(f"{count} follow-up{'s' if count != 1 else ''} exported to {target}", 8000)
         return target
 
     def set_feed(self, enabled: bool) -> None:
         set_calendar_feed_enabled(enabled)
         if enabled:
             self.feed.refresh_now()
-            path = self.window.location.root / FEED_FILE_NAME
+            path = self.location.root / FEED_FILE_NAME
             message = (
                 self.feed.last_error or f"Calendar apps can subscribe to {path}; it stays current."
             )
-            self.window.statusBar().showMessage(message, 10000)
+            self.show_status(message, 10000)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -22,7 +23,13 @@ from PySide6.QtWidgets import (
 from followup_desktop import APP_NAME, __version__
 from followup_desktop.paths import DataLocation
 from followup_desktop.ui.area_stack import AreaStack
+from followup_desktop.ui.calendar_export import CalendarExportMenu
 from followup_desktop.ui.demo_banner import DemoBanner
+from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
+from followup_desktop.ui.dialogs.backups_dialog import BackupsDialog
+from followup_desktop.ui.dialogs.contact_dialog import ContactDialog
+from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
+from followup_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.safe_undo import SafeUndoStack
 from followup_desktop.ui.today_panel import TodayPanel
@@ -30,6 +37,9 @@ from followup_desktop.ui.warm_up import AreaWarmUp
 
 #: Builds an area from the shared events and the window's undo history.
 AreaFactory = Callable[[AppEvents, QUndoStack], QWidget]
+
+# The factories import their area when it is first shown (or in idle time, see AreaWarmUp):
+# each area is a large module, and only the first one shown is needed to open the window.
 
 
 def _pipeline(events: AppEvents, undo_stack: QUndoStack) -> QWidget:
@@ -111,11 +121,12 @@ class MainWindow(QMainWindow):
         self.demo_banner = DemoBanner()
         self.demo_banner.cleared.connect(self.events.emit_all_changed)
         content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.demo_banner)
-        column.addWidget(self.stack, 1)
+        #: Banners (the demo's, the reminder's) above the areas.
+        self._content_column = QVBoxLayout(content)
+        self._content_column.setContentsMargins(0, 0, 0, 0)
+        self._content_column.setSpacing(0)
+        self._content_column.addWidget(self.demo_banner)
+        self._content_column.addWidget(self.stack, 1)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -135,10 +146,8 @@ class MainWindow(QMainWindow):
         self.today_dock.setMinimumWidth(260)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.today_dock)
 
+        self.calendar_menu = CalendarExportMenu(self, location, self.events, self.show_status)
         self._build_menus()
-        from followup_desktop.ui.calendar_export import CalendarExportMenu
-
-        self.calendar_menu = CalendarExportMenu(self)
         self.side_bar.currentRowChanged.connect(self._show_row)
         self.events.compose_follow_up_requested.connect(self._open_follow_up)
         self.events.application_requested.connect(self.edit_application)
@@ -217,6 +226,8 @@ class MainWindow(QMainWindow):
         self.backups_action = self._action("&Backups…", self.open_backups)
         file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
+        file_menu.addActions(list(self.calendar_menu.actions))
+        file_menu.addSeparator()
         self.file_menu = file_menu
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -255,8 +266,6 @@ class MainWindow(QMainWindow):
     # --- actions -------------------------------------------------------------------------
 
     def new_application(self) -> None:
-        from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
-
         dialog = ApplicationDialog(self)
         if dialog.exec():
             self.events.applications_changed.emit()
@@ -268,8 +277,6 @@ class MainWindow(QMainWindow):
         if open_card is not None:
             open_card(application_id)
             return
-        from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
-
         dialog = ApplicationDialog(self, application_id=application_id)
         dialog.log_conversation_requested.connect(
             lambda app_id: self.log_conversation(0, app_id, dialog)
@@ -278,8 +285,6 @@ class MainWindow(QMainWindow):
             self.events.applications_changed.emit()
 
     def new_contact(self) -> None:
-        from followup_desktop.ui.dialogs.contact_dialog import ContactDialog
-
         dialog = ContactDialog(self)
         if dialog.exec():
             self.events.contacts_changed.emit()
@@ -295,8 +300,6 @@ class MainWindow(QMainWindow):
         self, contact_id: int = 0, application_id: int = 0, parent: QWidget | None = None
     ) -> None:
         """Open the one-step conversation log for a contact and/or an application."""
-        from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
-
         dialog = LogConversationDialog(
             parent or self,
             contact_id=contact_id or None,
@@ -306,18 +309,17 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def import_contacts(self) -> None:
-        from followup_desktop.ui.contacts.transfer_actions import import_contacts
+        # A seam: the importers and exporters bring the vCard library, needed only here.
+        from followup_desktop.ui.contacts import transfer_actions
 
-        import_contacts(self, self.events)
+        transfer_actions.import_contacts(self, self.events)
 
     def export_contacts(self) -> None:
-        from followup_desktop.ui.contacts.transfer_actions import export_contacts
+        from followup_desktop.ui.contacts import transfer_actions  # the seam of import_contacts
 
-        export_contacts(self)
+        transfer_actions.export_contacts(self)
 
     def open_backups(self) -> None:
-        from followup_desktop.ui.dialogs.backups_dialog import BackupsDialog
-
         composer = self.areas.get("composer")
         save_draft = getattr(composer, "save_draft", None)
         if save_draft is not None:
@@ -330,8 +332,6 @@ class MainWindow(QMainWindow):
             self.undo_stack.clear()
 
     def open_preferences(self) -> None:
-        from followup_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
-
         dialog = PreferencesDialog(self)
         if dialog.exec():
             self.events.profile_changed.emit()
@@ -345,13 +345,37 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         box = QMessageBox(self)
         box.setWindowTitle(f"About {APP_NAME}")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(self.about_text())
         box.exec()
+
+    # --- what the session's services ask of the window -------------------------------------
+
+    def show_status(self, message: str, timeout_ms: int = 0) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def add_banner(self, banner: QWidget) -> None:
+        """Put a banner above the areas, under the ones already there."""
+        self._content_column.insertWidget(self._content_column.indexOf(self.stack), banner)
+
+    def show_today(self) -> None:
+        """Bring the window and its Today panel forward, the list focused."""
+        self.today_dock.show()
+        self.today_dock.raise_()
+        self.today_panel.list.setFocus()
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def store_replaced(self) -> None:
+        """The store was restored or emptied under the window: forget and read everything."""
+        # The edits in the history refer to the data that was just set aside.
+        self.undo_stack.clear()
+        self.events.store_replaced.emit()
+        self.events.emit_all_changed()
 
     # --- remembered state ----------------------------------------------------------------
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QBoxLayout,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,13 +24,11 @@ from PySide6.QtWidgets import (
 
 from followup_desktop import APP_NAME
 from followup_desktop.services.follow_up_queries import FollowUpRow, due_counts, due_page
-from followup_desktop.services.planning import replan_all
+from followup_desktop.services.planning import PlanReport, replan_all, replan_once_a_day
 from followup_desktop.services.profile import get_profile
-from followup_desktop.services.settings import reminded_on, set_reminded_on
-from followup_desktop.ui.day_planner import DayPlanner
-
-if TYPE_CHECKING:
-    from followup_desktop.ui.main_window import MainWindow
+from followup_desktop.services.settings import planned_on, reminded_on, set_reminded_on
+from followup_desktop.ui.background import BackgroundJob
+from followup_desktop.ui.events import AppEvents
 
 #: How many follow-ups a reminder names before "and N more".
 NAMED_IN_REMINDER = 4
@@ -42,6 +40,19 @@ class Notifier(Protocol):
     """Shows one reminder; the tray and the banner both fit, and tests use a recorder."""
 
     def notify(self, title: str, message: str) -> None: ...
+
+
+class ReminderHost(Protocol):
+    """What reminders need of the window: its events, a status line, a place for the banner,
+    and a way to bring the Today panel forward."""
+
+    events: AppEvents
+
+    def show_status(self, message: str, timeout_ms: int = 0) -> None: ...
+
+    def add_banner(self, banner: QWidget) -> None: ...
+
+    def show_today(self) -> None: ...
 
 
 def reminder_text(overdue: int, due_today: int, first: list[FollowUpRow]) -> tuple[str, str]:
@@ -113,9 +124,9 @@ class TrayNotifier(QObject):
 
     activated = Signal()
 
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self.icon = QSystemTrayIcon(window.windowIcon(), self)
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.icon = QSystemTrayIcon(QApplication.windowIcon(), self)
         self.icon.setToolTip(APP_NAME)
         self.icon.messageClicked.connect(self.activated)
         self.icon.activated.connect(lambda _reason: self.activated.emit())
@@ -135,53 +146,79 @@ class ReminderService(QObject):
 
     #: Emitted after a reminder was shown, with its title (for the status bar and tests).
     reminded = Signal(str)
+    #: Emitted when a day's planning ended: whether it changed anything, and why it failed.
+    planned = Signal(bool, str)
 
     def __init__(
         self,
-        window: MainWindow,
+        host: ReminderHost,
         notifier: Notifier,
         *,
         clock: Callable[[], dt.datetime] = dt.datetime.now,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(parent)
+        self.host = host
         self.notifier = notifier
         self.clock = clock
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.tick)
         self._day = clock().date()
-        #: Plans each new day in the background; the views refresh when it is done.
-        self.planner = DayPlanner(self)
-        self.planner.finished.connect(self._planned)
-        window.events.profile_changed.connect(self.plan_again)
+        #: The day's planning in the background, while it runs; the views refresh when done.
+        self.planning: BackgroundJob | None = None
+        host.events.profile_changed.connect(self.plan_again)
 
     def start(self) -> None:
         self.plan_if_new_day()
         QTimer.singleShot(START_DELAY_MS, self, self.remind_on_start)
         self.timer.start()
 
+    def stop(self) -> None:
+        """Before the store closes: no more ticks, and a running planning is waited for."""
+        self.timer.stop()
+        self.wait_for_planning()
+
+    @property
+    def planning_running(self) -> bool:
+        return self.planning is not None and self.planning.running
+
+    def wait_for_planning(self) -> None:
+        if self.planning is not None:
+            self.planning.wait()
+
     def plan_if_new_day(self) -> bool:
         """Run the rules once per day (stale events and today's dates depend on the day), in
         the background; True when that started."""
-        started = self.planner.start(self.clock().date())
-        if started:
-            self.window.statusBar().showMessage("Planning today's follow-ups…")
-        return started
+        today = self.clock().date()
+        if self.planning_running or planned_on(today):
+            return False
+        # On a year of data the rules take a second or two: in the interface thread at the
+        # first start of each day they held the window back every morning.
+        self.planning = BackgroundJob("day-plan", lambda _job: replan_once_a_day(today), self)
+        self.planning.succeeded.connect(self._planned)
+        self.planning.failed.connect(self._planning_failed)
+        self.planning.start()
+        self.host.show_status("Planning today's follow-ups…")
+        return True
 
-    def _planned(self, changed: bool, problem: str) -> None:
-        if problem:
-            self.window.statusBar().showMessage(problem, 15000)
-            return
-        self.window.statusBar().showMessage("Today's follow-ups are planned.", 5000)
+    def _planned(self, report: object) -> None:
+        changed = isinstance(report, PlanReport) and report.changed
+        self.host.show_status("Today's follow-ups are planned.", 5000)
         if changed:
-            self.window.events.follow_ups_changed.emit()
+            self.host.events.follow_ups_changed.emit()
+        self.planned.emit(changed, "")
+
+    def _planning_failed(self, problem: str) -> None:
+        # Nothing was changed (one transaction); the window stays usable and says why.
+        self.host.show_status(problem, 15000)
+        self.planned.emit(False, problem)
 
     def plan_again(self) -> bool:
         """After the profile's settings changed (working days, waits): plan everything."""
         report = replan_all(self.clock().date())
         if report.changed:
-            self.window.events.follow_ups_changed.emit()
+            self.host.events.follow_ups_changed.emit()
         return report.changed
 
     def remind_on_start(self) -> bool:
@@ -192,7 +229,7 @@ class ReminderService(QObject):
         if now.date() != self._day:
             self._day = now.date()
             self.plan_if_new_day()
-            self.window.events.follow_ups_changed.emit()  # "today" moved for every view
+            self.host.events.follow_ups_changed.emit()  # "today" moved for every view
         at = parse_reminder_time(get_profile().reminder_time)
         if now.time() >= at and not reminded_on(now.date()):
             self.remind()
@@ -212,41 +249,24 @@ class ReminderService(QObject):
         return True
 
 
-def install_banner(window: MainWindow) -> ReminderBanner:
-    """Put the reminder banner above the areas, under any other banner."""
-    banner = ReminderBanner()
-    holder = window.demo_banner.parentWidget()
-    column = holder.layout() if holder is not None else None
-    if isinstance(column, QBoxLayout):
-        column.insertWidget(column.indexOf(window.demo_banner) + 1, banner)
-    else:  # a different layout: still visible, over the status bar
-        window.statusBar().addWidget(banner, 1)
-    banner.show_today_requested.connect(lambda: show_today(window))
-    return banner
-
-
-def show_today(window: MainWindow) -> None:
-    window.today_dock.show()
-    window.today_dock.raise_()
-    window.today_panel.list.setFocus()
-    if window.isMinimized():
-        window.showNormal()
-    window.raise_()
-    window.activateWindow()
-
-
 def install_reminders(
-    window: MainWindow, notifier: Notifier | None = None, *, use_tray: bool | None = None
+    host: ReminderHost,
+    notifier: Notifier | None = None,
+    *,
+    use_tray: bool | None = None,
+    parent: QObject | None = None,
 ) -> ReminderService:
-    """Wire reminders into a running window: the tray when there is one, else the banner."""
+    """Start reminders for a running window: the tray when there is one, else the banner."""
     if notifier is None:
         if use_tray if use_tray is not None else tray_available():
-            tray = TrayNotifier(window)
-            tray.activated.connect(lambda: show_today(window))
+            tray = TrayNotifier(parent)
+            tray.activated.connect(host.show_today)
             notifier = tray
         else:
-            notifier = install_banner(window)
-    service = ReminderService(window, notifier)
-    window.reminders = service  # type: ignore[attr-defined]
+            banner = ReminderBanner()
+            banner.show_today_requested.connect(host.show_today)
+            host.add_banner(banner)
+            notifier = banner
+    service = ReminderService(host, notifier, parent=parent)
     service.start()
     return service

@@ -1,31 +1,35 @@
-"""What runs beside an open window, started once it has painted so none of it delays that."""
+"""What runs beside the open window, started once it has painted so none of it delays that:
+answering later launches, the scan of every page of the store, reminders (with the day's
+planning), the start-up backup; and the backup when the window has closed."""
 
 from __future__ import annotations
 
-import gc
-from functools import partial
-from typing import TYPE_CHECKING
+import sys
 
 from PySide6.QtCore import QObject, QTimer
 
+from followup_desktop.db.errors import StoreError
 from followup_desktop.paths import DataLocation
+from followup_desktop.services.data_safety import BackupFile, routine_backup
+from followup_desktop.services.store import scan_user_store
 from followup_desktop.ui.after_paint import AfterFirstPaint
+from followup_desktop.ui.background import BackgroundJob
+from followup_desktop.ui.main_window import MainWindow
+from followup_desktop.ui.recovery import recover_found_damage
+from followup_desktop.ui.reminders import ReminderService, install_reminders
+from followup_desktop.ui.single_instance import SingleInstance
 
-if TYPE_CHECKING:
-    from followup_desktop.ui.background_backup import BackgroundBackup
-    from followup_desktop.ui.main_window import MainWindow
-    from followup_desktop.ui.reminders import ReminderService
-    from followup_desktop.ui.single_instance import SingleInstance
-    from followup_desktop.ui.store_scan import StoreScan
-
-# The second-launch answer, reminders (and the day's planning), the page scan and the start-up
-# backup.
 #: Delay before the start-up backup, so that it never competes with the first minutes of use.
 START_BACKUP_DELAY_MS = 1500
 
 
+def backup_outcome(made: object) -> str:
+    """The status bar's words for a finished start-up backup ("" when none was needed)."""
+    return f"Backed up to {made.path.name}" if isinstance(made, BackupFile) else ""
+
+
 class SessionServices(QObject):
-    """Started after the window's first paint (one step per turn of the event loop)."""
+    """Started after the window's first paint, one step per turn of the event loop."""
 
     def __init__(
         self, window: MainWindow, location: DataLocation, instance: SingleInstance | None
@@ -34,20 +38,28 @@ class SessionServices(QObject):
         self.window = window
         self.location = location
         self.instance = instance
-        self.store_scan: StoreScan | None = None
-        self.start_backup: BackgroundBackup | None = None
+        self.store_scan = BackgroundJob(
+            "store-scan", lambda job: scan_user_store(location, job.cancel_requested), self
+        )
+        self.store_scan.succeeded.connect(self._scanned)
+        self.start_backup = BackgroundJob(
+            "backup", lambda _job: routine_backup(location, "start"), self
+        )
+        self.start_backup.succeeded.connect(
+            lambda made: self._show_status(backup_outcome(made), 15000)
+        )
+        self.start_backup.failed.connect(lambda message: self._show_status(message, 15000))
         self.reminders: ReminderService | None = None
         self._backup_timer = QTimer(self)
         self._backup_timer.setSingleShot(True)
-        self._backup_timer.timeout.connect(self._start_backup)
+        self._backup_timer.timeout.connect(self.start_backup.start)
         AfterFirstPaint(
             window,
             [
-                gc.enable,  # paused while the window was built (see run_window)
                 self._answer_launches,
-                self._scan_store,
+                self.store_scan.start,
                 self._remind,
-                self._plan_backup,
+                lambda: self._backup_timer.start(START_BACKUP_DELAY_MS),
             ],
         )
 
@@ -55,38 +67,34 @@ class SessionServices(QObject):
         if self.instance is not None:
             self.instance.listen()
 
-    def _scan_store(self) -> None:
-        from followup_desktop.ui.store_scan import StoreScan
-
-        self.store_scan = StoreScan(self.location, self.window)
-        self.store_scan.start()
-
     def _remind(self) -> None:
-        from followup_desktop.ui.reminders import install_reminders
-
         # The reminders also plan a new day's follow-ups, in the background.
-        self.reminders = install_reminders(self.window)
+        self.reminders = install_reminders(self.window, parent=self)
 
-    def _plan_backup(self) -> None:
-        from followup_desktop.ui.app import show_backup_outcome
-        from followup_desktop.ui.background_backup import BackgroundBackup
+    def _scanned(self, damage: object) -> None:
+        if not isinstance(damage, str):
+            return
+        if recover_found_damage(self.location, damage):
+            self.window.store_replaced()
+        else:
+            self.window.close()
 
-        self.start_backup = BackgroundBackup(self.location, "start")
-        self.start_backup.finished.connect(partial(show_backup_outcome, self.window))
-        self._backup_timer.start(START_BACKUP_DELAY_MS)
+    def _show_status(self, message: str, timeout_ms: int) -> None:
+        if message:
+            self.window.statusBar().showMessage(message, timeout_ms)
 
-    def _start_backup(self) -> None:
-        if self.start_backup is not None:
-            self.start_backup.start()
+    def backup_on_quit(self) -> None:
+        """The quit backup (when the data changed); a failure is said, never fatal."""
+        try:
+            routine_backup(self.location, "quit")
+        except StoreError as error:
+            print(f"followup-desktop: {error}", file=sys.stderr)  # noqa: T201
 
     def stop(self) -> None:
         """Before the window closes for good: nothing more starts; what runs is waited for."""
         self._backup_timer.stop()  # a session shorter than the delay never starts it
-        if self.start_backup is not None:
-            self.start_backup.finished.disconnect()
-            self.start_backup.wait()
-        if self.store_scan is not None:
-            self.store_scan.stop()
+        self.store_scan.cancel()
+        for job in (self.start_backup, self.store_scan):
+            job.wait()
         if self.reminders is not None:
-            self.reminders.timer.stop()
-            self.reminders.planner.wait()
+            self.reminders.stop()

@@ -115,32 +115,3 @@ def test_window_menu_opens_backups_and_a_restore_clears_undo(
     window.backups_action.trigger()
     assert len(opened) == 1
     assert window.undo_stack.count() == 0
-
-
-def test_start_backup_runs_off_the_interface_thread(
-    store: StoreInfo, data_location: DataLocation, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import threading
-
-    from followup_desktop.services import data_safety
-    from followup_desktop.ui.background_backup import BackgroundBackup
-
-    threads: list[str] = []
-    real = data_safety.routine_backup
-
-    def spy(location: DataLocation, reason: str) -> object:
-        threads.append(threading.current_thread().name)
-        return real(location, reason)
-
-    monkeypatch.setattr("followup_desktop.ui.background_backup.routine_backup", spy)
-    job = BackgroundBackup(data_location, "start")
-    with qtbot.waitSignal(job.finished, timeout=10_000) as outcome:
-        job.start()
-    job.wait()
-    assert threads == ["backup"]
-    assert outcome.args and str(outcome.args[0]).startswith("Backed up to followup-")
-    assert [b.reason for b in list_backups(data_location.backups)] == ["start"]
-    again = BackgroundBackup(data_location, "start")
-    with qtbot.waitSignal(again.finished, timeout=10_000) as second:
-        again.start()
-    assert second.args == [""]  # nothing changed: no second backup

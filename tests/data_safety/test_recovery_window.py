@@ -15,9 +15,10 @@ from followup_desktop.paths import DataLocation
 from followup_desktop.services.demo_data import fill_demo_data
 from followup_desktop.services.startup_check import inspect_store
 from followup_desktop.services.store import open_user_store as open_checked
-from followup_desktop.ui import app as app_module
+from followup_desktop.ui import messages
 from followup_desktop.ui.dialogs import recovery_dialog
 from followup_desktop.ui.dialogs.recovery_dialog import RecoveryChoice, RecoveryDialog
+from followup_desktop.ui.recovery import open_store_at_start
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ def _answer(monkeypatch: pytest.MonkeyPatch, choice: RecoveryChoice) -> list[str
         return choice
 
     monkeypatch.setattr(recovery_dialog, "ask_recovery", ask)
-    monkeypatch.setattr(app_module, "show_notice", notices.append)
+    monkeypatch.setattr(messages, "show_notice", notices.append)
     return notices
 
 
@@ -49,7 +50,7 @@ def test_restore_choice_restores_and_says_where_the_damage_went(
 ) -> None:
     location, count = damaged_with_backup
     notices = _answer(monkeypatch, RecoveryChoice.RESTORE)
-    assert app_module.open_user_store(location, interactive=True) is None
+    assert open_store_at_start(location, interactive=True) is None
     try:
         assert Application.select().count() == count
     finally:
@@ -64,7 +65,7 @@ def test_quit_choice_changes_nothing(
     location, _count = damaged_with_backup
     before = digest(location.database)
     _answer(monkeypatch, RecoveryChoice.QUIT)
-    assert app_module.open_user_store(location, interactive=True) == ""
+    assert open_store_at_start(location, interactive=True) == ""
     assert digest(location.database) == before
     assert not location.damaged.exists()
 
@@ -74,7 +75,7 @@ def test_screenshot_mode_never_recovers_on_its_own(
 ) -> None:
     location, _count = damaged_with_backup
     before = digest(location.database)
-    message = app_module.open_user_store(location, interactive=False)
+    message = open_store_at_start(location, interactive=False)
     assert message and "Start the window to restore a backup" in message
     assert digest(location.database) == before
 

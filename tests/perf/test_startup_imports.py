@@ -10,7 +10,9 @@ from pathlib import Path
 from followup_desktop.cli import _window_arguments
 
 REPO = Path(__file__).resolve().parents[2]
-#: Slow to import and not needed until the user asks for the feature that uses them.
+#: Slow to import and not needed until the user asks for the feature that uses them: the
+#: commands, the areas not shown first (each area is loaded by its factory) and the heavy
+#: libraries of importing, exporting and checking addresses.
 DEFERRED = (
     "followup_desktop.cli.commands",
     "followup_desktop.services.importers",
@@ -19,6 +21,7 @@ DEFERRED = (
     "icalendar",
     "vobject",
     "phonenumbers",
+    "email_validator",
 )
 
 
@@ -47,18 +50,13 @@ def test_main_window_and_today_panel_import_nothing_deferred() -> None:
     assert result.stdout.strip() == "[]", result.stdout + result.stderr
 
 
-#: Work that starts only after the first paint (session services, moves, the rules).
+#: Loaded after the first paint, if at all: the second-launch socket (answered once the window
+#: is up) and what only some users need (the demo, the calendar writer and its library).
 AFTER_FIRST_PAINT = (
     "PySide6.QtNetwork",
     "followup_desktop.services.demo_data",
-    "followup_desktop.services.planning",
-    "followup_desktop.ui.reminders",
-    "followup_desktop.ui.background_backup",
-    "followup_desktop.ui.follow_ups.actions",
-    "followup_desktop.ui.pipeline.commands",
     "followup_desktop.services.ics_export",
-    "followup_desktop.services.ranking",
-    "followup_desktop.services.validation",
+    "icalendar",
 )
 
 

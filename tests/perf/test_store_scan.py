@@ -15,10 +15,13 @@ from followup_desktop.db.models import Application
 from followup_desktop.paths import DataLocation
 from followup_desktop.services import store as user_store
 from followup_desktop.services.demo_data import fill_demo_data
-from followup_desktop.ui import app
+from followup_desktop.ui import messages
+from followup_desktop.ui.app import create_application
+from followup_desktop.ui.background import BackgroundJob
 from followup_desktop.ui.dialogs import recovery_dialog
 from followup_desktop.ui.main_window import MainWindow
-from followup_desktop.ui.store_scan import StoreScan
+from followup_desktop.ui.recovery import build_window, open_store_at_start
+from followup_desktop.ui.session_services import SessionServices
 
 
 def _demo_with_backup(location: DataLocation) -> int:
@@ -40,12 +43,9 @@ def test_quick_checks_pass_a_damaged_page_the_scan_finds(data_location: DataLoca
     assert digest(data_location.database) == before
 
 
-def test_healthy_store_scans_healthy(data_location: DataLocation, qtbot: QtBot) -> None:
+def test_healthy_store_scans_healthy(data_location: DataLocation) -> None:
     _demo_with_backup(data_location)
-    scan = StoreScan(data_location)
-    with qtbot.waitSignal(scan.healthy, timeout=20000):
-        scan.start()
-    scan.wait()
+    assert user_store.scan_user_store(data_location, lambda: False) is None
 
 
 @pytest.mark.parametrize("choice", list(recovery_dialog.RecoveryChoice))
@@ -66,21 +66,21 @@ def test_damage_found_beside_the_window_gets_the_start_up_choice(
         return choice
 
     monkeypatch.setattr(recovery_dialog, "ask_recovery", answer)
-    monkeypatch.setattr(app, "show_notice", notices.append)
-    monkeypatch.setattr(app, "show_error", lambda _title, message: notices.append(message))
-    assert app.open_user_store(data_location, interactive=True, scan=False) is None
+    monkeypatch.setattr(messages, "show_notice", notices.append)
+    monkeypatch.setattr(messages, "show_error", lambda _title, message: notices.append(message))
+    assert open_store_at_start(data_location, interactive=True, scan=False) is None
     try:
-        app.create_application()
+        create_application()
         window = MainWindow(data_location)
         qtbot.addWidget(window)
-        window.show()
         changed: list[bool] = []
         window.events.applications_changed.connect(lambda: changed.append(True))
-        scan = StoreScan(data_location, window)
-        with qtbot.waitSignal(scan.damaged, timeout=20000):
-            scan.start()
-        scan.wait()
-        assert len(asked) == 1 and "damaged" in asked[0]
+        services = SessionServices(window, data_location, None)
+        with qtbot.waitSignal(services.store_scan.ended, timeout=20000):
+            window.show()  # the scan starts once the window has painted
+        qtbot.waitUntil(lambda: len(asked) == 1, timeout=5000)
+        services.stop()
+        assert "damaged" in asked[0]
         if choice is recovery_dialog.RecoveryChoice.QUIT:
             assert not window.isVisible() and notices == []
             assert digest(data_location.database) == damaged  # nothing touched
@@ -95,29 +95,36 @@ def test_damage_found_beside_the_window_gets_the_start_up_choice(
         close_store()
 
 
-def test_stop_abandons_a_running_scan(data_location: DataLocation, qtbot: QtBot) -> None:
+def test_a_scan_told_to_stop_ends_cancelled(data_location: DataLocation, qtbot: QtBot) -> None:
     _demo_with_backup(data_location)
-    scan = StoreScan(data_location)
-    reported: list[str] = []
-    scan.damaged.connect(reported.append)
-    scan.healthy.connect(lambda: reported.append("healthy"))
-    scan.start()
-    scan.stop()
-    qtbot.wait(50)
-    assert reported in ([], ["healthy"])  # finished before the stop, or said nothing
+    looks: list[bool] = []
+
+    def stop_now() -> bool:
+        looks.append(True)
+        return True
+
+    scan = BackgroundJob(
+        "store-scan", lambda _job: user_store.scan_user_store(data_location, stop_now)
+    )
+    ended: list[str] = []
+    scan.succeeded.connect(lambda _result: ended.append("succeeded"))
+    scan.cancelled.connect(lambda: ended.append("cancelled"))
+    scan.failed.connect(ended.append)
+    scan.cancel()
+    with qtbot.waitSignal(scan.ended, timeout=20000):
+        scan.start()
+    assert looks and ended == ["cancelled"]
 
 
 def test_no_scan_without_a_database(tmp_path: Path) -> None:
-    scan = StoreScan(DataLocation(tmp_path / "empty").ensure())
-    scan.start()
-    scan.stop()
+    assert (
+        user_store.scan_user_store(DataLocation(tmp_path / "empty").ensure(), lambda: False) is None
+    )
 
 
 def test_damage_the_first_screen_reads_gets_the_full_check_first(
     data_location: DataLocation, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from followup_desktop.ui.store_scan import open_window
-
     count = _demo_with_backup(data_location)
     flip_bytes_in_table(data_location.database, "follow_up")  # the Today panel reads it
     choices: list[object] = []
@@ -127,11 +134,11 @@ def test_damage_the_first_screen_reads_gets_the_full_check_first(
         return recovery_dialog.RecoveryChoice.RESTORE
 
     monkeypatch.setattr(recovery_dialog, "ask_recovery", restore)
-    monkeypatch.setattr(app, "show_notice", lambda _message: None)
-    app.create_application()
-    assert app.open_user_store(data_location, interactive=True, scan=False) is None
+    monkeypatch.setattr(messages, "show_notice", lambda _message: None)
+    create_application()
+    assert open_store_at_start(data_location, interactive=True, scan=False) is None
     try:
-        window = open_window(data_location, "pipeline")
+        window = build_window(data_location, "pipeline")
         assert isinstance(window, MainWindow)
         qtbot.addWidget(window)
         assert len(choices) == 1

@@ -11,6 +11,7 @@ from followup_desktop.db.connection import StoreInfo
 from followup_desktop.paths import DataLocation
 from followup_desktop.ui.app import create_application
 from followup_desktop.ui.main_window import MainWindow
+from followup_desktop.ui.reminders import ReminderService
 
 
 @pytest.fixture
@@ -25,6 +26,5 @@ def window(
     main_window.show()
     qtbot.waitExposed(main_window)
     yield main_window
-    reminders = getattr(main_window, "reminders", None)
-    if reminders is not None:
-        reminders.planner.wait()  # a day's planning in the background ends before the store
+    for reminders in main_window.findChildren(ReminderService):
+        reminders.stop()  # a day's planning in the background ends before the store

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from followup_desktop.db.connection import close_store, open_store
 from followup_desktop.db.models import Application
-from followup_desktop.ui import app as app_module
+from followup_desktop.ui import messages, start
 
 
 def window_args(data_dir: Path, **overrides: object) -> argparse.Namespace:
@@ -31,9 +31,9 @@ def test_empty_store_offers_the_demo(
         asked.append(True)
         return accepted
 
-    monkeypatch.setattr(app_module, "ask_load_demo", answer)
+    monkeypatch.setattr(messages, "ask_load_demo", answer)
     monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
-    assert app_module.run_window(window_args(tmp_path / "data")) == 0
+    assert start.run_window(window_args(tmp_path / "data")) == 0
     assert asked == [True]
     open_store(tmp_path / "data" / "followup.sqlite")
     try:
@@ -45,12 +45,12 @@ def test_empty_store_offers_the_demo(
 def test_a_store_with_data_is_not_offered_the_demo(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
 ) -> None:
-    monkeypatch.setattr(app_module, "ask_load_demo", lambda: pytest.fail("asked"))
+    monkeypatch.setattr(messages, "ask_load_demo", lambda: pytest.fail("asked"))
     monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
     args = window_args(tmp_path / "data", demo=True)
-    assert app_module.run_window(args) == 0
+    assert start.run_window(args) == 0
     count = _count(tmp_path)
-    assert app_module.run_window(window_args(tmp_path / "data")) == 0
+    assert start.run_window(window_args(tmp_path / "data")) == 0
     assert _count(tmp_path) == count
 
 
@@ -68,7 +68,7 @@ def test_the_window_is_built_on_the_fully_open_store(
     from followup_desktop.db.models import database
 
     monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
-    assert app_module.run_window(window_args(tmp_path / "data", demo=True)) == 0
+    assert start.run_window(window_args(tmp_path / "data", demo=True)) == 0
     seen: list[bool] = []
 
     def run(self: object = None) -> int:
@@ -76,6 +76,6 @@ def test_the_window_is_built_on_the_fully_open_store(
         return 0
 
     monkeypatch.setattr(QApplication, "exec", run)
-    assert app_module.run_window(window_args(tmp_path / "data")) == 0
+    assert start.run_window(window_args(tmp_path / "data")) == 0
     assert seen == [True]
     assert database.is_closed()  # and closed once the window is gone

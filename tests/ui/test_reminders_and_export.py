@@ -43,9 +43,9 @@ def test_reminds_on_start_and_once_at_the_reminder_time(window: MainWindow):
     today = dt.date.today()
     clock = Clock(dt.datetime.combine(today, dt.time(8, 0)))
     recorder = Recorder()
-    service = ReminderService(window, recorder, clock=clock)
+    service = ReminderService(window, recorder, clock=clock, parent=window)
     service.plan_if_new_day()
-    service.planner.wait()
+    service.wait_for_planning()
     assert service.remind_on_start()
     overdue, due_today = due_follow_ups(today)
     title, body = recorder.shown[0]
@@ -64,20 +64,20 @@ def test_reminds_on_start_and_once_at_the_reminder_time(window: MainWindow):
 def test_planning_runs_once_a_day_beside_the_window(window: MainWindow, qtbot: QtBot):
     today = dt.date.today()
     clock = Clock(dt.datetime.combine(today, dt.time(10, 0)))
-    service = ReminderService(window, Recorder(), clock=clock)
+    service = ReminderService(window, Recorder(), clock=clock, parent=window)
     Setting.delete().where(Setting.key == PLANNED_ON).execute()
     refreshed: list[bool] = []
     window.events.follow_ups_changed.connect(lambda: refreshed.append(True))
-    with qtbot.waitSignal(service.planner.finished, timeout=20000) as done:
+    with qtbot.waitSignal(service.planned, timeout=20000) as done:
         assert service.plan_if_new_day() is True
         assert window.statusBar().currentMessage() == "Planning today's follow-ups…"
         # The window answers while the rules run in their own thread.
-        assert service.planner.running or planned_on(today)
+        assert service.planning_running or planned_on(today)
     changed, problem = done.args
     assert problem == "" and planned_on(today)
     assert refreshed == ([True] if changed else [])
     assert service.plan_if_new_day() is False  # once a day
-    service.planner.wait()
+    service.wait_for_planning()
 
 
 def test_views_reload_when_the_day_plan_changed_something(
@@ -86,11 +86,11 @@ def test_views_reload_when_the_day_plan_changed_something(
     from followup_desktop.services import planning
 
     monkeypatch.setattr(planning, "replan_all", lambda _today: planning.PlanReport(created=[1]))
-    service = ReminderService(window, Recorder(), clock=dt.datetime.now)
+    service = ReminderService(window, Recorder(), clock=dt.datetime.now, parent=window)
     Setting.delete().where(Setting.key == PLANNED_ON).execute()
     with qtbot.waitSignal(window.events.follow_ups_changed, timeout=20000):
         assert service.plan_if_new_day() is True
-    service.planner.wait()
+    service.wait_for_planning()
     assert window.statusBar().currentMessage() == "Today's follow-ups are planned."
 
 
@@ -103,9 +103,9 @@ def test_a_failed_planning_is_reported_and_changes_nothing(
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(planning, "replan_all", full_disk)
-    service = ReminderService(window, Recorder(), clock=dt.datetime.now)
+    service = ReminderService(window, Recorder(), clock=dt.datetime.now, parent=window)
     Setting.delete().where(Setting.key == PLANNED_ON).execute()
-    with qtbot.waitSignal(service.planner.finished, timeout=20000) as done:
+    with qtbot.waitSignal(service.planned, timeout=20000) as done:
         assert service.plan_if_new_day() is True
     changed, problem = done.args
     assert changed is False and "full" in problem.lower()
@@ -114,7 +114,7 @@ def test_a_failed_planning_is_reported_and_changes_nothing(
 
 
 def test_banner_where_there_is_no_tray(qtbot: QtBot, window: MainWindow):
-    service = install_reminders(window, use_tray=False)
+    service = install_reminders(window, use_tray=False, parent=window)
     banner = service.notifier
     assert isinstance(banner, ReminderBanner)
     service.remind()

@@ -16,10 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup_desktop.db.backup import BackupFile, human_size, list_backups
-from followup_desktop.db.backup_rotation import DEFAULT_POLICY
 from followup_desktop.paths import DataLocation
-from followup_desktop.services.data_safety import manual_backup, restore_and_reopen
+from followup_desktop.services.data_safety import (
+    BackupFile,
+    list_user_backups,
+    manual_backup,
+    restore_and_reopen,
+    retention_policy,
+)
 from followup_desktop.ui.errors import guarded
 from followup_desktop.ui.events import AppEvents
 
@@ -31,7 +35,7 @@ def backup_date_text(backup: BackupFile) -> str:
 
 
 def policy_text() -> str:
-    policy = DEFAULT_POLICY
+    policy = retention_policy()
     return (
         "A backup is made when you start and quit Follow-up Desk (if your data changed) and "
         f"before every upgrade. Kept: the latest {policy.latest}, then one a day for "
@@ -102,10 +106,10 @@ class BackupsDialog(QDialog):
 
     def refresh(self) -> None:
         self.table.clear()
-        backups = list_backups(self.location.backups)
+        backups = list_user_backups(self.location)
         for backup in backups:
             item = QTreeWidgetItem(
-                [backup_date_text(backup), human_size(backup.size), backup.reason_label]
+                [backup_date_text(backup), backup.size_text, backup.reason_label]
             )
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(0, _PATH_ROLE, str(backup.path))
@@ -125,12 +129,12 @@ class BackupsDialog(QDialog):
         if item is None:
             return None
         path = str(item.data(0, _PATH_ROLE))
-        return next((b for b in list_backups(self.location.backups) if str(b.path) == path), None)
+        return next((b for b in list_user_backups(self.location) if str(b.path) == path), None)
 
     def back_up_now(self) -> None:
         made = guarded(lambda: manual_backup(self.location), self)
         if made is not None:
-            self.status.setText(f"Backed up: {made.path.name} ({human_size(made.size)}).")
+            self.status.setText(f"Backed up: {made.path.name} ({made.size_text}).")
         self.refresh()
 
     def confirm_restore(self, backup: BackupFile) -> bool:

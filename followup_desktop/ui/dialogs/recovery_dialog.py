@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from followup_desktop import APP_NAME
-from followup_desktop.db.backup import human_size
 from followup_desktop.paths import DataLocation
 from followup_desktop.services.startup_check import StartupProblem
 
@@ -24,7 +23,7 @@ def describe_backup_date(problem: StartupProblem) -> str:
     backup = problem.backup
     if backup is None:
         return ""
-    return f"{backup.taken_at:%A %d %B %Y at %H:%M} ({human_size(backup.size)})"
+    return f"{backup.taken_at:%A %d %B %Y at %H:%M} ({backup.size_text})"
 
 
 def outcome_text(problem: StartupProblem, *, use_backup: bool, folder: Path | None) -> str:

@@ -1,0 +1,160 @@
+"""From process start to a usable window and back, in order, as one reads it top to bottom.
+
+Qt and the app's identity; the data folder; one window per folder (a second start hands over
+and exits); the store, checked and opened (recovery in ``ui/recovery.py``); the demo for an
+empty store; the window; what runs beside it once it has painted (``SessionServices``); and
+the orderly end: services stopped, the window torn down, a backup, the store closed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from followup_desktop import APP_NAME
+from followup_desktop.paths import DataLocation, resolve_data_location
+from followup_desktop.services.store import close_user_store
+from followup_desktop.services.store_contents import store_is_empty
+from followup_desktop.ui import messages
+from followup_desktop.ui.app import create_application
+from followup_desktop.ui.errors import install_failure_hook
+from followup_desktop.ui.main_window import MainWindow
+from followup_desktop.ui.paint_probe import PAINT_PROBE_ENV, FirstPaintProbe
+from followup_desktop.ui.recovery import build_window, folder_problem, open_store_at_start
+from followup_desktop.ui.session_services import SessionServices
+from followup_desktop.ui.single_instance import SingleInstance
+
+
+def run_window(args: argparse.Namespace) -> int:
+    """Open the main window (or render it to a PNG with --screenshot); the exit status."""
+    app = create_application()
+    location = resolve_data_location(args.data_dir)
+    if args.screenshot:
+        return take_screenshot(location, args)
+    instance = SingleInstance(location)
+    status = claim_single_instance(instance, location)
+    if status is not None:
+        return status
+    try:
+        return _run_session(app, location, args, instance)
+    finally:
+        instance.release()
+
+
+def claim_single_instance(instance: SingleInstance, location: DataLocation) -> int | None:
+    """None when this is the folder's first window; else the exit status of this launch."""
+    try:
+        # The window answers later launches once it has painted (see SessionServices).
+        acquired = instance.acquire(listen=False)
+    except OSError as error:
+        messages.show_error(APP_NAME, folder_problem(location, error))
+        return 1
+    if acquired:
+        return None
+    if instance.hand_over():
+        print(f"{APP_NAME} is already open; its window was brought to the front.")  # noqa: T201
+        return 0
+    messages.show_error(
+        APP_NAME,
+        f"{APP_NAME} is already open on {location.root} but does not answer. "
+        "Close it (or wait for it to finish), then start again.",
+    )
+    return 1
+
+
+def _run_session(
+    app: QApplication, location: DataLocation, args: argparse.Namespace, instance: SingleInstance
+) -> int:
+    # The page-by-page scan of the store runs beside the window (SessionServices).
+    problem = open_store_at_start(location, interactive=True, scan=False)
+    if problem is not None:
+        if problem:
+            messages.show_error(APP_NAME, problem)
+        return 1
+    try:
+        if store_is_empty() and (args.demo or args.demo_if_empty or messages.ask_load_demo()):
+            load_demo()
+        window = build_window(location, args.view)
+        if isinstance(window, str):
+            if window:
+                messages.show_error(APP_NAME, window)
+            return 1
+        return _show_until_quit(app, window, location, instance)
+    finally:
+        close_user_store()
+
+
+def load_demo() -> None:
+    # A seam: the demo (and the rules it plans with) is loaded only for an empty store.
+    from followup_desktop.services.demo_data import fill_demo_data
+
+    fill_demo_data()
+
+
+def _show_until_quit(
+    app: QApplication, window: MainWindow, location: DataLocation, instance: SingleInstance
+) -> int:
+    previous_hook = install_failure_hook()
+    instance.activation_requested.connect(partial(bring_to_front, window))
+    services = SessionServices(window, location, instance)
+    if os.environ.get(PAINT_PROBE_ENV):
+        FirstPaintProbe(window)  # installed last, so it reports before the services start
+    window.show()
+    status = int(app.exec())
+    instance.activation_requested.disconnect()
+    services.stop()
+    # Torn down while Qt is still alive: leaving the window to interpreter shutdown lets the
+    # garbage collector and Qt free the same objects in an unsafe order.
+    window.deleteLater()
+    del window
+    app.processEvents()
+    sys.excepthook = previous_hook
+    services.backup_on_quit()
+    return status
+
+
+def bring_to_front(window: QWidget) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def take_screenshot(location: DataLocation, args: argparse.Namespace) -> int:
+    """Open the store as it is (no questions), plan today, and save the window as a PNG."""
+    from followup_desktop.services.planning import replan_once_a_day  # the seam of load_demo
+
+    problem = open_store_at_start(location)
+    if problem is not None:
+        print(f"followup-desktop: {problem}", file=sys.stderr)  # noqa: T201
+        return 1
+    try:
+        if store_is_empty() and (args.demo or args.demo_if_empty):
+            load_demo()
+        replan_once_a_day()  # the picture shows today's plan
+        window = MainWindow(location)
+        return render_screenshot(window, Path(args.screenshot), args.view)
+    finally:
+        close_user_store()
+
+
+def render_screenshot(window: MainWindow, target: Path, view: str | None) -> int:
+    """Show the window at a normal size, let it paint, and save it as a PNG."""
+    window.resize(1280, 800)
+    window.statusBar().clearMessage()  # the data folder path says nothing in a picture
+    window.show_area(view or "pipeline")
+    window.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(target), "PNG"):
+        print(f"followup-desktop: cannot write {target}", file=sys.stderr)  # noqa: T201
+        return 1
+    print(f"screenshot written to {target}")  # noqa: T201
+    return 0
