@@ -1,4 +1,4 @@
-"""The due-notes batch: written on a worker thread, with progress, Cancel and clear failures."""
+"""The due-notes batch: written in the background, with progress, Cancel and clear failures."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def test_batch_writes_cards_then_envelopes_off_the_gui_thread(
     target = tmp_path / "due.pdf"
     batch = _start(composer, monkeypatch, target)
     values: list[int] = []
-    batch.worker.progressed.connect(lambda done, _total: values.append(done))
+    batch.job.progressed.connect(lambda done, _total: values.append(done))
     assert _wait(qtbot, batch) == "saved"
     assert writing_threads and writing_threads[0] is not gui_thread
     assert batch.dialog.value() == batch.dialog.maximum()
@@ -106,11 +106,11 @@ def test_batch_writes_cards_then_envelopes_off_the_gui_thread(
     assert widths[: len(cards)] == cards  # all cards first, then the envelopes
     assert composer.status.text().startswith("Saved due.pdf: ")
     assert answers["warn"] == []
-    assert not batch.worker_thread.isRunning()
+    assert not batch.job.running
 
 
 def _hold_first_layout(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
-    """Make the worker wait inside its first note until the returned function is called."""
+    """Make the batch wait inside its first note until the returned function is called."""
     go = threading.Event()
     real_layout = print_set.layout_note
 
