@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.models import FollowUp, Interaction
 from followup_desktop.notes import print_set
+from followup_desktop.ui.background import BackgroundJob
 from followup_desktop.ui.composer import due_notes_export, prompts
 from followup_desktop.ui.composer.area import ComposerArea
 from followup_desktop.ui.composer.due_notes_export import DueNotesExport
@@ -202,3 +203,24 @@ def test_due_notes_batch_rejects_a_bad_date(
     monkeypatch.setattr(prompts, "warn", lambda _p, _t, text: warned.append(text))
     composer.output.export_due_notes()
     assert warned == ["“next week” is not a date like 2026-03-31."]
+
+
+def test_a_cancel_after_the_pdf_is_complete_reports_it_saved(
+    composer: ComposerArea,
+    answers: dict[str, list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    _write_due_notes(composer, 1)
+
+    def written_then_cancelled(
+        request: due_notes_export.BatchRequest, job: BackgroundJob
+    ) -> due_notes_export.BatchResult:
+        job.cancel()  # the user pressed Cancel just as the file was committed
+        return due_notes_export.BatchResult(1, 1, 2, ())
+
+    monkeypatch.setattr(due_notes_export, "write_due_notes", written_then_cancelled)
+    batch = _start(composer, monkeypatch, tmp_path / "due.pdf")
+    assert _wait(qtbot, batch) == "saved"
+    assert composer.status.text() == "Saved due.pdf: 1 note(s), 1 envelope(s), 2 page(s)."
