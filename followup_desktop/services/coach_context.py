@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from followup_desktop.db.models import Application, Contact, FollowUp
 from followup_desktop.db.values import stored_date_or_none
-from followup_desktop.services.coach import DraftFacts
+from followup_desktop.services.coach import CoachCheck, DraftFacts, run_checks
 from followup_desktop.services.profile import get_profile
 from followup_desktop.services.templates import last_conversation, slot_values
 from followup_desktop.services.workdays import WorkCalendar
@@ -37,6 +37,7 @@ class DraftSubject:
 def draft_subject(
     *, follow_up_id: int | None, application_id: int | None, contact_id: int | None
 ) -> DraftSubject:
+    """Whom and what a draft is about, read from the follow-up, the application and the contact."""
     follow_up = FollowUp.get_or_none(FollowUp.id == follow_up_id) if follow_up_id else None
     if follow_up is not None:
         application_id = application_id or follow_up.application_id
@@ -121,3 +122,30 @@ def draft_facts(
         overflow_words=overflow_words,
         has_next_step=subject.has_next_step,
     )
+
+
+def draft_checks(
+    subject: DraftSubject | None,
+    *,
+    text: str,
+    channel: str,
+    today: dt.date,
+    fits_card: bool | None = None,
+    overflow_words: int = 0,
+    contact_block: bool = False,
+) -> list[CoachCheck]:
+    """The coach's checks of a draft; none while there is neither anyone to write to nor text."""
+    if subject is None and not text.strip():
+        return []
+    if subject is None:
+        subject = draft_subject(follow_up_id=None, application_id=None, contact_id=None)
+    facts = draft_facts(
+        subject,
+        text=text,
+        channel=channel,
+        today=today,
+        fits_card=fits_card,
+        overflow_words=overflow_words,
+        contact_block=contact_block,
+    )
+    return run_checks(facts)

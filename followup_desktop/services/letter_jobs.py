@@ -134,7 +134,15 @@ def note_job(letter_id: int, *, today: dt.date | None = None) -> NoteJob:
     return job_for_letter(letter, today=today)
 
 
+def job_for_recipient(
+    *, application_id: int | None, contact_id: int | None, channel: str
+) -> NoteJob:
+    """The print job of a letter not written yet: both addresses, the profile's paper and hand."""
+    return job_for_letter(Letter(application=application_id, contact=contact_id, channel=channel))
+
+
 def job_for_letter(letter: Letter, *, today: dt.date | None = None) -> NoteJob:
+    """The print job of a letter (stored or not): its text and settings with both addresses."""
     profile = get_profile()
     contact = Contact.get_or_none(Contact.id == letter.contact_id) if letter.contact_id else None
     company = _letter_company(letter)
@@ -189,6 +197,11 @@ def due_note_letters(until: dt.date) -> list[Letter]:
         if letter is not None:
             letters.append(letter)
     return letters
+
+
+def due_note_jobs(until: dt.date) -> list[NoteJob]:
+    """The print jobs of ``due_note_letters(until)``, in the same order."""
+    return [job_for_letter(letter) for letter in due_note_letters(until)]
 
 
 def due_notes_without_letter(until: dt.date) -> int:

@@ -18,6 +18,8 @@ from pathlib import Path
 import peewee as pw
 
 from followup_desktop.db.models import Application, Company, Contact, Interaction, Profile
+from followup_desktop.resources import resource_path
+from followup_desktop.services.atomic_files import atomic_write_text
 from followup_desktop.services.profile import get_profile
 
 SLOT = re.compile(r"\{([a-z][a-z0-9_]*)\}")
@@ -132,14 +134,33 @@ def load_templates(*folders: Path) -> list[Template]:
 
 
 def builtin_templates_folder() -> Path:
-    from followup_desktop.resources import resource_path
-
     return resource_path("templates")
 
 
 def user_templates_folder(data_root: Path) -> Path:
     """Where the user's own templates live, inside the data folder (backed up with it)."""
     return data_root / "templates"
+
+
+def template_key(title: str) -> str:
+    """The file name (without suffix) of a template with this title."""
+    return re.sub(r"[^a-z0-9]+", "_", title.strip().lower()).strip("_") or "my_template"
+
+
+def save_user_template(
+    data_root: Path, *, title: str, subject: str, body: str, current: Template | None = None
+) -> Template:
+    """Keep a text with its {slots} as one of the user's templates; raises OSError.
+
+    Saving under the title of ``current`` (the template the text came from) updates that one.
+    """
+    title = title.strip()
+    key = current.key if current is not None and current.title == title else template_key(title)
+    template = Template(key, title, subject.strip(), body, False)
+    atomic_write_text(
+        user_templates_folder(data_root) / f"{key}{TEMPLATE_SUFFIX}", template_text(template)
+    )
+    return template
 
 
 def all_templates(data_root: Path | None = None) -> list[Template]:

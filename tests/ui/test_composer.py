@@ -15,7 +15,14 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.backup import list_backups
-from followup_desktop.db.models import Application, Contact, FollowUp, Interaction, Letter
+from followup_desktop.db.models import (
+    Application,
+    Company,
+    Contact,
+    FollowUp,
+    Interaction,
+    Letter,
+)
 from followup_desktop.notes import print_set
 from followup_desktop.paths import DataLocation
 from followup_desktop.services.data_safety import manual_backup
@@ -126,8 +133,6 @@ def test_export_pdf_writes_card_and_envelope_asking_for_a_missing_address(
     contact = Contact.get_by_id(follow_up.contact_id)
     Contact.update(address="").where(Contact.id == contact.id).execute()
     company_id = Application.get_by_id(follow_up.application_id).company_id
-    from followup_desktop.db.models import Company
-
     Company.update(address="").where(Company.id == company_id).execute()
     composer.open_follow_up(follow_up.id)
     target = tmp_path / "card.pdf"
@@ -269,7 +274,8 @@ def test_a_restore_keeps_the_open_draft_in_its_backup_and_never_writes_it_back(
 
     monkeypatch.setattr(BackupsDialog, "exec", restore_the_backup)
     window.open_backups()
-    qtbot.wait(1000)  # longer than the composer waits before saving what was typed
+    # What the pending save would do, done now: the restored text stays as it was restored.
+    composer.save_draft()
     assert Letter.get_by_id(letter_id).body == "Written before the backup."
     assert composer.letter_id == letter_id
     assert composer.body.toPlainText() == "Written before the backup."
@@ -293,7 +299,7 @@ def test_choosing_a_margin_moves_the_writing_and_is_remembered(
     assert composer.sheet is not None
     assert min(m.x for m in composer.sheet.marks) > own_left + 20
     assert note_margin_mm() == 20.0
-    qtbot.wait(50)  # let the layouts settle before the picture
+    qtbot.waitUntil(lambda: not composer.preview.paper_rect().isEmpty())  # laid out
     window.grab().save(str(tmp_path / "composer-margin.png"))
     composer.open_follow_up(_note_follow_up().id)  # another letter opens with the same margin
     assert composer.options.settings().margin_mm == 20.0

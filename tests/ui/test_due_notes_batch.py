@@ -1,4 +1,4 @@
-"""The due-notes batch: written on a worker thread, with progress, Cancel and clear failures."""
+"""The due-notes batch: written in the background, with progress, Cancel and clear failures."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.models import FollowUp, Interaction
 from followup_desktop.notes import print_set
+from followup_desktop.ui.background import BackgroundJob
 from followup_desktop.ui.composer import due_notes_export, prompts
 from followup_desktop.ui.composer.area import ComposerArea
 from followup_desktop.ui.composer.due_notes_export import DueNotesExport
@@ -94,7 +95,7 @@ def test_batch_writes_cards_then_envelopes_off_the_gui_thread(
     target = tmp_path / "due.pdf"
     batch = _start(composer, monkeypatch, target)
     values: list[int] = []
-    batch.worker.progressed.connect(lambda done, _total: values.append(done))
+    batch.job.progressed.connect(lambda done, _total: values.append(done))
     assert _wait(qtbot, batch) == "saved"
     assert writing_threads and writing_threads[0] is not gui_thread
     assert batch.dialog.value() == batch.dialog.maximum()
@@ -106,11 +107,11 @@ def test_batch_writes_cards_then_envelopes_off_the_gui_thread(
     assert widths[: len(cards)] == cards  # all cards first, then the envelopes
     assert composer.status.text().startswith("Saved due.pdf: ")
     assert answers["warn"] == []
-    assert not batch.worker_thread.isRunning()
+    assert not batch.job.running
 
 
 def _hold_first_layout(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
-    """Make the worker wait inside its first note until the returned function is called."""
+    """Make the batch wait inside its first note until the returned function is called."""
     go = threading.Event()
     real_layout = print_set.layout_note
 
@@ -202,3 +203,24 @@ def test_due_notes_batch_rejects_a_bad_date(
     monkeypatch.setattr(prompts, "warn", lambda _p, _t, text: warned.append(text))
     composer.output.export_due_notes()
     assert warned == ["“next week” is not a date like 2026-03-31."]
+
+
+def test_a_cancel_after_the_pdf_is_complete_reports_it_saved(
+    composer: ComposerArea,
+    answers: dict[str, list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    _write_due_notes(composer, 1)
+
+    def written_then_cancelled(
+        request: due_notes_export.BatchRequest, job: BackgroundJob
+    ) -> due_notes_export.BatchResult:
+        job.cancel()  # the user pressed Cancel just as the file was committed
+        return due_notes_export.BatchResult(1, 1, 2, ())
+
+    monkeypatch.setattr(due_notes_export, "write_due_notes", written_then_cancelled)
+    batch = _start(composer, monkeypatch, tmp_path / "due.pdf")
+    assert _wait(qtbot, batch) == "saved"
+    assert composer.status.text() == "Saved due.pdf: 1 note(s), 1 envelope(s), 2 page(s)."

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
-from followup_desktop.db.models import Contact, database
 from followup_desktop.notes.fonts import handwriting_family, plain_family
 from followup_desktop.notes.pdf import PdfWriteError, write_pdf
 from followup_desktop.notes.print_set import NotPrintableError, check_printable
@@ -18,21 +18,42 @@ from followup_desktop.notes.sheets import MissingAddressError, SheetLayout, layo
 from followup_desktop.services.atomic_files import atomic_write_bytes
 from followup_desktop.services.email_message import eml_bytes, mailto_url
 from followup_desktop.services.external_open import ExternalOpenError, open_external
+from followup_desktop.services.letter_drafts import keep_envelope_address, recipient_email
 from followup_desktop.services.letter_jobs import (
     NoteJob,
-    due_note_letters,
+    due_note_jobs,
     due_notes_without_letter,
-    job_for_letter,
-    save_recipient_address,
-    save_return_address,
 )
 from followup_desktop.ui.composer import prompts
 from followup_desktop.ui.composer.due_notes_export import BatchRequest, DueNotesExport
-
-if TYPE_CHECKING:
-    from followup_desktop.ui.composer.area import ComposerArea
+from followup_desktop.ui.composer.note_options import NoteSettings
+from followup_desktop.ui.composer.printing import print_with_preview
 
 _PDF_FILTER = "PDF files (*.pdf)"
+
+
+class ComposerSource(Protocol):
+    """What the output actions need from the composer: the letter as it is now, and a word back."""
+
+    def current_job(self) -> NoteJob: ...
+
+    def laid_out_sheet(self, job: NoteJob) -> SheetLayout | None: ...
+
+    def note_settings(self) -> NoteSettings: ...
+
+    def letter_text(self) -> tuple[str, str]: ...
+
+    def chosen_contact_id(self) -> int | None: ...
+
+    def chosen_application_id(self) -> int | None: ...
+
+    def recipient_contact_id(self) -> int | None: ...
+
+    def reload_subject(self) -> None: ...
+
+    def save_draft(self) -> None: ...
+
+    def report(self, message: str) -> None: ...
 
 
 def _documents_folder() -> Path:
@@ -45,31 +66,30 @@ def _file_stem(text: str) -> str:
     return stem[:60] or "note"
 
 
-def open_print_preview(area: ComposerArea, sheets: list[SheetLayout], title: str) -> bool:
-    from followup_desktop.ui.composer.printing import print_with_preview
-
-    return print_with_preview(area, sheets, title)
+def open_print_preview(parent: QWidget, sheets: list[SheetLayout], title: str) -> bool:
+    """The system's print preview of the sheets; True when they were printed."""
+    return print_with_preview(parent, sheets, title)
 
 
 class ComposerOutput:
     """The composer's output actions; every question to the user goes through ``prompts``."""
 
-    def __init__(self, area: ComposerArea) -> None:
-        self.area = area
-        #: The due-notes batch running or last run (its worker thread writes the PDF).
+    def __init__(self, source: ComposerSource, parent: QWidget) -> None:
+        self.source = source
+        #: Questions and the batch's progress dialog open over this widget.
+        self.parent = parent
+        #: The due-notes batch running or last run (a background job writes the PDF).
         self.batch: DueNotesExport | None = None
 
     # --- notes ----------------------------------------------------------------------------
 
     def _printable_card(self) -> tuple[NoteJob, SheetLayout] | None:
-        area = self.area
-        job = area.current_job()
-        # The preview's layout is the one printed when nothing changed since it was drawn.
-        laid_out = area.sheet if area.sheet_job == job else None
+        job = self.source.current_job()
         try:
-            sheet = check_printable(job, laid_out)
+            # The preview's layout is the one printed when nothing changed since it was drawn.
+            sheet = check_printable(job, self.source.laid_out_sheet(job))
         except NotPrintableError as error:
-            prompts.warn(area, "Not ready to print", str(error).capitalize() + ".")
+            prompts.warn(self.parent, "Not ready to print", str(error).capitalize() + ".")
             return None
         return job, sheet
 
@@ -79,8 +99,7 @@ class ComposerOutput:
 
     def _envelope_for(self, job: NoteJob, *, asking: bool) -> SheetLayout | None:
         """The envelope sheet; a missing address is asked for (and kept) or the envelope skipped."""
-        area = self.area
-        settings = area.options.settings()
+        settings = self.source.note_settings()
         for _attempt in range(3):
             try:
                 return layout_envelope(
@@ -92,36 +111,32 @@ class ComposerOutput:
                 who = (
                     (job.recipient_name or "the recipient") if error.which == "recipient" else "you"
                 )
-                typed = prompts.ask_address(area, who)
+                typed = prompts.ask_address(self.parent, who)
                 if typed is None:
-                    area.status.setText("No envelope: its address is missing.")
+                    self.source.report("No envelope: its address is missing.")
                     return None
                 try:
-                    with database.atomic():
-                        if error.which == "recipient":
-                            save_recipient_address(
-                                contact_id=area.contact_id,
-                                application_id=area.application_id,
-                                address=typed,
-                            )
-                        else:
-                            save_return_address(typed)
+                    keep_envelope_address(
+                        error.which,
+                        typed,
+                        contact_id=self.source.chosen_contact_id(),
+                        application_id=self.source.chosen_application_id(),
+                    )
                 except ValueError as problem:
-                    prompts.warn(area, "Address not kept", str(problem))
+                    prompts.warn(self.parent, "Address not kept", str(problem))
                     return None
-                area._reload_subject()
-                job = area.current_job()
+                self.source.reload_subject()
+                job = self.source.current_job()
         return None
 
     def export_pdf(self) -> None:
         """The card (and its envelope, when both addresses are known or given) as one PDF."""
-        area = self.area
         printable = self._printable_card()
         if printable is None:
             return
         job, sheet = printable
         target = prompts.ask_save_path(
-            area, "Export the note as PDF", self._suggested_name(job, ".pdf"), _PDF_FILTER
+            self.parent, "Export the note as PDF", self._suggested_name(job, ".pdf"), _PDF_FILTER
         )
         if target is None:
             return
@@ -132,19 +147,18 @@ class ComposerOutput:
         try:
             pages = write_pdf(sheets, target, title=job.label or "Note")
         except PdfWriteError as error:
-            prompts.warn(area, "PDF not written", str(error))
+            prompts.warn(self.parent, "PDF not written", str(error))
             return
         with_envelope = " with its envelope" if envelope is not None else ""
-        area.status.setText(f"Saved {target.name}{with_envelope} ({pages} page(s)).")
+        self.source.report(f"Saved {target.name}{with_envelope} ({pages} page(s)).")
 
     def export_envelope(self) -> None:
-        area = self.area
-        job = area.current_job()
+        job = self.source.current_job()
         envelope = self._envelope_for(job, asking=True)
         if envelope is None:
             return
         target = prompts.ask_save_path(
-            area,
+            self.parent,
             "Export the envelope as PDF",
             self._suggested_name(job, "-envelope.pdf"),
             _PDF_FILTER,
@@ -154,12 +168,11 @@ class ComposerOutput:
         try:
             write_pdf([envelope], target, title=f"Envelope — {job.recipient_name}")
         except PdfWriteError as error:
-            prompts.warn(area, "PDF not written", str(error))
+            prompts.warn(self.parent, "PDF not written", str(error))
             return
-        area.status.setText(f"Saved {target.name}.")
+        self.source.report(f"Saved {target.name}.")
 
     def print_note(self) -> None:
-        area = self.area
         printable = self._printable_card()
         if printable is None:
             return
@@ -168,15 +181,15 @@ class ComposerOutput:
         envelope = self._envelope_for(job, asking=False)
         if envelope is not None:
             sheets.append(envelope)
-        if open_print_preview(area, sheets, job.recipient_name or "Note"):
-            area.status.setText("Sent to the printer.")
+        if open_print_preview(self.parent, sheets, job.recipient_name or "Note"):
+            self.source.report("Sent to the printer.")
 
     def export_due_notes(self) -> None:
         """Every planned note due up to a day: cards first, then envelopes, in one PDF."""
-        area = self.area
-        area.save_draft()
+        parent = self.parent
+        self.source.save_draft()
         answer = prompts.ask_text(
-            area,
+            parent,
             "Due notes to PDF",
             "Print the handwritten notes due up to (YYYY-MM-DD):",
             dt.date.today().isoformat(),
@@ -186,24 +199,23 @@ class ComposerOutput:
         try:
             until = dt.date.fromisoformat(answer.strip())
         except ValueError:
-            prompts.warn(area, "Not a date", f"“{answer}” is not a date like 2026-03-31.")
+            prompts.warn(parent, "Not a date", f"“{answer}” is not a date like 2026-03-31.")
             return
-        letters = due_note_letters(until)
-        if not letters:
-            prompts.inform(area, "Nothing to print", f"No written note is due by {until}.")
+        # Read on this thread, before the batch starts: the batch gets values only.
+        jobs = tuple(due_note_jobs(until))
+        if not jobs:
+            prompts.inform(parent, "Nothing to print", f"No written note is due by {until}.")
             return
         target = prompts.ask_save_path(
-            area, "Save the due notes", _documents_folder() / f"notes-{until}.pdf", _PDF_FILTER
+            parent, "Save the due notes", _documents_folder() / f"notes-{until}.pdf", _PDF_FILTER
         )
         if target is None:
             return
         if self.batch is not None and self.batch.running:
-            prompts.inform(area, "Already writing", "The due notes are already being written.")
+            prompts.inform(parent, "Already writing", "The due notes are already being written.")
             return
-        # Read on this thread: the store's connection belongs to it; the worker gets values.
-        jobs = tuple(job_for_letter(letter) for letter in letters)
         unwritten = due_notes_without_letter(until)
-        settings = area.options.settings()
+        settings = self.source.note_settings()
         # Fonts are registered with Qt here, before another thread asks for them.
         handwriting_family("")
         plain_family()
@@ -216,11 +228,11 @@ class ComposerOutput:
         )
         if self.batch is not None:
             self.batch.dispose()
-        batch = DueNotesExport(area, request)
+        batch = DueNotesExport(parent, request)
         self.batch = batch
 
         def finished(outcome: str) -> None:
-            area.status.setText(batch.message)
+            self.source.report(batch.message)
             notes = list(batch.result.problems) if batch.result else []
             if unwritten:
                 notes.append(
@@ -228,65 +240,56 @@ class ComposerOutput:
                     "and write them first."
                 )
             if outcome == "failed":
-                prompts.warn(area, "PDF not written", batch.message)
+                prompts.warn(parent, "PDF not written", batch.message)
             elif outcome in ("saved", "empty") and notes:
                 details = "\n".join([batch.message, *notes])
-                prompts.inform(area, "Some notes need attention", details)
+                prompts.inform(parent, "Some notes need attention", details)
 
         batch.done.connect(finished)
         batch.start()
 
     # --- e-mail ---------------------------------------------------------------------------
 
-    def _recipient_email(self) -> tuple[str, str]:
-        contact_id = self.area.contact_id or (
-            self.area.subject_info.contact_id if self.area.subject_info else None
-        )
-        contact = Contact.get_or_none(Contact.id == contact_id) if contact_id else None
-        if contact is None:
-            return "", ""
-        return contact.full_name, contact.email
-
     def open_in_mail_app(self) -> None:
-        area = self.area
-        _name, address = self._recipient_email()
-        url = mailto_url(address, area.subject.text(), area.body.toPlainText())
+        _name, address = recipient_email(self.source.recipient_contact_id())
+        subject, body = self.source.letter_text()
         try:
-            open_external(url)
+            open_external(mailto_url(address, subject, body))
         except ExternalOpenError as error:
-            prompts.warn(area, "Mail program not opened", str(error))
+            prompts.warn(self.parent, "Mail program not opened", str(error))
             return
-        area.status.setText("Opened in your mail program. Mark it sent once you have sent it.")
+        self.source.report("Opened in your mail program. Mark it sent once you have sent it.")
 
     def copy_text(self) -> None:
-        area = self.area
-        clipboard = QGuiApplication.clipboard()
-        clipboard.setText(area.body.toPlainText())
-        area.status.setText("The text is on the clipboard.")
+        _subject, body = self.source.letter_text()
+        QGuiApplication.clipboard().setText(body)
+        self.source.report("The text is on the clipboard.")
 
     def save_eml(self) -> None:
-        area = self.area
-        name, address = self._recipient_email()
-        job = area.current_job()
+        name, address = recipient_email(self.source.recipient_contact_id())
+        job = self.source.current_job()
         target = prompts.ask_save_path(
-            area,
+            self.parent,
             "Save the e-mail",
             self._suggested_name(job, ".eml"),
             "E-mail messages (*.eml)",
         )
         if target is None:
             return
+        subject, body = self.source.letter_text()
         data = eml_bytes(
             sender_name=job.sender_name,
             sender_email=job.sender_email,
             to_name=name,
             to_email=address,
-            subject=area.subject.text(),
-            body=area.body.toPlainText(),
+            subject=subject,
+            body=body,
         )
         try:
             atomic_write_bytes(target, data)
         except OSError as error:
-            prompts.warn(area, "E-mail not saved", f"Cannot write {target}: {error.strerror}")
+            prompts.warn(
+                self.parent, "E-mail not saved", f"Cannot write {target}: {error.strerror}"
+            )
             return
-        area.status.setText(f"Saved {target.name}: open it in your mail program to send.")
+        self.source.report(f"Saved {target.name}: open it in your mail program to send.")
