@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 import peewee as pw
 
-from followup_desktop.db.models import Contact, FollowUp, Interaction, Letter
+from followup_desktop.db.models import Contact, FollowUp, Interaction, Letter, id_column
 from followup_desktop.db.rows import tuple_rows
 from followup_desktop.db.values import stored_date, stored_datetime
 
@@ -48,11 +47,6 @@ class LetterEntry:
     state: str
 
 
-def _id(model: Any) -> Any:
-    """The id column as a query field (models declare ``id`` as an int for type checkers)."""
-    return model.id
-
-
 def _name(first: str | None, last: str | None) -> str:
     return " ".join(part for part in (first, last) if part)
 
@@ -74,7 +68,7 @@ def conversation_log(application_id: int) -> list[LogEntry]:
         )
         .join(Contact, pw.JOIN.LEFT_OUTER, on=(Interaction.contact == Contact.id))
         .where(Interaction.application == application_id)
-        .order_by(Interaction.occurred_at.desc(), _id(Interaction).desc())
+        .order_by(Interaction.occurred_at.desc(), id_column(Interaction).desc())
     )
     return [
         LogEntry(
@@ -126,7 +120,7 @@ def letter_list(application_id: int) -> list[LetterEntry]:
             Letter.state,
         )
         .where(Letter.application == application_id)
-        .order_by(Letter.updated_at.desc(), _id(Letter).desc())
+        .order_by(Letter.updated_at.desc(), id_column(Letter).desc())
     )
     return [
         LetterEntry(row[0], row[1], stored_datetime(row[2]), row[3], row[4], row[5], row[6])

@@ -66,3 +66,16 @@ def restore_application(snapshot: ApplicationSnapshot) -> None:
         if not changed:
             raise ApplicationGoneError("That application no longer exists.")
         replan_after_change(application_id=snapshot.id)
+
+
+def finish_edit(before: ApplicationSnapshot) -> ApplicationSnapshot | None:
+    """After the detail saved: re-plan and return the new snapshot (None: unchanged or gone)."""
+    try:
+        after = snapshot_application(before.id)
+    except ApplicationGoneError:
+        return None
+    if after == before:
+        return None
+    with database.atomic("IMMEDIATE"):
+        replan_after_change(application_id=before.id)
+    return after

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from followup_desktop.db.models import RANK_GAP, Application, Stage, database
+from followup_desktop.db.reads import read_one
 from followup_desktop.db.rows import tuple_rows
 
 
@@ -69,7 +70,7 @@ _PLACE_SQL = f"SELECT stage_id, rank FROM {_TABLE} WHERE id = ?"
 
 
 def _one(sql: str, args: tuple[int, ...]) -> tuple[int, int] | None:
-    row = database.execute_sql(sql, args).fetchone()
+    row = read_one(sql, args)
     return None if row is None else (int(row[0]), int(row[1]))
 
 

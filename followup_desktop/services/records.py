@@ -116,6 +116,22 @@ def _next_rank(stage_id: int) -> int:
     return (top or 0) + RANK_GAP
 
 
+def application_input(application_id: int) -> ApplicationInput:
+    """The stored application as the form shows it (the company by name)."""
+    app = Application.get_by_id(application_id)
+    return ApplicationInput(
+        company=app.company.name,
+        position=app.position,
+        stage_id=app.stage_id,
+        contact_id=app.contact_id,
+        applied_on=app.applied_on,
+        expected_answer_on=app.expected_answer_on,
+        source=app.source,
+        link=app.link,
+        notes=app.notes,
+    )
+
+
 def save_application(data: ApplicationInput, application_id: int | None = None) -> Application:
     """Create or update an application; raise ValidationError and store nothing if invalid."""
     errors = application_problems(data)

@@ -81,6 +81,24 @@ def default_keep_in_touch_days() -> int:
     return int(profile.keep_in_touch_days) if profile is not None else 90
 
 
+def people_for(application_id: int) -> list[tuple[str, int]]:
+    """(name, contact id): the main contact first, then the others at (or recruiting for) it."""
+    app = Application.get_by_id(application_id)
+    company = app.company_id
+    query = (
+        Contact.select(Contact.id, Contact.first_name, Contact.last_name)
+        .where(
+            (Contact.company == company)
+            | (Contact.client_company == company)
+            | (Contact.id == app.contact_id)
+        )
+        .order_by(Contact.last_name, Contact.first_name)
+    )
+    people = [(contact.full_name or "(no name)", int(contact.id)) for contact in query]
+    people.sort(key=lambda item: item[1] != app.contact_id)
+    return people
+
+
 def details_problems(application_id: int, details: StageDetails) -> FieldErrors:
     """Why these details cannot be stored, field by field (empty when they can)."""
     errors = FieldErrors()

@@ -9,6 +9,7 @@ import peewee as pw
 from followup_desktop.db.models import RANK_GAP, Application, Stage, database
 from followup_desktop.db.rows import tuple_rows
 from followup_desktop.services.settings import set_stage_folded
+from followup_desktop.services.validation import no_control_characters
 
 MAX_STAGE_NAME = 40
 
@@ -27,8 +28,6 @@ def stage_name_problem(name: str, *, stage_id: int | None = None) -> str | None:
         return "A stage needs a name."
     if len(clean) > MAX_STAGE_NAME:
         return f"Keep the name under {MAX_STAGE_NAME} characters."
-    from followup_desktop.services.validation import no_control_characters  # for renames only
-
     problem = no_control_characters(clean)
     if problem:
         return problem

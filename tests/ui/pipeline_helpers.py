@@ -96,7 +96,7 @@ def mouse_drag(
     for step in range(1, steps + 1):
         point = start + (end - start) * (step / steps)
         qtbot.mouseMove(viewport, point)
-        qtbot.wait(5)
+    qtbot.waitUntil(lambda: board.drag.active, timeout=2000)
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
 
 

@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from followup_desktop.db.connection import StoreInfo
 from followup_desktop.db.models import Application, Company, Contact, FollowUp, Interaction
 from followup_desktop.services.board import card_page
+from followup_desktop.ui.pipeline.board import PipelineBoard
 from followup_desktop.ui.pipeline.card_delegate import (
     OVERDUE_COLOR,
     UNPLANNED_COLOR,
@@ -35,20 +36,14 @@ def pipeline(store: StoreInfo) -> None:
     add_applications("Applied", "Elm", "Fjord")
 
 
-def focus_card(qtbot: QtBot, board: object, stage: str, company: str) -> None:
-    from followup_desktop.ui.pipeline.board import PipelineBoard
-
-    assert isinstance(board, PipelineBoard)
+def focus_card(qtbot: QtBot, board: PipelineBoard, stage: str, company: str) -> None:
     col = column(board, stage)
     row = shown_companies(board, stage).index(company)
     col.view.setFocus()
     col.view.setCurrentIndex(col.model.index(row))
 
 
-def press(qtbot: QtBot, board: object, stage: str, key: Qt.Key, ctrl: bool = True) -> None:
-    from followup_desktop.ui.pipeline.board import PipelineBoard
-
-    assert isinstance(board, PipelineBoard)
+def press(qtbot: QtBot, board: PipelineBoard, stage: str, key: Qt.Key, ctrl: bool = True) -> None:
     modifier = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
     qtbot.keyClick(column(board, stage).view, key, modifier)
 

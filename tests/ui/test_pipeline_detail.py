@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from pipeline_helpers import column, open_board, shown_companies, stage_id
+from pipeline_helpers import add_applications, column, open_board, shown_companies, stage_id
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
@@ -54,8 +54,6 @@ def test_a_refused_field_keeps_the_detail_open(qtbot: QtBot, demo_store: StoreIn
 
 @pytest.fixture
 def pipeline(store: StoreInfo) -> None:
-    from pipeline_helpers import add_applications
-
     add_applications("Wishlist", "Acme", "Birch")
 
 

@@ -102,7 +102,7 @@ def test_moving_to_interview_logs_it_and_plans_a_thank_you(qtbot: QtBot, pipelin
         concerns="my SQL experience",
     )
     answer(board, details, asked)
-    board.request_move(acme().id, stage_id("Interview"), None)
+    board.card_actions.request_move(acme().id, stage_id("Interview"), None)
     assert asked == ["interview"]
     logged = Interaction.get(Interaction.application == acme().id)
     assert (logged.kind, logged.channel, logged.occurred_at) == ("interview", "meeting", when)
@@ -133,7 +133,7 @@ def test_moving_to_rejected_logs_it_sets_the_cadence_and_opens_the_reply(
         draft_reply=True,
     )
     answer(board, details, asked)
-    board.request_move(acme().id, stage_id("Rejected"), None)
+    board.card_actions.request_move(acme().id, stage_id("Rejected"), None)
     assert Interaction.get(Interaction.application == acme().id).kind == "rejection"
     assert Contact.get_by_id(pipeline).keep_in_touch_days == 120
     replies = planned("rejection_reply")
@@ -176,7 +176,7 @@ def test_reordering_or_moving_to_other_stages_asks_nothing(qtbot: QtBot, pipelin
     board = open_board(qtbot)
     asked: list[str] = []
     answer(board, None, asked)
-    board.request_move(acme().id, stage_id("Offer"), None)
+    board.card_actions.request_move(acme().id, stage_id("Offer"), None)
     assert stored_companies("Offer") == ["Acme"]
     assert asked == []
 

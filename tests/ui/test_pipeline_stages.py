@@ -13,6 +13,7 @@ from followup_desktop.db.models import Application, Stage
 from followup_desktop.services import stages as stage_service
 from followup_desktop.services.stages import StageError, StageNotEmptyError, delete_stage
 from followup_desktop.ui.pipeline import stage_menu
+from followup_desktop.ui.pipeline.board import PipelineBoard
 from followup_desktop.ui.pipeline.stage_menu import DeleteStageDialog, StageNameDialog
 
 
@@ -22,22 +23,16 @@ def pipeline(store: StoreInfo) -> None:
     add_applications("Offer", "Cedar")
 
 
-def menu_action(board: object, stage: str, text: str) -> None:
-    from followup_desktop.ui.pipeline.board import PipelineBoard
-
-    assert isinstance(board, PipelineBoard)
+def menu_action(board: PipelineBoard, stage: str, text: str) -> None:
     info = board.stage(stage_id(stage))
     assert info is not None
-    menu = stage_menu.stage_menu(board, info)
+    menu = board.stage_menus.stage_menu(info)
     action = next(a for a in menu.actions() if a.text() == text)
     assert action.isEnabled(), text
     action.trigger()
 
 
-def names(board: object) -> list[str]:
-    from followup_desktop.ui.pipeline.board import PipelineBoard
-
-    assert isinstance(board, PipelineBoard)
+def names(board: PipelineBoard) -> list[str]:
     return [c.stage.name for c in board.columns]
 
 
@@ -66,7 +61,7 @@ def test_hidden_stages_come_back_from_the_stages_menu(qtbot: QtBot, pipeline: No
     board = open_board(qtbot)
     menu_action(board, "Offer", "Hide from the board")
     assert "Offer" not in names(board)
-    board._fill_stages_menu()
+    board.stages_menu.aboutToShow.emit()
     show = next(a for a in board.stages_menu.actions() if a.text() == "Show “Offer”")
     show.trigger()
     assert "Offer" in names(board)
@@ -80,7 +75,7 @@ def test_add_a_stage_goes_before_the_closed_ones(
     monkeypatch.setattr(
         stage_menu, "ask_stage_name", lambda *args, **kwargs: ("Phone screen", False)
     )
-    board._fill_stages_menu()
+    board.stages_menu.aboutToShow.emit()
     next(a for a in board.stages_menu.actions() if a.text() == "Add a stage…").trigger()
     assert names(board)[4] == "Phone screen"
     assert names(board)[5] == "Accepted"
@@ -197,7 +192,7 @@ def test_the_stage_menu_is_reached_from_the_header_and_from_a_card(
     assert names(board)[0] == "Maybe"
     rejected = board.stage(stage_id("Rejected"))
     assert rejected is not None
-    fold = next(a for a in stage_menu.stage_menu(board, rejected).actions() if "column" in a.text())
+    fold = next(a for a in board.stage_menus.stage_menu(rejected).actions() if "column" in a.text())
     assert fold.text() == "Open the column"
     fold.trigger()
     assert not column(board, "Rejected").collapsed

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup_desktop.db.models import Application
 from followup_desktop.services.board import list_stages
 from followup_desktop.services.contact_queries import company_choices
 from followup_desktop.services.records import (
     ApplicationInput,
+    application_input,
     application_problems,
     save_application,
 )
@@ -131,7 +131,7 @@ class ApplicationDialog(QDialog):
         self.dialog_layout.addWidget(self.buttons)
 
         if application_id is not None:
-            self._load(Application.get_by_id(application_id))
+            self._load(application_input(application_id))
         elif stage_id is not None:
             self._select_data(self.stage, stage_id)
 
@@ -141,16 +141,16 @@ class ApplicationDialog(QDialog):
         if index >= 0:
             combo.setCurrentIndex(index)
 
-    def _load(self, app: Application) -> None:
-        self.company.setCurrentText(app.company.name)
-        self.position.setText(app.position)
-        self._select_data(self.stage, app.stage_id)
-        self.contact.set_contact(app.contact_id)
-        self.applied_on.set_value(app.applied_on)
-        self.expected.set_value(app.expected_answer_on)
-        self.source.setText(app.source)
-        self.link.setText(app.link)
-        self.notes.setPlainText(app.notes)
+    def _load(self, stored: ApplicationInput) -> None:
+        self.company.setCurrentText(stored.company)
+        self.position.setText(stored.position)
+        self._select_data(self.stage, stored.stage_id)
+        self.contact.set_contact(stored.contact_id)
+        self.applied_on.set_value(stored.applied_on)
+        self.expected.set_value(stored.expected_answer_on)
+        self.source.setText(stored.source)
+        self.link.setText(stored.link)
+        self.notes.setPlainText(stored.notes)
 
     def values(self) -> ApplicationInput:
         return ApplicationInput(

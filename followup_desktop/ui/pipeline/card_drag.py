@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QGraphicsDropShadowEffect, QLabel
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsDropShadowEffect,
+    QLabel,
+    QScrollArea,
+    QWidget,
+)
 
-if TYPE_CHECKING:
-    from followup_desktop.ui.pipeline.board import PipelineBoard
-    from followup_desktop.ui.pipeline.column_widget import StageColumn
+from followup_desktop.ui.pipeline.column_widget import StageColumn
 
 #: Distance from an edge (pixels) within which the view scrolls during a drag.
 EDGE_MARGIN = 36
@@ -37,13 +42,25 @@ class CardDragController(QObject):
     """Watches the card lists' mouse events and turns a press-and-move into a card move.
 
     The drag stays inside the window, so it needs no system drag session: the board's own
-    widgets draw the floating card and the drop line, and the move is the same undoable
-    command the keyboard uses.
+    widgets draw the floating card and the drop line, and ``dropped`` hands the move to the
+    board, which makes it the same undoable command the keyboard uses.
     """
 
-    def __init__(self, board: PipelineBoard) -> None:
-        super().__init__(board)
-        self.board = board
+    #: A card was released over a column: (application id, source column, target column,
+    #: row before which it lands, counted in the target's current rows).
+    dropped = Signal(int, object, object, int)
+
+    def __init__(
+        self,
+        surface: QWidget,
+        scroll_area: QScrollArea,
+        columns: Callable[[], list[StageColumn]],
+    ) -> None:
+        """``surface`` carries the floating card; ``columns`` gives the columns now visible."""
+        super().__init__(surface)
+        self._surface = surface
+        self._scroll_area = scroll_area
+        self._visible_columns = columns
         self._columns: dict[QObject, StageColumn] = {}
         self._press: _Press | None = None
         self.active = False
@@ -58,7 +75,7 @@ class CardDragController(QObject):
     def _ghost(self) -> QLabel:
         """The floating card, made at the first drag (the board opens without it)."""
         if self._floating is None:
-            ghost = QLabel(self.board)
+            ghost = QLabel(self._surface)
             ghost.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             ghost.hide()
             shadow = QGraphicsDropShadowEffect(ghost)
@@ -144,7 +161,7 @@ class CardDragController(QObject):
         press, target = self._press, self.target
         self._finish()
         if press is not None and target is not None:
-            self.board.drop_card(press.application_id, press.column, target.column, target.row)
+            self.dropped.emit(press.application_id, press.column, target.column, target.row)
         return True
 
     # --- drag life -------------------------------------------------------------------------
@@ -188,7 +205,7 @@ class CardDragController(QObject):
         if press is not None:
             # Held where it was grabbed sideways, but hung just below the pointer, so the drop
             # line under the pointer stays in sight.
-            pointer = self.board.mapFromGlobal(global_pos)
+            pointer = self._surface.mapFromGlobal(global_pos)
             self._ghost.move(
                 pointer.x() - press.offset.x() + GHOST_SHIFT.x(), pointer.y() + GHOST_SHIFT.y()
             )
@@ -209,7 +226,7 @@ class CardDragController(QObject):
 
     def target_at(self, global_pos: QPoint) -> DropTarget | None:
         """The column and row a card released at ``global_pos`` would land in."""
-        for column in self.board.visible_columns():
+        for column in self._visible_columns():
             local = column.mapFromGlobal(global_pos)
             if not column.rect().contains(local):
                 continue
@@ -250,11 +267,11 @@ class CardDragController(QObject):
                 before = bar.value()
                 bar.setValue(before + step)
                 moved = moved or bar.value() != before
-        area = self.board.scroll_area.viewport()
+        area = self._scroll_area.viewport()
         x = area.mapFromGlobal(self._last_global).x()
         step = edge_step(x, area.width())
         if step:
-            bar = self.board.scroll_area.horizontalScrollBar()
+            bar = self._scroll_area.horizontalScrollBar()
             before = bar.value()
             bar.setValue(before + step)
             moved = moved or bar.value() != before

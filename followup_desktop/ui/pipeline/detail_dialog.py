@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup_desktop.db.models import Application
 from followup_desktop.services.application_detail import (
     conversation_log,
     follow_up_list,
@@ -21,7 +20,9 @@ from followup_desktop.services.application_detail import (
 )
 from followup_desktop.services.follow_up_queries import CHANNEL_LABELS, REASON_LABELS
 from followup_desktop.services.interactions import KIND_LABELS
+from followup_desktop.services.records import application_input
 from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
+from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
 from followup_desktop.ui.events import AppEvents
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -51,8 +52,8 @@ class ApplicationDetailDialog(ApplicationDialog):
         self.application_id_shown = application_id
         #: Set when the user asked to write a follow-up; the caller opens the composer.
         self.compose_follow_up: int | None = None
-        app = Application.get_by_id(application_id)
-        self.setWindowTitle(f"{app.company.name} – {app.position}")
+        stored = application_input(application_id)
+        self.setWindowTitle(f"{stored.company} – {stored.position}")
         self.setMinimumSize(640, 520)
 
         self.tabs = QTabWidget()
@@ -163,8 +164,6 @@ class ApplicationDetailDialog(ApplicationDialog):
         self.write_button.setEnabled(self.follow_ups.currentItem() is not None)
 
     def _log_conversation(self) -> None:
-        from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
-
         dialog = LogConversationDialog(
             self, application_id=self.application_id_shown, events=self.events
         )

@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup_desktop.db.models import Application, Contact
 from followup_desktop.services.board import StageInfo
+from followup_desktop.services.records import ApplicationInput, application_input
 from followup_desktop.services.stage_changes import (
     DETAIL_KINDS,
     StageDetails,
     default_answer_date,
     default_keep_in_touch_days,
     details_problems,
+    people_for,
 )
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
 
@@ -53,23 +54,6 @@ def _date_of(edit: QDateEdit) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-def _people_for(application: Application) -> list[tuple[str, int]]:
-    """The main contact first, then the other people at (or recruiting for) the company."""
-    company = application.company_id
-    query = (
-        Contact.select(Contact.id, Contact.first_name, Contact.last_name)
-        .where(
-            (Contact.company == company)
-            | (Contact.client_company == company)
-            | (Contact.id == application.contact_id)
-        )
-        .order_by(Contact.last_name, Contact.first_name)
-    )
-    people = [(contact.full_name or "(no name)", int(contact.id)) for contact in query]
-    people.sort(key=lambda item: item[1] != application.contact_id)
-    return people
-
-
 class StageChangeDialog(QDialog):
     """Save stores the answers; Skip moves the card and stores nothing; Cancel keeps it put."""
 
@@ -79,9 +63,9 @@ class StageChangeDialog(QDialog):
         self.kind = stage.kind
         self.application_id = application_id
         self.skipped = False
-        app = Application.get_by_id(application_id)
+        app = application_input(application_id)
         self.application = app
-        self.setWindowTitle(f"{app.company.name} – {stage.name}")
+        self.setWindowTitle(f"{app.company} – {stage.name}")
         self.setMinimumWidth(460)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -117,9 +101,9 @@ class StageChangeDialog(QDialog):
 
     # --- forms ---------------------------------------------------------------------------
 
-    def _build_applied(self, app: Application) -> None:
+    def _build_applied(self, app: ApplicationInput) -> None:
         self.intro.setText(
-            f"You applied for {app.position} at {app.company.name}. When will you hear back? "
+            f"You applied for {app.position} at {app.company}. When will you hear back? "
             "If nothing comes by then, a status check is planned."
         )
         today = dt.date.today()
@@ -154,17 +138,17 @@ class StageChangeDialog(QDialog):
             f"{default:%a %d %b}."
         )
 
-    def _people_combo(self, app: Application) -> QComboBox:
+    def _people_combo(self) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName("contact")
-        for name, contact_id in _people_for(app):
+        for name, contact_id in people_for(self.application_id):
             combo.addItem(name, contact_id)
         combo.addItem("(nobody in particular)", None)
         return combo
 
-    def _build_interview(self, app: Application) -> None:
+    def _build_interview(self, app: ApplicationInput) -> None:
         self.intro.setText(
-            f"Interview for {app.position} at {app.company.name}. It goes into the conversation "
+            f"Interview for {app.position} at {app.company}. It goes into the conversation "
             "log, and a thank-you is planned for the next working day."
         )
         now = QDateTime.currentDateTime()
@@ -175,7 +159,7 @@ class StageChangeDialog(QDialog):
         self.channel = QComboBox()
         for label, value in _INTERVIEW_CHANNELS:
             self.channel.addItem(label, value)
-        self.contact = self._people_combo(app)
+        self.contact = self._people_combo()
         self.summary = QLineEdit()
         self.summary.setPlaceholderText("What you talked about")
         self.summary.setToolTip("The thank-you letter mentions it, so it reads personal")
@@ -190,9 +174,9 @@ class StageChangeDialog(QDialog):
         self.form.add_field("open_questions", "Open &questions:", self.open_questions)
         self.form.add_field("concerns", "&Concerns:", self.concerns)
 
-    def _build_rejected(self, app: Application) -> None:
+    def _build_rejected(self, app: ApplicationInput) -> None:
         self.intro.setText(
-            f"{app.company.name} said no for {app.position}. Log it, thank them with a short "
+            f"{app.company} said no for {app.position}. Log it, thank them with a short "
             "reply, and stay in touch: the next opening may be yours."
         )
         self.rejected_on = QDateEdit(_qdate(dt.date.today()))
@@ -201,7 +185,7 @@ class StageChangeDialog(QDialog):
         self.channel = QComboBox()
         for label, value in _REJECTION_CHANNELS:
             self.channel.addItem(label, value)
-        self.contact = self._people_combo(app)
+        self.contact = self._people_combo()
         self.summary = QLineEdit()
         self.summary.setPlaceholderText("What they said, in a few words")
         self.keep_in_touch = QCheckBox("Keep in touch every")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,14 +28,23 @@ from followup_desktop.services.stages import (
     stage_name_problem,
 )
 from followup_desktop.ui.pipeline.commands import (
+    BoardSync,
     DeleteStageCommand,
     HideStageCommand,
     MoveStageCommand,
     RenameStageCommand,
 )
 
-if TYPE_CHECKING:
-    from followup_desktop.ui.pipeline.board import PipelineBoard
+
+class StageMenuHost(BoardSync, Protocol):
+    """What the stage menus read from the board and ask of it, besides the commands' sync."""
+
+    @property
+    def stages(self) -> list[StageInfo]: ...
+
+    def is_folded(self, stage_id: int) -> bool: ...
+
+    def set_folded(self, stage_id: int, collapsed: bool) -> None: ...
 
 
 class StageNameDialog(QDialog):
@@ -157,95 +167,103 @@ def ask_delete_stage(
     return True, dialog.chosen_destination()
 
 
-# --- actions ---------------------------------------------------------------------------
+# --- the menus ---------------------------------------------------------------------------
 
 
-def rename(board: PipelineBoard, stage: StageInfo) -> None:
-    answer = ask_stage_name(board, f"Rename “{stage.name}”", stage.name, stage.id)
-    if answer is not None and answer[0] != stage.name:
-        board.undo_stack.push(RenameStageCommand(board, stage.id, stage.name, answer[0]))
+class StageMenus:
+    """A column's stage menu and the board's Stages menu; each change is an undoable command."""
 
+    def __init__(self, host: StageMenuHost, undo_stack: QUndoStack, parent: QWidget) -> None:
+        self._host = host
+        self._undo_stack = undo_stack
+        #: Menus and dialogs open over this widget.
+        self._parent = parent
 
-def add(board: PipelineBoard) -> None:
-    answer = ask_stage_name(board, "Add a stage")
-    if answer is None:
-        return
-    try:
-        add_stage(answer[0], closed=answer[1])
-    except StageError as error:
-        board.report_problem(str(error))
-        return
-    board.stages_edited()
-
-
-def delete(board: PipelineBoard, stage: StageInfo) -> None:
-    count = applications_in_stage(stage.id)
-    others = [s for s in board.stages if s.id != stage.id]
-    if not others:
-        board.report_problem("The board needs at least one stage.")
-        return
-    confirmed, destination = ask_delete_stage(board, stage, count, others)
-    if not confirmed:
-        return
-    command = DeleteStageCommand(
-        board,
-        stage.id,
-        stage.name,
-        stage.position,
-        stage.is_closed,
-        stage.kind,
-        stage.is_hidden,
-        destination,
-    )
-    board.undo_stack.push(command)
-
-
-def stage_menu(board: PipelineBoard, stage: StageInfo) -> QMenu:
-    menu = QMenu(board)
-    visible = [s for s in board.stages if not s.is_hidden]
-    ordered = [s.id for s in board.stages]
-    index = ordered.index(stage.id)
-    menu.addAction("Rename…").triggered.connect(lambda: rename(board, stage))
-    left = menu.addAction("Move left")
-    left.setEnabled(index > 0)
-    left.triggered.connect(
-        lambda: board.undo_stack.push(MoveStageCommand(board, stage.id, stage.name, -1))
-    )
-    right = menu.addAction("Move right")
-    right.setEnabled(index < len(ordered) - 1)
-    right.triggered.connect(
-        lambda: board.undo_stack.push(MoveStageCommand(board, stage.id, stage.name, +1))
-    )
-    hide = menu.addAction("Hide from the board")
-    hide.setEnabled(len(visible) > 1)  # the board keeps at least one column
-    hide.triggered.connect(
-        lambda: board.undo_stack.push(HideStageCommand(board, stage.id, stage.name, True))
-    )
-    if stage.is_closed:
-        column = board.column_for(stage.id)
-        folded = column is not None and column.collapsed
-        fold = menu.addAction("Open the column" if folded else "Fold the column")
-        fold.triggered.connect(lambda: board.set_folded(stage.id, not folded))
-    menu.addSeparator()
-    menu.addAction("Delete…").triggered.connect(lambda: delete(board, stage))
-    menu.addSeparator()
-    menu.addAction("Add a stage…").triggered.connect(lambda: add(board))
-    return menu
-
-
-def fill_board_menu(board: PipelineBoard, menu: QMenu) -> None:
-    """The board's Stages menu: add a stage, and bring back hidden ones."""
-    menu.clear()
-    menu.addAction("Add a stage…").triggered.connect(lambda: add(board))
-    hidden = [s for s in board.stages if s.is_hidden]
-    menu.addSeparator()
-    if not hidden:
-        note = menu.addAction("No hidden stages")
-        note.setEnabled(False)
-    for stage in hidden:
-        action = menu.addAction(f"Show “{stage.name}”")
-        action.triggered.connect(
-            lambda _checked=False, s=stage: board.undo_stack.push(
-                HideStageCommand(board, s.id, s.name, False)
-            )
+    def stage_menu(self, stage: StageInfo) -> QMenu:
+        """Rename, move, hide, fold, delete a stage, or add another."""
+        host = self._host
+        menu = QMenu(self._parent)
+        visible = [s for s in host.stages if not s.is_hidden]
+        ordered = [s.id for s in host.stages]
+        index = ordered.index(stage.id)
+        menu.addAction("Rename…").triggered.connect(lambda: self.rename(stage))
+        left = menu.addAction("Move left")
+        left.setEnabled(index > 0)
+        left.triggered.connect(
+            lambda: self._undo_stack.push(MoveStageCommand(host, stage.id, stage.name, -1))
         )
+        right = menu.addAction("Move right")
+        right.setEnabled(index < len(ordered) - 1)
+        right.triggered.connect(
+            lambda: self._undo_stack.push(MoveStageCommand(host, stage.id, stage.name, +1))
+        )
+        hide = menu.addAction("Hide from the board")
+        hide.setEnabled(len(visible) > 1)  # the board keeps at least one column
+        hide.triggered.connect(
+            lambda: self._undo_stack.push(HideStageCommand(host, stage.id, stage.name, True))
+        )
+        if stage.is_closed:
+            folded = host.is_folded(stage.id)
+            fold = menu.addAction("Open the column" if folded else "Fold the column")
+            fold.triggered.connect(lambda: host.set_folded(stage.id, not folded))
+        menu.addSeparator()
+        menu.addAction("Delete…").triggered.connect(lambda: self.delete(stage))
+        menu.addSeparator()
+        menu.addAction("Add a stage…").triggered.connect(lambda: self.add())
+        return menu
+
+    def fill_board_menu(self, menu: QMenu) -> None:
+        """The board's Stages menu: add a stage, and bring back hidden ones."""
+        menu.clear()
+        menu.addAction("Add a stage…").triggered.connect(lambda: self.add())
+        hidden = [s for s in self._host.stages if s.is_hidden]
+        menu.addSeparator()
+        if not hidden:
+            note = menu.addAction("No hidden stages")
+            note.setEnabled(False)
+        for stage in hidden:
+            action = menu.addAction(f"Show “{stage.name}”")
+            action.triggered.connect(
+                lambda _checked=False, s=stage: self._undo_stack.push(
+                    HideStageCommand(self._host, s.id, s.name, False)
+                )
+            )
+
+    # --- actions -------------------------------------------------------------------------
+
+    def rename(self, stage: StageInfo) -> None:
+        answer = ask_stage_name(self._parent, f"Rename “{stage.name}”", stage.name, stage.id)
+        if answer is not None and answer[0] != stage.name:
+            self._undo_stack.push(RenameStageCommand(self._host, stage.id, stage.name, answer[0]))
+
+    def add(self) -> None:
+        answer = ask_stage_name(self._parent, "Add a stage")
+        if answer is None:
+            return
+        try:
+            add_stage(answer[0], closed=answer[1])
+        except StageError as error:
+            self._host.report_problem(str(error))
+            return
+        self._host.stages_edited()
+
+    def delete(self, stage: StageInfo) -> None:
+        count = applications_in_stage(stage.id)
+        others = [s for s in self._host.stages if s.id != stage.id]
+        if not others:
+            self._host.report_problem("The board needs at least one stage.")
+            return
+        confirmed, destination = ask_delete_stage(self._parent, stage, count, others)
+        if not confirmed:
+            return
+        command = DeleteStageCommand(
+            self._host,
+            stage.id,
+            stage.name,
+            stage.position,
+            stage.is_closed,
+            stage.kind,
+            stage.is_hidden,
+            destination,
+        )
+        self._undo_stack.push(command)

@@ -1,0 +1,82 @@
+"""The board's plain widgets: the filter box, the Stages button, the column strip, two lines."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
+
+KEY_HELP = (
+    "Drag a card to reorder or change its stage  ·  Ctrl+↑/↓ reorder  ·  "
+    "Ctrl+←/→ change stage  ·  Enter opens  ·  Ctrl+E archives"
+)
+MESSAGE_COLOR = "#c01c28"
+
+
+def filter_box() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName("board_filter")
+    edit.setPlaceholderText("Filter by company, position or contact…")
+    edit.setClearButtonEnabled(True)
+    edit.setToolTip("Archived applications show up here too, marked as such")
+    edit.setMaximumWidth(380)
+    return edit
+
+
+def stages_button() -> tuple[QPushButton, QMenu]:
+    """The Stages button and its (still empty) menu."""
+    # A push button with a menu makes room for its arrow (a tool button's covers the text).
+    button = QPushButton("Stages")
+    button.setObjectName("stages_button")
+    menu = QMenu(button)
+    button.setMenu(menu)
+    return button, menu
+
+
+def column_strip() -> tuple[QScrollArea, QWidget, QHBoxLayout]:
+    """A sideways-scrolling strip; the columns go into its layout, before the final stretch."""
+    strip = QWidget()
+    strip.setObjectName("board_strip")
+    strip_layout = QHBoxLayout(strip)
+    strip_layout.setContentsMargins(0, 0, 0, 0)
+    strip_layout.setSpacing(10)
+    strip_layout.addStretch(1)
+    scroll_area = QScrollArea()
+    scroll_area.setObjectName("board_scroll")
+    scroll_area.setWidgetResizable(True)
+    scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+    scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll_area.setWidget(strip)
+    return scroll_area, strip, strip_layout
+
+
+def key_hint() -> QLabel:
+    """The keys the board knows, in a quiet colour."""
+    hint = QLabel(KEY_HELP)
+    hint.setObjectName("board_hint")
+    hint.setTextFormat(Qt.TextFormat.PlainText)
+    quiet = hint.palette()
+    quiet.setColor(QPalette.ColorRole.WindowText, quiet.color(QPalette.ColorRole.Mid))
+    hint.setPalette(quiet)
+    return hint
+
+
+def message_line() -> QLabel:
+    """Where the board says why something was refused; hidden until then."""
+    message = QLabel()
+    message.setObjectName("board_message")
+    message.setTextFormat(Qt.TextFormat.PlainText)
+    alert = message.palette()
+    alert.setColor(QPalette.ColorRole.WindowText, QColor(MESSAGE_COLOR))
+    message.setPalette(alert)
+    message.hide()
+    return message
