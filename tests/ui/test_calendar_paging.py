@@ -18,7 +18,7 @@ from followup_desktop.services.follow_up_queries import (
     follow_ups_on_page,
     state_counts_on,
 )
-from followup_desktop.ui.areas.calendar_area import CalendarArea
+from followup_desktop.ui.calendar.area import CalendarArea
 from followup_desktop.ui.calendar.day_model import PAGE_SIZE, MoreRole
 from followup_desktop.ui.calendar.week_agenda import WEEK_PAGE_SIZE
 from followup_desktop.ui.events import AppEvents
