@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.models import FollowUp
 from followup_desktop.ui.calendar.area import CalendarArea
-from followup_desktop.ui.calendar.month_view import add_months, grid_start
+from followup_desktop.ui.calendar.month_grid import add_months, grid_start
 from followup_desktop.ui.events import AppEvents
 
 

@@ -28,7 +28,8 @@ from followup_desktop.ui.calendar.channels import (
     TODAY_COLOUR,
 )
 from followup_desktop.ui.calendar.follow_up_list import FollowUpList
-from followup_desktop.ui.calendar.month_view import MonthView, add_months
+from followup_desktop.ui.calendar.month_grid import add_months
+from followup_desktop.ui.calendar.month_view import MonthView
 from followup_desktop.ui.calendar.move_command import MoveFollowUpsCommand
 from followup_desktop.ui.calendar.week_agenda import WeekAgenda
 from followup_desktop.ui.events import AppEvents
