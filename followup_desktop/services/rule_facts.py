@@ -12,9 +12,9 @@ from followup_desktop.db.models import (
     Interaction,
     Profile,
     Stage,
-    database,
     id_column,
 )
+from followup_desktop.db.reads import read_all
 from followup_desktop.db.rows import tuple_rows
 from followup_desktop.db.values import stored_date_or_none, stored_datetime
 from followup_desktop.services.profile import get_profile
@@ -52,7 +52,7 @@ def raw_rows(query: Any) -> list[tuple[Any, ...]]:
     """The rows as SQLite returns them (dates as text): planning reads tens of thousands of
     rows, and converting every column through the model costs more than the planning itself."""
     sql, params = query.sql()
-    return list(database.execute_sql(sql, params).fetchall())
+    return read_all(sql, params)
 
 
 def _application_query() -> Any:
