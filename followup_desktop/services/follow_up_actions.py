@@ -16,6 +16,7 @@ from followup_desktop.db.models import (
 from followup_desktop.db.values import stored_date
 from followup_desktop.services.interactions import INTERACTION_CHANNELS, insert_interaction
 from followup_desktop.services.planning import PlanReport, replan_after_change
+from followup_desktop.services.rule_facts import rule_settings
 from followup_desktop.services.rules import CALL_WINDOW, FOLLOW_UP_CHANNELS
 
 
@@ -86,6 +87,12 @@ def postpone(follow_up_id: int, days: int, today: dt.date | None = None) -> Move
     follow_up = _planned(follow_up_id)
     start = max(stored_date(follow_up.due_on), today)
     return move_follow_up(follow_up_id, start + dt.timedelta(days=days))
+
+
+def move_to_next_working_day(follow_up_id: int, today: dt.date | None = None) -> MoveRecord:
+    """Move a planned follow-up to the first working day after today (nobody answered)."""
+    settings = rule_settings(today)
+    return move_follow_up(follow_up_id, settings.calendar.next_after(settings.today))
 
 
 def skip_follow_up(follow_up_id: int, reason: str = "") -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import peewee as pw
 
-from followup_desktop.db.models import Application, Company, Contact, FollowUp
+from followup_desktop.db.models import Application, Company, Contact, FollowUp, id_column
 from followup_desktop.db.rows import tuple_rows
 from followup_desktop.db.values import stored_date, stored_datetime
 from followup_desktop.services.follow_up_queries import CHANNEL_LABELS, label_for_reason
@@ -127,11 +127,11 @@ def _query() -> Any:
         .join(
             Application,
             pw.JOIN.LEFT_OUTER,
-            on=(FollowUp.application == Application._meta.primary_key),
+            on=(FollowUp.application == id_column(Application)),
         )
         .join(_EMPLOYER, pw.JOIN.LEFT_OUTER, on=(Application.company == _EMPLOYER.id))
         .switch(FollowUp)
-        .join(Contact, pw.JOIN.LEFT_OUTER, on=(FollowUp.contact == Contact._meta.primary_key))
+        .join(Contact, pw.JOIN.LEFT_OUTER, on=(FollowUp.contact == id_column(Contact)))
         .join(_OWN, pw.JOIN.LEFT_OUTER, on=(Contact.company == _OWN.id))
         .switch(Contact)
         .join(_CLIENT, pw.JOIN.LEFT_OUTER, on=(Contact.client_company == _CLIENT.id))
@@ -175,7 +175,7 @@ def _details(query: Any) -> list[FollowUpDetails]:
 
 def follow_up_details(follow_up_id: int) -> FollowUpDetails | None:
     """One follow-up with its people and places, or None if it no longer exists."""
-    found = _details(_query().where(FollowUp._meta.primary_key == follow_up_id))
+    found = _details(_query().where(id_column(FollowUp) == follow_up_id))
     return found[0] if found else None
 
 
@@ -188,4 +188,4 @@ def planned_details(
         query = query.where(FollowUp.due_on >= first)
     if last is not None:
         query = query.where(FollowUp.due_on <= last)
-    return _details(query.order_by(FollowUp.due_on, FollowUp._meta.primary_key))
+    return _details(query.order_by(FollowUp.due_on, id_column(FollowUp)))

@@ -18,6 +18,7 @@ from followup_desktop.db.rows import tuple_rows
 from followup_desktop.db.values import stored_date, stored_date_or_none
 from followup_desktop.services.rule_facts import (
     expand_scope,
+    id_chunks,
     load_all_facts,
     load_scoped_facts,
     raw_rows,
@@ -28,7 +29,6 @@ from followup_desktop.services.settings import planned_on, set_planned_on
 
 #: Reasons the rules manage; "manual" follow-ups belong to the user alone.
 RULE_REASONS = ("status_check", "thank_you", "rejection_reply", "keep_in_touch")
-_CHUNK = 500
 
 
 @dataclass
@@ -159,9 +159,9 @@ def _existing_in_scope(
     found: dict[int, _Existing] = {}
     base = FollowUp.reason.in_(RULE_REASONS)
     conditions: list[Any] = []
-    for chunk in _chunks(application_ids):
+    for chunk in id_chunks(application_ids):
         conditions.append(FollowUp.application.in_(chunk))
-    for chunk in _chunks(contact_ids):
+    for chunk in id_chunks(contact_ids):
         conditions.append(FollowUp.application.is_null(True) & FollowUp.contact.in_(chunk))
     # A deleted contact leaves its keep-in-touch with nobody to reach: tidy those up too.
     conditions.append(
@@ -173,11 +173,6 @@ def _existing_in_scope(
         for row in _existing(FollowUp.select(*_EXISTING_FIELDS).where(base & condition)):
             found[row.id] = row
     return sorted(found.values(), key=lambda row: row.id)
-
-
-def _chunks(ids: Collection[int]) -> list[list[int]]:
-    items = sorted(ids)
-    return [items[start : start + _CHUNK] for start in range(0, len(items), _CHUNK)]
 
 
 def _reconcile(wanted: list[PlannedFollowUp], existing: list[_Existing]) -> PlanReport:
@@ -334,11 +329,11 @@ def _remove(ids: list[int]) -> list[int]:
     if not ids:
         return []
     with_letters: set[int] = set()
-    for chunk in _chunks(ids):
+    for chunk in id_chunks(ids):
         query = Letter.select(Letter.follow_up).where(Letter.follow_up.in_(chunk))
         with_letters.update(fid for (fid,) in tuple_rows(query))
     removable = [fid for fid in ids if fid not in with_letters]
-    for chunk in _chunks(removable):
+    for chunk in id_chunks(removable):
         FollowUp.delete().where(id_column(FollowUp).in_(chunk)).execute()
     return removable
 

@@ -12,9 +12,9 @@ from followup_desktop.db.models import (
     Interaction,
     Profile,
     Stage,
-    database,
     id_column,
 )
+from followup_desktop.db.reads import read_all
 from followup_desktop.db.rows import tuple_rows
 from followup_desktop.db.values import stored_date_or_none, stored_datetime
 from followup_desktop.services.profile import get_profile
@@ -43,7 +43,8 @@ def rule_settings(today: dt.date | None = None, profile: Profile | None = None) 
     )
 
 
-def _chunks(ids: Collection[int]) -> list[list[int]]:
+def id_chunks(ids: Collection[int]) -> list[list[int]]:
+    """The ids sorted and cut into chunks small enough to bind in one statement."""
     items = sorted(ids)
     return [items[start : start + _CHUNK] for start in range(0, len(items), _CHUNK)]
 
@@ -52,7 +53,7 @@ def raw_rows(query: Any) -> list[tuple[Any, ...]]:
     """The rows as SQLite returns them (dates as text): planning reads tens of thousands of
     rows, and converting every column through the model costs more than the planning itself."""
     sql, params = query.sql()
-    return list(database.execute_sql(sql, params).fetchall())
+    return read_all(sql, params)
 
 
 def _application_query() -> Any:
@@ -162,7 +163,7 @@ def expand_scope(
     applications (their channel or cadence changes those plans too)."""
     apps = set(application_ids)
     contacts = set(contact_ids)
-    for chunk in _chunks(apps):
+    for chunk in id_chunks(apps):
         rows = Application.select(Application.contact).where(id_column(Application).in_(chunk))
         contacts.update(cid for (cid,) in tuple_rows(rows) if cid is not None)
         log = Interaction.select(Interaction.contact).where(
@@ -170,7 +171,7 @@ def expand_scope(
         )
         contacts.update(cid for (cid,) in tuple_rows(log))
     # A contact's keep-in-touch depends on all their applications (a rejection in any of them).
-    for chunk in _chunks(contacts):
+    for chunk in id_chunks(contacts):
         rows = Application.select(Application.id).where(Application.contact.in_(chunk))
         apps.update(app_id for (app_id,) in tuple_rows(rows))
         log = Interaction.select(Interaction.application).where(
@@ -185,13 +186,13 @@ def load_scoped_facts(application_ids: Collection[int], contact_ids: Collection[
     applications: list[ApplicationFacts] = []
     company_ids: set[int] = set()
     interactions: dict[int, InteractionFacts] = {}
-    for chunk in _chunks(application_ids):
+    for chunk in id_chunks(application_ids):
         found = _applications(_application_query().where(id_column(Application).in_(chunk)))
         applications.extend(found)
         company_ids.update(app.company_id for app in found)
         for item in _interactions(_interaction_query().where(Interaction.application.in_(chunk))):
             interactions[item.id] = item
-    for chunk in _chunks(company_ids):
+    for chunk in id_chunks(company_ids):
         query = _interaction_query().where(
             Interaction.company.in_(chunk) & Interaction.application.is_null(True)
         )
@@ -202,9 +203,9 @@ def load_scoped_facts(application_ids: Collection[int], contact_ids: Collection[
         app.contact_id for app in applications if app.contact_id is not None
     }
     needed_contacts |= {i.contact_id for i in interactions.values() if i.contact_id is not None}
-    for chunk in _chunks(needed_contacts):
+    for chunk in id_chunks(needed_contacts):
         contacts.update(_contacts(_contact_query().where(id_column(Contact).in_(chunk))))
-    for chunk in _chunks(contact_ids):
+    for chunk in id_chunks(contact_ids):
         for item in _interactions(_interaction_query().where(Interaction.contact.in_(chunk))):
             interactions[item.id] = item
     return Facts(

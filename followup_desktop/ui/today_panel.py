@@ -100,8 +100,11 @@ class TodayPanel(QWidget):
 
     @property
     def follow_up_actions(self) -> FollowUpActions:
-        """The actions on a follow-up, made on first use (the rules behind them load then)."""
+        """The actions on a follow-up, made on first use."""
         if self._follow_up_actions is None:
+            # Seam: the actions bring the planning rules (services.planning), one of the
+            # services that load after the window's first paint; the panel is part of that
+            # paint, so it imports them when the user first acts on a follow-up.
             from followup_desktop.ui.follow_ups.actions import FollowUpActions
 
             self._follow_up_actions = FollowUpActions(self.events, self)

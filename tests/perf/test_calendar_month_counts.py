@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from followup_desktop.db.connection import StoreInfo
 from followup_desktop.db.models import FollowUp, database
 from followup_desktop.services.follow_up_queries import planned_counts_between
-from followup_desktop.ui.areas.calendar_area import CalendarArea
-from followup_desktop.ui.calendar.month_view import grid_start
+from followup_desktop.ui.calendar.area import CalendarArea
+from followup_desktop.ui.calendar.month_grid import grid_start
 from followup_desktop.ui.events import AppEvents
 
 

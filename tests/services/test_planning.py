@@ -14,7 +14,7 @@ from followup_desktop.services.follow_up_actions import (
     skip_follow_up,
 )
 from followup_desktop.services.interactions import log_interaction
-from followup_desktop.services.planning import replan_after_change, replan_all
+from followup_desktop.services.planning import replan_after_change, replan_all, replan_once_a_day
 
 D = dt.date
 TODAY = D(2026, 3, 2)
@@ -187,8 +187,6 @@ def test_deleting_a_contact_tidies_its_keep_in_touch(store):
 
 
 def test_the_whole_store_is_planned_once_a_day(store):
-    from followup_desktop.services.planning import replan_once_a_day
-
     make_application(contact=make_contact())
     first = replan_once_a_day(TODAY)
     assert first is not None and len(first.created) == 1

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from followup_desktop.db.models import Application, Company, Contact, FollowUp, Stage
 from followup_desktop.ui.events import AppEvents
-from followup_desktop.ui.follow_ups.actions import CompletionInput
+from followup_desktop.ui.follow_ups.completion import CompletionInput
 
 
 @dataclass

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.models import FollowUp
-from followup_desktop.ui.areas.calendar_area import CalendarArea
-from followup_desktop.ui.calendar.month_view import add_months, grid_start
+from followup_desktop.ui.calendar.area import CalendarArea
+from followup_desktop.ui.calendar.month_grid import add_months, grid_start
 from followup_desktop.ui.events import AppEvents
 
 

@@ -18,8 +18,9 @@ from followup_desktop.services.follow_up_queries import (
     follow_ups_on_page,
     state_counts_on,
 )
-from followup_desktop.ui.areas.calendar_area import CalendarArea
+from followup_desktop.ui.calendar.area import CalendarArea
 from followup_desktop.ui.calendar.day_model import PAGE_SIZE, MoreRole
+from followup_desktop.ui.calendar.row_delegate import FollowUpRowDelegate
 from followup_desktop.ui.calendar.week_agenda import WEEK_PAGE_SIZE
 from followup_desktop.ui.events import AppEvents
 
@@ -177,8 +178,6 @@ def test_month_grid_is_painted_again_only_when_something_shown_changes(
 
 
 def test_long_lines_end_in_an_ellipsis_within_the_row(busy_area: CalendarArea) -> None:
-    from followup_desktop.ui.calendar.row_delegate import FollowUpRowDelegate
-
     day_list = busy_area.day_list
     delegate = day_list.itemDelegate()
     assert isinstance(delegate, FollowUpRowDelegate)

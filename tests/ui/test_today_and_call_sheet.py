@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from calendar_fixtures import FakePrompts, Plan, make_plan
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtPrintSupport import QPrinter
@@ -14,11 +15,13 @@ from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.models import FollowUp, Interaction
 from followup_desktop.services.follow_up_actions import NextStep
+from followup_desktop.services.follow_up_details import follow_up_details
+from followup_desktop.ui.areas.pipeline_area import PipelineArea
 from followup_desktop.ui.calendar.channels import OVERDUE_COLOUR
 from followup_desktop.ui.events import AppEvents
-from followup_desktop.ui.follow_ups.actions import CompletionInput
 from followup_desktop.ui.follow_ups.call_sheet_dialog import CallSheetDialog, print_call_sheet
 from followup_desktop.ui.follow_ups.complete_dialog import CompleteFollowUpDialog
+from followup_desktop.ui.follow_ups.completion import CompletionInput
 from followup_desktop.ui.today_panel import FollowUpIdRole, TodayPanel
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -124,8 +127,6 @@ def test_done_logs_the_conversation_and_plans_the_next_step(
 
 
 def test_complete_dialog_asks_for_the_next_step(qtbot: QtBot, plan: Plan):
-    from followup_desktop.services.follow_up_details import follow_up_details
-
     details = follow_up_details(plan.call_today)
     assert details is not None
     dialog = CompleteFollowUpDialog(details)
@@ -165,8 +166,6 @@ def test_call_sheet_for_a_contact_in_another_time_zone(qtbot: QtBot, plan: Plan,
     target = tmp_path / "sheet.pdf"
     printer.setOutputFileName(str(target))
     print_call_sheet(dialog.sheet_html(), printer)
-    from pypdf import PdfReader
-
     text = " ".join(PdfReader(str(target)).pages[0].extract_text().split())
     assert "Call Ana Lopez" in text and "Jordan about the analyst role" in text
 
@@ -203,8 +202,6 @@ def test_no_answer_moves_the_call_to_the_next_working_day(qtbot: QtBot, plan: Pl
 
 
 def test_the_board_card_menu_offers_the_next_follow_up(qtbot: QtBot, plan: Plan):
-    from followup_desktop.ui.areas.pipeline_area import PipelineArea
-
     area = PipelineArea(AppEvents(), QUndoStack())
     qtbot.addWidget(area)
     board = area  # the area is the board

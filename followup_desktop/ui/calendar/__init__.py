@@ -1,1 +1,1 @@
-"""The calendar area's parts: the painted month grid, the week agenda and follow-up lists."""
+"""The calendar area (area.py) and its parts: the painted month grid, the week agenda, day lists."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import Protocol
 
@@ -14,13 +13,17 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
 from followup_desktop.services.follow_up_actions import (
     FollowUpError,
-    NextStep,
     complete_follow_up,
+    move_follow_up,
     postpone,
     skip_follow_up,
 )
 from followup_desktop.services.follow_up_details import FollowUpDetails, follow_up_details
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.follow_ups.call_sheet_dialog import CallSheetDialog
+from followup_desktop.ui.follow_ups.complete_dialog import CompleteFollowUpDialog
+from followup_desktop.ui.follow_ups.completion import CompletionInput
+from followup_desktop.ui.follow_ups.date_dialog import ask_date
 
 #: The quick "later" choices: label and days.
 POSTPONE_CHOICES: tuple[tuple[str, int], ...] = (
@@ -28,18 +31,6 @@ POSTPONE_CHOICES: tuple[tuple[str, int], ...] = (
     ("In 3 days", 3),
     ("Next week (+1 week)", 7),
 )
-
-
-@dataclass(frozen=True)
-class CompletionInput:
-    """What the user said when marking a follow-up done."""
-
-    outcome: str
-    channel: str
-    occurred_at: dt.datetime
-    open_questions: str = ""
-    concerns: str = ""
-    next_step: NextStep | None = None
 
 
 class FollowUpPrompts(Protocol):
@@ -62,8 +53,6 @@ class DialogPrompts:
     """The real dialogs."""
 
     def pick_date(self, parent: QWidget | None, current: dt.date) -> dt.date | None:
-        from followup_desktop.ui.follow_ups.date_dialog import ask_date
-
         return ask_date(parent, current)
 
     def skip_reason(self, parent: QWidget | None, details: FollowUpDetails) -> str | None:
@@ -77,14 +66,10 @@ class DialogPrompts:
     def completion(
         self, parent: QWidget | None, details: FollowUpDetails
     ) -> CompletionInput | None:
-        from followup_desktop.ui.follow_ups.complete_dialog import CompleteFollowUpDialog
-
         dialog = CompleteFollowUpDialog(details, parent)
         return dialog.result_input() if dialog.exec() else None
 
     def call_sheet(self, parent: QWidget | None, follow_up_id: int, events: AppEvents) -> None:
-        from followup_desktop.ui.follow_ups.call_sheet_dialog import CallSheetDialog
-
         dialog = CallSheetDialog(follow_up_id, events, parent)
         dialog.exec()
 
@@ -141,8 +126,6 @@ class FollowUpActions(QObject):
         day = self.prompts.pick_date(self.widget, details.due_on)
         if day is None or day == details.due_on:
             return False
-        from followup_desktop.services.follow_up_actions import move_follow_up
-
         try:
             move_follow_up(follow_up_id, day)
         except FollowUpError as error:

@@ -35,12 +35,12 @@ from followup_desktop.services.call_sheet import (
     render_call_sheet_html,
     when_html,
 )
+from followup_desktop.services.external_open import ExternalOpenError, open_external
 from followup_desktop.services.follow_up_actions import (
     FollowUpError,
     complete_follow_up,
-    move_follow_up,
+    move_to_next_working_day,
 )
-from followup_desktop.services.rule_facts import rule_settings
 from followup_desktop.ui.events import AppEvents
 
 #: How the call went: key, label. "no_answer" moves the call instead of logging it.
@@ -61,8 +61,7 @@ LinkOpener = Callable[[str], None]
 
 
 def open_link(url: str) -> None:
-    from followup_desktop.services.external_open import ExternalOpenError, open_external
-
+    """Open a ``tel:`` link with the system's handler; say so when there is none."""
     try:
         open_external(url)
     except ExternalOpenError as error:
@@ -80,6 +79,8 @@ def print_call_sheet(html: str, printer: QPrinter) -> None:
 
 
 class CallSheetDialog(QDialog):
+    """The sheet for one follow-up, with the call's outcome to log below it."""
+
     def __init__(
         self,
         follow_up_id: int,
@@ -213,8 +214,7 @@ class CallSheetDialog(QDialog):
         key = str(self.call_result.currentData())
         try:
             if key == "no_answer":
-                settings = rule_settings()
-                move_follow_up(self.follow_up_id, settings.calendar.next_after(settings.today))
+                move_to_next_working_day(self.follow_up_id)
             else:
                 label = dict(CALL_RESULTS)[key]
                 notes = self.notes.text().strip()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from followup_desktop.services.follow_up_actions import NextStep
 from followup_desktop.services.follow_up_details import FollowUpDetails
 from followup_desktop.services.follow_up_queries import CHANNEL_LABELS
-from followup_desktop.ui.follow_ups.actions import CompletionInput
+from followup_desktop.ui.follow_ups.completion import CompletionInput
 
 _USED_CHANNELS = (
     ("call", "Call"),
@@ -42,6 +42,8 @@ _WHAT_NEXT = {
 
 
 class CompleteFollowUpDialog(QDialog):
+    """Asks what happened and whether to plan a next step; ``result_input`` holds the answer."""
+
     def __init__(self, details: FollowUpDetails, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.details = details
