@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from followup_desktop.services.settings import holds_demo_data
 from followup_desktop.services.store_contents import clear_all_data
@@ -51,8 +51,6 @@ class DemoBanner(QFrame):
 
     def confirm(self) -> bool:
         """Ask before deleting (replaced in tests)."""
-        from PySide6.QtWidgets import QMessageBox
-
         answer = QMessageBox.question(
             self,
             "Start my own tracker",

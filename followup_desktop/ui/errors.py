@@ -14,7 +14,7 @@ from types import TracebackType
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from followup_desktop import APP_NAME
 from followup_desktop.services.storage_failures import storage_failure_message
@@ -27,9 +27,6 @@ MESSAGE_TITLE = "Not saved"
 
 def show_storage_message(parent: QWidget | None, message: str) -> None:
     """A warning box with the message as plain text (replaced in tests)."""
-    # Imported here: message boxes are rare, and PySide builds a class's enums on first import.
-    from PySide6.QtWidgets import QMessageBox
-
     box = QMessageBox(
         QMessageBox.Icon.Warning, f"{MESSAGE_TITLE} — {APP_NAME}", message, parent=parent
     )

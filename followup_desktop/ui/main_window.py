@@ -43,13 +43,13 @@ AreaFactory = Callable[[AppEvents, QUndoStack], QWidget]
 
 
 def _pipeline(events: AppEvents, undo_stack: QUndoStack) -> QWidget:
-    from followup_desktop.ui.areas.pipeline_area import PipelineArea
+    from followup_desktop.ui.pipeline.board import PipelineBoard
 
-    return PipelineArea(events, undo_stack)
+    return PipelineBoard(events, undo_stack)
 
 
 def _calendar(events: AppEvents, undo_stack: QUndoStack) -> QWidget:
-    from followup_desktop.ui.areas.calendar_area import CalendarArea
+    from followup_desktop.ui.calendar.area import CalendarArea
 
     return CalendarArea(events, undo_stack)
 
@@ -61,7 +61,7 @@ def _contacts(events: AppEvents, _undo_stack: QUndoStack) -> QWidget:
 
 
 def _composer(events: AppEvents, _undo_stack: QUndoStack) -> QWidget:
-    from followup_desktop.ui.areas.composer_area import ComposerArea
+    from followup_desktop.ui.composer.area import ComposerArea
 
     return ComposerArea(events)
 

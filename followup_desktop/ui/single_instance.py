@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from pathlib import Path
@@ -31,8 +32,6 @@ def lock_path(location: DataLocation) -> Path:
 
 def server_name(location: DataLocation) -> str:
     """A socket name private to this user and data folder (short enough for any platform)."""
-    import hashlib  # only once the window answers launches (after its first paint)
-
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
     digest = hashlib.sha256(f"{user}\x00{location.root}".encode()).hexdigest()[:16]
     return f"followup-desktop-{digest}"
@@ -107,6 +106,7 @@ class SingleInstance(QObject):
 
     def listen(self) -> None:
         """Answer later launches from now on (the lock must be held)."""
+        # The seam named at the top: the network module loads once the window answers.
         from PySide6.QtNetwork import QLocalServer
 
         if self._server is not None or not self._lock.isLocked():
@@ -142,6 +142,7 @@ class SingleInstance(QObject):
 
     def hand_over(self) -> bool:
         """Ask the running window to come to the front; True if it answered."""
+        # The seam named at the top: only a later launch reaches for the open window.
         from PySide6.QtNetwork import QLocalSocket
 
         socket = QLocalSocket()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont
@@ -27,10 +26,8 @@ from PySide6.QtWidgets import (
 from followup_desktop.services.follow_up_queries import FollowUpRow, due_counts, due_page
 from followup_desktop.ui.calendar.channels import OVERDUE_COLOUR, channel_text
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.follow_ups.actions import FollowUpActions
 from followup_desktop.ui.plain_text import plain_tooltip
-
-if TYPE_CHECKING:
-    from followup_desktop.ui.follow_ups.actions import FollowUpActions
 
 FollowUpIdRole = Qt.ItemDataRole.UserRole + 1
 #: On a "show more" item: True for the overdue section, False for today's.
@@ -52,7 +49,7 @@ class TodayPanel(QWidget):
         super().__init__(parent)
         self.events = events
         self._today = today
-        self._follow_up_actions: FollowUpActions | None = None
+        self.follow_up_actions = FollowUpActions(events, self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -97,18 +94,6 @@ class TodayPanel(QWidget):
         self.due_today: list[FollowUpRow] = []
         self._day = today()
         self.refresh()
-
-    @property
-    def follow_up_actions(self) -> FollowUpActions:
-        """The actions on a follow-up, made on first use."""
-        if self._follow_up_actions is None:
-            # Seam: the actions bring the planning rules (services.planning), one of the
-            # services that load after the window's first paint; the panel is part of that
-            # paint, so it imports them when the user first acts on a follow-up.
-            from followup_desktop.ui.follow_ups.actions import FollowUpActions
-
-            self._follow_up_actions = FollowUpActions(self.events, self)
-        return self._follow_up_actions
 
     def refresh(self) -> None:
         self._day = today = self._today()

@@ -15,12 +15,14 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QTimer
 
+from followup_desktop.services.validation import known_time_zones
+
 #: The modules behind the areas that are not the first one shown, in the side bar's order.
 AREA_MODULES = (
-    "followup_desktop.ui.areas.pipeline_area",
-    "followup_desktop.ui.areas.calendar_area",
+    "followup_desktop.ui.pipeline.board",
+    "followup_desktop.ui.calendar.area",
     "followup_desktop.ui.contacts.contacts_area",
-    "followup_desktop.ui.areas.composer_area",
+    "followup_desktop.ui.composer.area",
 )
 #: Start once the first paint is long done (it comes after about half a second).
 START_DELAY_MS = 1200
@@ -29,8 +31,6 @@ GAP_MS = 40
 
 
 def _known_time_zones() -> None:
-    from followup_desktop.services.validation import known_time_zones
-
     known_time_zones()  # cached: the contact form's time zone list reads the disk once
 
 

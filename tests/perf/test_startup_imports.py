@@ -39,7 +39,7 @@ def test_main_window_and_today_panel_import_nothing_deferred() -> None:
         "from followup_desktop.cli import _window_arguments\n"
         "_window_arguments(['--view', 'pipeline'])\n"
         "import followup_desktop.ui.app, followup_desktop.ui.main_window\n"
-        "import followup_desktop.ui.areas.pipeline_area\n"
+        "import followup_desktop.ui.pipeline.board\n"
         f"loaded = [m for m in {DEFERRED!r} if m in sys.modules]\n"
         "print(loaded)\n"
     )

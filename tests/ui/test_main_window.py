@@ -13,16 +13,16 @@ from followup_desktop.db.connection import StoreInfo
 from followup_desktop.db.models import Application, Contact, FollowUp, Letter
 from followup_desktop.paths import DataLocation
 from followup_desktop.services.follow_up_queries import due_follow_ups
-from followup_desktop.ui.areas.calendar_area import CalendarArea
-from followup_desktop.ui.areas.composer_area import ComposerArea
-from followup_desktop.ui.areas.pipeline_area import PipelineArea
+from followup_desktop.ui.calendar.area import CalendarArea
+from followup_desktop.ui.composer.area import ComposerArea
 from followup_desktop.ui.contacts.contacts_area import ContactsArea
 from followup_desktop.ui.main_window import MainWindow
+from followup_desktop.ui.pipeline.board import PipelineBoard
 
 
 def test_pipeline_shows_every_open_stage_with_its_applications(window: MainWindow) -> None:
     board = window.area("pipeline")
-    assert isinstance(board, PipelineArea)
+    assert isinstance(board, PipelineBoard)
     shown = sum(int(column.count_text()) for column in board.columns)
     assert shown == Application.select().where(Application.archived == False).count()  # noqa: E712
     assert [column.stage.name for column in board.columns][:4] == [
@@ -170,7 +170,7 @@ def test_demo_banner_starts_an_empty_tracker(
     assert Application.select().count() > 0
     monkeypatch.setattr(banner, "confirm", lambda: True)
     board = window.area("pipeline")
-    assert isinstance(board, PipelineArea)
+    assert isinstance(board, PipelineBoard)
     qtbot.mouseClick(banner.start_button, Qt.MouseButton.LeftButton)
     assert not banner.isVisible()
     assert Application.select().count() == Contact.select().count() == 0

@@ -16,12 +16,12 @@ from pytestqt.qtbot import QtBot
 from followup_desktop.db.models import FollowUp, Interaction
 from followup_desktop.services.follow_up_actions import NextStep
 from followup_desktop.services.follow_up_details import follow_up_details
-from followup_desktop.ui.areas.pipeline_area import PipelineArea
 from followup_desktop.ui.calendar.channels import OVERDUE_COLOUR
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.follow_ups.call_sheet_dialog import CallSheetDialog, print_call_sheet
 from followup_desktop.ui.follow_ups.complete_dialog import CompleteFollowUpDialog
 from followup_desktop.ui.follow_ups.completion import CompletionInput
+from followup_desktop.ui.pipeline.board import PipelineBoard
 from followup_desktop.ui.today_panel import FollowUpIdRole, TodayPanel
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -202,7 +202,7 @@ def test_no_answer_moves_the_call_to_the_next_working_day(qtbot: QtBot, plan: Pl
 
 
 def test_the_board_card_menu_offers_the_next_follow_up(qtbot: QtBot, plan: Plan):
-    area = PipelineArea(AppEvents(), QUndoStack())
+    area = PipelineBoard(AppEvents(), QUndoStack())
     qtbot.addWidget(area)
     board = area  # the area is the board
     column = next(c for c in board.columns if c.model.rowCount())
