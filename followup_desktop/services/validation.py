@@ -67,6 +67,18 @@ def normalized_email(value: str) -> str:
     return str(validate_email(text, check_deliverability=False).normalized)
 
 
+def validated_email(text: str) -> str | None:
+    """The address normalized (domain lower-cased, Unicode forms joined) when it is well
+    formed, else None; no DNS look-up."""
+    # A heavy library, imported when first needed (see email_problem).
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        return str(validate_email(text, check_deliverability=False).normalized)
+    except EmailNotValidError:
+        return None
+
+
 def phone_problem(value: str, region: str = "US") -> str | None:
     """None for an empty or plausible number, else a one-line reason."""
     text = value.strip()
