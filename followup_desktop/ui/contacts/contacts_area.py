@@ -24,6 +24,8 @@ PEOPLE_TAB, COMPANIES_TAB = range(2)
 
 
 class ContactsArea(QWidget):
+    """People (list beside details) and companies in two tabs, under New / Import / Export."""
+
     def __init__(self, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.events = events
