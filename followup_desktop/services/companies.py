@@ -135,6 +135,16 @@ def company_people(company_id: int) -> list[CompanyPerson]:
     ]
 
 
+def stored_company(company_id: int) -> CompanyInput | None:
+    """The company's editable fields as stored, or None when there is no such company."""
+    company = Company.get_or_none(Company.id == company_id)
+    if company is None:
+        return None
+    return CompanyInput(
+        name=company.name, website=company.website, address=company.address, notes=company.notes
+    )
+
+
 def company_problems(data: CompanyInput, company_id: int | None = None) -> FieldErrors:
     errors = FieldErrors()
     name = data.name.strip()

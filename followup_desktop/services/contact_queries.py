@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 import peewee as pw
 
 from followup_desktop.db.models import Company, Contact, database
+from followup_desktop.db.reads import read_all, read_one
 from followup_desktop.db.values import stored_date_or_none
 from followup_desktop.services.contact_search import (
     KEEP_IN_TOUCH_DUE_SQL,
@@ -107,25 +108,33 @@ def trigrams_starting(pair: str) -> list[str]:
     after = pair[:-1] + chr(ord(pair[-1]) + 1)
     sql = f"SELECT term FROM {_TERMS_TABLE} WHERE term >= ? AND term < ?"
     try:
-        cursor = database.execute_sql(sql, (pair, after))
+        rows = read_all(sql, (pair, after))
     except pw.OperationalError:
+        # Not a read: the vocabulary table is made once per connection, on first use.
         database.execute_sql(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {_TERMS_TABLE}"
             " USING fts5vocab(main, contact_search, row)"
         )
-        cursor = database.execute_sql(sql, (pair, after))
-    return [str(term) for (term,) in cursor.fetchall()]
+        rows = read_all(sql, (pair, after))
+    return [str(term) for (term,) in rows]
 
 
 def company_choices() -> list[tuple[int, str]]:
     """(id, name) of every company in name order, for pickers and the company filter; read in
     one statement (thousands of companies after an address-book import)."""
-    cursor = database.execute_sql("SELECT id, name FROM company ORDER BY name")
-    return [(int(company_id), str(name)) for company_id, name in cursor.fetchall()]
+    rows = read_all("SELECT id, name FROM company ORDER BY name")
+    return [(int(company_id), str(name)) for company_id, name in rows]
+
+
+def _count(sql: str, params: tuple[Any, ...] | list[Any] = ()) -> int:
+    row = read_one(sql, params)
+    assert row is not None  # a count always gives one row
+    return int(row[0])
 
 
 def count_all_contacts() -> int:
-    return int(database.execute_sql("SELECT count(*) FROM contact").fetchone()[0])
+    """How many contacts there are."""
+    return _count("SELECT count(*) FROM contact")
 
 
 def count_contacts(query: ContactListQuery) -> int:
@@ -133,10 +142,9 @@ def count_contacts(query: ContactListQuery) -> int:
     if query.condition == EVERYONE:
         return count_all_contacts()
     if query.text_count is not None:
-        count = query.text_count
-        return int(database.execute_sql(count.sql, count.params).fetchone()[0])
+        return _count(query.text_count.sql, query.text_count.params)
     sql = f"SELECT count(*) FROM contact c WHERE {query.condition.sql}"
-    return int(database.execute_sql(sql, query.condition.params).fetchone()[0])
+    return _count(sql, query.condition.params)
 
 
 #: When at least this share of the contacts match, the first pages in name order are found
@@ -167,22 +175,22 @@ def contact_page(
         f" WHERE {query.condition.sql} ORDER BY {order} LIMIT ? OFFSET ?) page"
         f" JOIN contact c ON c.id = page.page_id{_COMPANIES} ORDER BY {order}"
     )
-    cursor = database.execute_sql(sql, (*query.condition.params, limit, offset))
-    return [_contact_row(values) for values in cursor.fetchall()]
+    rows = read_all(sql, (*query.condition.params, limit, offset))
+    return [_contact_row(values) for values in rows]
 
 
 def position_of_contact(query: ContactListQuery, contact_id: int) -> int | None:
     """The row of the contact in ``query``'s order, or None when the query does not show it."""
     terms = ", ".join(SORT_COLUMNS[query.column][1])
-    found = database.execute_sql(
+    found = read_one(
         f"SELECT {terms}, c.id FROM {_JOINED} WHERE c.id = ? AND {query.condition.sql}",
         (contact_id, *query.condition.params),
-    ).fetchone()
+    )
     if found is None:
         return None
     before = sorted_before(query.column, query.descending, tuple(found))
     sql = f"SELECT count(*) FROM {_JOINED} WHERE {query.condition.sql} AND {before.sql}"
-    return int(database.execute_sql(sql, (*query.condition.params, *before.params)).fetchone()[0])
+    return _count(sql, (*query.condition.params, *before.params))
 
 
 def _contact_row(values: tuple[Any, ...]) -> ContactRow:

@@ -15,8 +15,8 @@ from followup_desktop.db.models import (
     FollowUp,
     Interaction,
     Letter,
-    database,
 )
+from followup_desktop.db.reads import read_one
 from followup_desktop.db.rows import tuple_rows
 from followup_desktop.db.values import stored_datetime
 from followup_desktop.services.follow_up_queries import CHANNEL_LABELS, label_for_reason
@@ -71,13 +71,15 @@ def contact_timeline_count(contact_id: int) -> int:
     """How many entries ``contact_timeline`` gives, counted in one statement without reading
     them (the same conditions as ``_contact_conditions``)."""
     sql = (
-        "SELECT (SELECT count(*) FROM interaction WHERE contact_id = :c)"
-        " + (SELECT count(*) FROM follow_up WHERE contact_id = :c OR application_id IN"
-        " (SELECT id FROM application WHERE contact_id = :c))"
-        " + (SELECT count(*) FROM letter WHERE contact_id = :c OR application_id IN"
-        " (SELECT id FROM application WHERE contact_id = :c))"
+        "SELECT (SELECT count(*) FROM interaction WHERE contact_id = ?1)"
+        " + (SELECT count(*) FROM follow_up WHERE contact_id = ?1 OR application_id IN"
+        " (SELECT id FROM application WHERE contact_id = ?1))"
+        " + (SELECT count(*) FROM letter WHERE contact_id = ?1 OR application_id IN"
+        " (SELECT id FROM application WHERE contact_id = ?1))"
     )
-    return int(database.execute_sql(sql, {"c": contact_id}).fetchone()[0])
+    row = read_one(sql, (contact_id,))
+    assert row is not None  # a count always gives one row
+    return int(row[0])
 
 
 def company_timeline(company_id: int) -> list[TimelineEntry]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
@@ -45,6 +46,8 @@ def email_problem(value: str) -> str | None:
     text = value.strip()
     if not text:
         return None
+    # A heavy library (about 70 ms to import) that most modules checking fields never need:
+    # imported when the first address is checked.
     from email_validator import EmailNotValidError, validate_email
 
     try:
@@ -58,9 +61,22 @@ def normalized_email(value: str) -> str:
     text = value.strip()
     if not text:
         return ""
+    # A heavy library, imported when first needed (see email_problem).
     from email_validator import validate_email
 
     return str(validate_email(text, check_deliverability=False).normalized)
+
+
+def validated_email(text: str) -> str | None:
+    """The address normalized (domain lower-cased, Unicode forms joined) when it is well
+    formed, else None; no DNS look-up."""
+    # A heavy library, imported when first needed (see email_problem).
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        return str(validate_email(text, check_deliverability=False).normalized)
+    except EmailNotValidError:
+        return None
 
 
 def phone_problem(value: str, region: str = "US") -> str | None:
@@ -68,6 +84,8 @@ def phone_problem(value: str, region: str = "US") -> str | None:
     text = value.strip()
     if not text:
         return None
+    # A heavy library (about 50 ms to import, its number metadata) that most modules checking
+    # fields never need: imported when the first number is checked.
     import phonenumbers
 
     try:
@@ -86,6 +104,7 @@ def formatted_phone(value: str, region: str = "US") -> str:
     text = value.strip()
     if not text:
         return ""
+    # A heavy library, imported when first needed (see phone_problem).
     import phonenumbers
 
     try:
@@ -93,6 +112,19 @@ def formatted_phone(value: str, region: str = "US") -> str:
     except phonenumbers.NumberParseException:
         return text
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
+
+
+def phone_example(region: str) -> str:
+    """A landline number of ``region`` (the US when empty) in international form, as a hint."""
+    # A heavy library, imported when first needed (see phone_problem).
+    import phonenumbers
+
+    example = phonenumbers.example_number_for_type(
+        region or "US", phonenumbers.PhoneNumberType.FIXED_LINE
+    )
+    if example is None:
+        return "+1 312 555 0100"
+    return str(phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.INTERNATIONAL))
 
 
 def time_problem(value: str) -> str | None:
@@ -153,8 +185,6 @@ def social_only_advice(contact: ReachableContact) -> str | None:
 @lru_cache(maxsize=1)
 def known_time_zones() -> frozenset[str]:
     """IANA names this system knows; looked up in a set so odd text never reaches the disk."""
-    import zoneinfo
-
     return frozenset(zoneinfo.available_timezones())
 
 

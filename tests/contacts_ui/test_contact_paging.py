@@ -13,8 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.connection import StoreInfo
 from followup_desktop.db.models import Company, Contact, FollowUp, database
+from followup_desktop.services.contact_queries import ContactListQuery, contact_page
+from followup_desktop.services.contact_search import ContactFilter
 from followup_desktop.services.importers.contact_import import import_contacts
 from followup_desktop.services.records import ContactInput, save_contact
+from followup_desktop.ui.contacts import contact_list_model as list_model
 from followup_desktop.ui.contacts.contact_list_model import EMAIL, NAME, ContactListModel
 from followup_desktop.ui.contacts.contacts_area import ContactsArea
 from followup_desktop.ui.events import AppEvents
@@ -75,7 +78,7 @@ def test_scrolling_reads_more_pages_and_keeps_few(area: ContactsArea, qtbot: QtB
     model = area.list_model
     table = area.list_panel.table
     table.scrollToBottom()
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: model.pages_read >= 2)
     assert model.pages_read >= 2
     last_row = model.rowCount() - 1
     assert model.index(last_row, NAME).data() == _last().full_name
@@ -149,9 +152,6 @@ def test_keep_in_touch_filter_beyond_the_first_page(area: ContactsArea) -> None:
 def test_dense_search_pages_walk_the_name_index_with_the_same_rows(area: ContactsArea) -> None:
     """When many contacts match, the page is found by walking the name index; the rows are
     the same as sorting every match, in both directions."""
-    from followup_desktop.services.contact_queries import ContactListQuery, contact_page
-    from followup_desktop.services.contact_search import ContactFilter
-
     for descending in (False, True):
         query = ContactListQuery.of(ContactFilter(text="crowd"), dt.date.today(), NAME, descending)
         for offset in (0, PAGE):
@@ -177,8 +177,6 @@ def test_typing_shows_the_top_matches_and_keeps_a_selection_found_there(
 ) -> None:
     """While searching, the list is not scrolled down to the selected person nor searched for
     them beyond the first page; they stay in the details and are selected again when shown."""
-    import followup_desktop.ui.contacts.contact_list_model as list_model
-
     last = _last()
     area.show_contact(last.id)
     table = area.list_panel.table

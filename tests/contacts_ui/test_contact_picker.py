@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 from followup_desktop.db.connection import StoreInfo
 from followup_desktop.db.models import Application, Contact, Stage
 from followup_desktop.services.records import ContactInput, save_contact
-from followup_desktop.ui.contacts.contact_picker import SHOWN_MATCHES, ContactPicker
 from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
+from followup_desktop.ui.widgets.contact_picker import SHOWN_MATCHES, ContactPicker
 
 
 def _crowd(count: int) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QImage, QPalette, QStandardItem, QStandardItemModel
 from pytestqt.qtbot import QtBot
 
 from followup_desktop.ui.contacts.contact_table_view import RowPaintedTableView, TextCache
@@ -96,10 +96,10 @@ def test_texts_selection_and_warning_colour_are_painted(
     assert not _has_colour(image, range(26, 46), range(last_x, last_x + 80), table.warning_colour)
 
     table.selectRow(1)
-    qtbot.wait(10)
-    image = _grab(table)
     group = QPalette.ColorGroup.Active if table.hasFocus() else QPalette.ColorGroup.Inactive
     highlight = table.palette().color(group, QPalette.ColorRole.Highlight)
+    qtbot.waitUntil(lambda: _grab(table).pixelColor(5, 24 + 2) == highlight)
+    image = _grab(table)
     assert image.pixelColor(5, 24 + 2) == highlight
     assert image.pixelColor(5, 2) != highlight
 
@@ -117,8 +117,6 @@ def test_long_texts_are_shortened_with_an_ellipsis(qtbot: QtBot) -> None:
 
 
 def test_other_models_are_painted_the_stock_way(qtbot: QtBot) -> None:
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
-
     model = QStandardItemModel(3, 1)
     model.setItem(0, 0, QStandardItem("Plain"))
     table = RowPaintedTableView()

@@ -49,8 +49,8 @@ def test_vcard_preview_then_import(qtbot: QtBot, store: StoreInfo) -> None:
     events = AppEvents()
     dialog = open_dialog(qtbot, SAMPLES / "apple_contacts_3_0.vcf", "vcf", events)
     wait_for_page(qtbot, dialog, PREVIEW_PAGE)
-    assert "1 new, 0 merged into existing contacts, 1 skipped" in dialog.summary.text()
-    assert dialog.plan_model.rowCount() == 2
+    assert "1 new, 0 merged into existing contacts, 1 skipped" in dialog.preview.summary.text()
+    assert dialog.preview.plan_model.rowCount() == 2
     assert Contact.select().count() == 0  # nothing written by the preview
     with qtbot.waitSignal(events.contacts_changed, timeout=20000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
@@ -66,17 +66,17 @@ def test_linkedin_csv_mapping_can_be_changed(
     path.write_text(LINKEDIN, encoding="utf-8")
     dialog = open_dialog(qtbot, path, "csv")
     assert dialog.pages.currentIndex() == COLUMNS_PAGE
-    assert "LinkedIn connections" in dialog.format_label.text()
-    assert dialog.mapping_table.rowCount() == 7
-    position = dialog.field_boxes[5]
+    assert "LinkedIn connections" in dialog.columns.format_label.text()
+    assert dialog.columns.mapping_table.rowCount() == 7
+    position = dialog.columns.field_boxes[5]
     assert position.currentData() == "role"
     position.setCurrentIndex(position.findData("notes"))  # keep the title in notes instead
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     wait_for_page(qtbot, dialog, PREVIEW_PAGE)
-    assert dialog.plan_model.rowCount() == 2
-    assert all(item.outcome == "new" for item in dialog.plan_model.items)
-    assert dialog.plan_model.items[0].values["role"] == ""
-    assert "Position: Talent Partner" in dialog.plan_model.items[0].values["notes"]
+    assert dialog.preview.plan_model.rowCount() == 2
+    assert all(item.outcome == "new" for item in dialog.preview.plan_model.items)
+    assert dialog.preview.plan_model.items[0].values["role"] == ""
+    assert "Position: Talent Partner" in dialog.preview.plan_model.items[0].values["notes"]
 
 
 def test_malformed_file_shows_the_line_and_cannot_be_imported(
@@ -129,8 +129,13 @@ def test_export_action_writes_the_chosen_format(
 def test_preview_where_column_shows_the_whole_place(qtbot: QtBot, store: StoreInfo) -> None:
     dialog = open_dialog(qtbot, SAMPLES / "google_contacts_3_0.vcf", "vcf")
     wait_for_page(qtbot, dialog, PREVIEW_PAGE)
-    metrics = dialog.plan_table.fontMetrics()
-    texts = [dialog.plan_model.items[row].source for row in range(dialog.plan_model.rowCount())]
+    metrics = dialog.preview.plan_table.fontMetrics()
+    texts = [
+        dialog.preview.plan_model.items[row].source
+        for row in range(dialog.preview.plan_model.rowCount())
+    ]
     assert texts and all(text.startswith("card") for text in texts)
     needed = max(metrics.horizontalAdvance(text) for text in texts)
-    assert dialog.plan_table.columnWidth(0) > needed  # "card 2 (line 16)", not "card 2 (li…"
+    assert (
+        dialog.preview.plan_table.columnWidth(0) > needed
+    )  # "card 2 (line 16)", not "card 2 (li…"

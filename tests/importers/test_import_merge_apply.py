@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from followup_desktop.db.models import Company, Contact
+from followup_desktop.db.models import Company, Contact, FollowUp
 from followup_desktop.services.importers import import_apply
 from followup_desktop.services.importers.contact_import import import_contacts
 from followup_desktop.services.importers.contact_record import ContactRecord
@@ -208,8 +208,6 @@ def test_dry_run_writes_nothing(store: object) -> None:
 
 
 def test_imported_cadence_plans_a_keep_in_touch(store: object) -> None:
-    from followup_desktop.db.models import FollowUp
-
     plan = plan_import([record(first_name="Cy", last_name="Odu", keep_in_touch_days="60")])
     apply_import(plan)
     cy = Contact.get(Contact.first_name == "Cy")

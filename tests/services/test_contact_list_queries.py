@@ -21,6 +21,7 @@ from followup_desktop.services.contact_search import (
     ContactFilter,
     text_condition,
 )
+from followup_desktop.services.timeline import contact_timeline, contact_timeline_count
 
 TODAY = dt.date(2025, 6, 2)
 
@@ -213,8 +214,6 @@ def test_bulk_indexing_indexes_new_rows_once_and_rolls_back_whole(store: StoreIn
 
 def test_history_count_matches_the_history(demo_store: StoreInfo) -> None:
     """The detail pane's tab shows a count before the history is read: the same number."""
-    from followup_desktop.services.timeline import contact_timeline, contact_timeline_count
-
     counted = 0
     for (contact_id,) in Contact.select(Contact.id).tuples():
         entries = contact_timeline(contact_id)

@@ -53,12 +53,8 @@ def clean_text(value: str) -> str:
 def _normalized_domain(domain: str) -> str | None:
     """The domain as email-validator normalizes it, or None if it refuses it; asked once per
     domain because an address book repeats a few company domains thousands of times."""
-    from email_validator import EmailNotValidError, validate_email
-
-    try:
-        return str(validate_email(f"a@{domain}", check_deliverability=False).domain)
-    except EmailNotValidError:
-        return None
+    normalized = check.validated_email(f"a@{domain}")
+    return None if normalized is None else normalized.rpartition("@")[2]
 
 
 def normalized_email_or_none(text: str) -> str | None:
@@ -70,12 +66,7 @@ def normalized_email_or_none(text: str) -> str | None:
     if not text.strip():
         return ""
     # One validation gives both answers (asking for the problem, then the form, validated twice).
-    from email_validator import EmailNotValidError, validate_email
-
-    try:
-        return str(validate_email(text.strip(), check_deliverability=False).normalized)
-    except EmailNotValidError:
-        return None
+    return check.validated_email(text.strip())
 
 
 def clean_record(record: ContactRecord, phone_region: str) -> CleanedRecord | str:

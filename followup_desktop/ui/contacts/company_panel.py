@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup_desktop.db.models import Company
 from followup_desktop.services.companies import (
     CompanyInput,
     CompanyRow,
@@ -37,11 +36,13 @@ from followup_desktop.services.companies import (
     company_problems,
     load_company_rows,
     save_company,
+    stored_company,
 )
 from followup_desktop.services.timeline import company_timeline
 from followup_desktop.services.validation import ValidationError
 from followup_desktop.ui.contacts.timeline_view import TimelineView
 from followup_desktop.ui.contacts.titled_table_model import ModelIndex, TitledTableModel
+from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
 
@@ -151,10 +152,10 @@ class CompanyDetail(QWidget):
         self.timeline.follow_up_requested.connect(events.compose_follow_up_requested)
 
     def show_company(self, company_id: int) -> None:
-        company = Company.get_or_none(Company.id == company_id)
+        company = stored_company(company_id)
         if company is None:
             return
-        self.company_id = company.id
+        self.company_id = company_id
         self.title.setText(company.name)
         self.name.setText(company.name)
         self.website.setText(company.website)
@@ -162,7 +163,7 @@ class CompanyDetail(QWidget):
         self.notes.setPlainText(company.notes)
         self.form.show_errors({})
         self.applications.clear()
-        found_applications = company_applications(company.id)
+        found_applications = company_applications(company_id)
         applications = len(found_applications)
         for app in found_applications:
             state = "archived" if app.archived else app.stage
@@ -171,7 +172,7 @@ class CompanyDetail(QWidget):
             item.setData(ItemIdRole, app.id)
             self.applications.addItem(item)
         self.people.clear()
-        found_people = company_people(company.id)
+        found_people = company_people(company_id)
         people = len(found_people)
         for person in found_people:
             role = f", {person.role}" if person.role else ""
@@ -187,7 +188,7 @@ class CompanyDetail(QWidget):
                 empty = QListWidgetItem(text)
                 empty.setFlags(Qt.ItemFlag.NoItemFlags)
                 widget.addItem(empty)
-        entries = company_timeline(company.id)
+        entries = company_timeline(company_id)
         self.timeline.set_entries(entries)
         self.tabs.setTabText(0, f"Applications ({applications})")
         self.tabs.setTabText(1, f"People ({people})")
@@ -222,8 +223,6 @@ class CompanyDetail(QWidget):
     def log_conversation(self) -> None:
         if self.company_id is None:
             return
-        from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
-
         dialog = LogConversationDialog(self, company_id=self.company_id, events=self.events)
         if dialog.exec():
             self.show_company(self.company_id)

@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup_desktop.db.models import Contact
+from followup_desktop.services.contact_details import StoredContact, stored_contact
 from followup_desktop.services.records import contact_problems, save_contact
 from followup_desktop.services.timeline import contact_timeline, contact_timeline_count
 from followup_desktop.services.validation import ValidationError
-from followup_desktop.ui.contacts.contact_form import ContactForm
 from followup_desktop.ui.contacts.timeline_view import TimelineView
+from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.widgets.contact_form import ContactForm
 
 DETAILS_TAB, HISTORY_TAB = range(2)
 
@@ -111,12 +112,12 @@ class ContactDetailPanel(QWidget):
 
     def show_contact(self, contact_id: int | None) -> None:
         """Show this contact (or nothing); unsaved edits must be settled first (``may_leave``)."""
-        contact = Contact.get_or_none(Contact.id == contact_id) if contact_id is not None else None
+        contact = stored_contact(contact_id) if contact_id is not None else None
         self.contact_id = contact.id if contact is not None else None
         self.pages.setCurrentIndex(0 if contact is None else 1)
         if contact is None:
             return
-        self.form.load(contact)
+        self.form.load(contact.values)
         self._dirty = False
         self._show_heading(contact)
         self.refresh_history()
@@ -151,23 +152,24 @@ class ContactDetailPanel(QWidget):
         self.form.reload_companies()
         if self.contact_id is None:
             return
-        contact = Contact.get_or_none(Contact.id == self.contact_id)
+        contact = stored_contact(self.contact_id)
         if contact is None:
             self.show_contact(None)
             return
         if not self._dirty:
-            self.form.load(contact)
+            self.form.load(contact.values)
             self._show_heading(contact)
         self.refresh_history()
 
-    def _show_heading(self, contact: Contact) -> None:
+    def _show_heading(self, contact: StoredContact) -> None:
         self.title.setText(contact.full_name)
-        parts = [contact.role] if contact.role else []
-        if contact.company is not None:
-            parts.append(contact.company.name)
+        values = contact.values
+        parts = [values.role] if values.role else []
+        if values.company:
+            parts.append(values.company)
         line = " at ".join(parts)
-        if contact.is_agency:
-            client = contact.client_company.name if contact.client_company else ""
+        if values.is_agency:
+            client = values.client_company
             line += " · agency recruiter" + (f" for {client}" if client else "")
         self.subtitle.setText(line)
 
@@ -202,8 +204,9 @@ class ContactDetailPanel(QWidget):
             return False
         self._dirty = False
         self._update_buttons()
-        contact = Contact.get_by_id(self.contact_id)
-        self._show_heading(contact)
+        contact = stored_contact(self.contact_id)
+        if contact is not None:
+            self._show_heading(contact)
         self.saved.emit(self.contact_id)
         self.events.contacts_changed.emit()
         self.events.follow_ups_changed.emit()
@@ -236,8 +239,6 @@ class ContactDetailPanel(QWidget):
     def log_conversation(self) -> None:
         if self.contact_id is None or not self.may_leave():
             return
-        from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
-
         dialog = LogConversationDialog(self, contact_id=self.contact_id, events=self.events)
         if dialog.exec():
             self.refresh_history()

@@ -24,7 +24,7 @@ from followup_desktop.services.contact_queries import company_choices
 from followup_desktop.services.contact_search import ContactFilter
 from followup_desktop.ui.contacts.contact_list_model import ContactIdRole, ContactListModel
 from followup_desktop.ui.contacts.contact_table_view import RowPaintedTableView
-from followup_desktop.ui.contacts.fill_on_focus import FillOnFocus
+from followup_desktop.ui.widgets.fill_on_focus import FillOnFocus
 
 _COLUMN_WIDTHS = (150, 150, 170, 210, 130)
 _ROW_HEIGHT_PADDING = 8

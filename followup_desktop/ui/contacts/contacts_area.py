@@ -17,12 +17,15 @@ from followup_desktop.ui.contacts.company_panel import CompanyPanel
 from followup_desktop.ui.contacts.contact_detail import ContactDetailPanel
 from followup_desktop.ui.contacts.contact_list_panel import ContactListPanel
 from followup_desktop.ui.contacts.transfer_actions import export_contacts, import_contacts
+from followup_desktop.ui.dialogs.contact_dialog import ContactDialog
 from followup_desktop.ui.events import AppEvents
 
 PEOPLE_TAB, COMPANIES_TAB = range(2)
 
 
 class ContactsArea(QWidget):
+    """People (list beside details) and companies in two tabs, under New / Import / Export."""
+
     def __init__(self, events: AppEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.events = events
@@ -144,8 +147,6 @@ class ContactsArea(QWidget):
         self._on_contact_selected(contact_id)
 
     def new_contact(self) -> None:
-        from followup_desktop.ui.dialogs.contact_dialog import ContactDialog
-
         dialog = ContactDialog(self)
         if dialog.exec() and dialog.saved_id is not None:
             self.events.contacts_changed.emit()

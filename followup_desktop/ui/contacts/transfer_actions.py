@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from followup_desktop.services.exporters.csv_writer import export_contacts_csv
 from followup_desktop.services.exporters.vcard_writer import export_contacts_vcard
 from followup_desktop.services.importers.contact_import import kind_for_file
+from followup_desktop.ui.contacts.import_dialog import ImportDialog
 from followup_desktop.ui.events import AppEvents
 
 IMPORT_FILTERS = "Contacts (*.vcf *.vcard *.csv);;vCard (*.vcf *.vcard);;CSV (*.csv);;All files (*)"
@@ -55,8 +56,6 @@ def import_contacts(parent: QWidget | None, events: AppEvents | None) -> bool:
     except OSError as error:
         QMessageBox.warning(parent, "Import contacts", f"Cannot read {path}: {error.strerror}.")
         return False
-    from followup_desktop.ui.contacts.import_dialog import ImportDialog
-
     dialog = ImportDialog(path, kind_for_file(path, head), events, parent)
     dialog.exec()
     return dialog.import_result is not None

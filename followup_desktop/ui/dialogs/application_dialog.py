@@ -27,7 +27,7 @@ from followup_desktop.services.records import (
     save_application,
 )
 from followup_desktop.services.validation import ValidationError
-from followup_desktop.ui.contacts.contact_picker import ContactPicker
+from followup_desktop.ui.widgets.contact_picker import ContactPicker
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
 
 

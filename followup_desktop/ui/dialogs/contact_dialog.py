@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayout, QWidget
 
-from followup_desktop.db.models import Contact
+from followup_desktop.services.contact_details import stored_contact
 from followup_desktop.services.records import contact_problems, save_contact
 from followup_desktop.services.validation import ValidationError
-from followup_desktop.ui.contacts.contact_form import ContactForm
+from followup_desktop.ui.widgets.contact_form import ContactForm
 
 
 class ContactDialog(QDialog):
@@ -37,7 +37,8 @@ class ContactDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
-        self.contact_form.load(Contact.get_by_id(contact_id) if contact_id is not None else None)
+        stored = stored_contact(contact_id) if contact_id is not None else None
+        self.contact_form.load(stored.values if stored is not None else None)
         self.resize(560, 640)
 
     def accept(self) -> None:

@@ -7,9 +7,7 @@ re-plans the follow-ups (a thank-you after a talk, the keep-in-touch cadence sta
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-import peewee as pw
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,8 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup_desktop.db.models import Application, ApplicationContact, Company, Contact, id_column
-from followup_desktop.db.rows import tuple_rows
+from followup_desktop.services.conversation_choices import (
+    application_contact,
+    conversation_applications,
+    conversation_company,
+    conversation_people,
+    latest_application_of,
+)
 from followup_desktop.services.interactions import (
     INTERACTION_KINDS,
     KIND_LABELS,
@@ -89,14 +92,11 @@ class LogConversationDialog(QDialog):
         super().__init__(parent)
         self.events = events
         self.logged_id: int | None = None
-        self.company_id = company_id
+        self.company_id = conversation_company(
+            contact_id=contact_id, application_id=application_id, company_id=company_id
+        )
         self.setWindowTitle("Log conversation")
         self.setMinimumWidth(520)
-        if application_id is not None and company_id is None:
-            self.company_id = Application.get_by_id(application_id).company_id
-        if contact_id is not None and self.company_id is None:
-            person = Contact.get_by_id(contact_id)
-            self.company_id = person.client_company_id or person.company_id
 
         self.form = ValidatedForm()
         self.contact = QComboBox()
@@ -176,74 +176,29 @@ class LogConversationDialog(QDialog):
 
     def _fill_contacts(self, contact_id: int | None, application_id: int | None) -> None:
         """The people of this conversation's application or company (never all contacts)."""
-        people: dict[int, str] = {}
-        wanted: Any = id_column(Contact) == contact_id if contact_id is not None else None
-        if application_id is not None:
-            linked = ApplicationContact.select(ApplicationContact.contact).where(
-                ApplicationContact.application == application_id
-            )
-            main = Application.select(Application.contact).where(Application.id == application_id)
-            clause = id_column(Contact).in_(linked) | id_column(Contact).in_(main)
-            wanted = clause if wanted is None else (wanted | clause)
-        if self.company_id is not None:
-            clause = (Contact.company == self.company_id) | (
-                Contact.client_company == self.company_id
-            )
-            wanted = clause if wanted is None else (wanted | clause)
-        if wanted is not None:
-            query = (
-                Contact.select(
-                    Contact.id, Contact.first_name, Contact.last_name, Contact.role, Company.name
-                )
-                .join(Company, pw.JOIN.LEFT_OUTER, on=(Contact.company == Company.id))
-                .where(wanted)
-                .order_by(Contact.last_name, Contact.first_name)
-            )
-            for cid, first, last, role, company in tuple_rows(query):
-                people[cid] = _contact_label(first, last, role, company)
+        people = conversation_people(
+            contact_id=contact_id, application_id=application_id, company_id=self.company_id
+        )
         self.contact.addItem(_NOBODY, None)
-        for cid, label in people.items():
-            self.contact.addItem(label, cid)
+        for person in people:
+            label = _contact_label(person.first_name, person.last_name, person.role, person.company)
+            self.contact.addItem(label, person.id)
         chosen = contact_id
         if chosen is None and application_id is not None:
-            chosen = Application.get_by_id(application_id).contact_id
+            chosen = application_contact(application_id)
         self.contact.setCurrentIndex(max(0, self.contact.findData(chosen)))
 
     def _fill_applications(self, application_id: int | None) -> None:
         self.application.clear()
         self.application.addItem(_NO_APPLICATION, None)
         contact_id = self.contact.currentData()
-        clauses: list[Any] = []
-        if application_id is not None:
-            clauses.append(id_column(Application) == application_id)
-        if contact_id is not None:
-            linked = ApplicationContact.select(ApplicationContact.application).where(
-                ApplicationContact.contact == contact_id
-            )
-            clauses.append((Application.contact == contact_id) | id_column(Application).in_(linked))
-        if self.company_id is not None:
-            clauses.append(Application.company == self.company_id)
-        if clauses:
-            wanted = clauses[0]
-            for clause in clauses[1:]:
-                wanted = wanted | clause
-            query = (
-                Application.select(Application.id, Application.position, Company.name)
-                .join(Company)
-                .where(wanted & (Application.archived == False))  # noqa: E712
-                .order_by(Application.applied_on.desc(), id_column(Application).desc())
-            )
-            for app_id, position, company in tuple_rows(query):
-                self.application.addItem(f"{position} at {company}", app_id)
+        for app in conversation_applications(
+            application_id=application_id, contact_id=contact_id, company_id=self.company_id
+        ):
+            self.application.addItem(f"{app.position} at {app.company}", app.id)
         chosen = application_id
         if chosen is None and contact_id is not None:
-            # Most talks with a recruiter are about their latest application.
-            chosen = (
-                Application.select(Application.id)
-                .where((Application.contact == contact_id) & (Application.archived == False))  # noqa: E712
-                .order_by(Application.applied_on.desc(), id_column(Application).desc())
-                .scalar()
-            )
+            chosen = latest_application_of(contact_id)
         if chosen is None and self.application.count() == 2:
             chosen = self.application.itemData(1)  # the one application there is
         self.application.setCurrentIndex(max(0, self.application.findData(chosen)))

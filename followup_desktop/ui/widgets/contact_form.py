@@ -17,12 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup_desktop.db.models import Contact
 from followup_desktop.services.contact_queries import company_choices
 from followup_desktop.services.profile import get_profile
 from followup_desktop.services.records import ContactInput
-from followup_desktop.services.validation import known_time_zones, social_only_advice
-from followup_desktop.ui.contacts.fill_on_focus import FillOnFocus
+from followup_desktop.services.validation import (
+    known_time_zones,
+    phone_example,
+    social_only_advice,
+)
+from followup_desktop.ui.widgets.fill_on_focus import FillOnFocus
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
 
 #: (value, label) of the preferred channels; texting and social networks are not offered.
@@ -97,7 +100,7 @@ class ContactForm(QWidget):
         self.email = QLineEdit()
         self.email.setPlaceholderText("name@company.com")
         self.phone = QLineEdit()
-        self.phone.setPlaceholderText(_phone_example(profile.phone_region))
+        self.phone.setPlaceholderText(phone_example(profile.phone_region))
         self.address = QPlainTextEdit()
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(70)
@@ -211,26 +214,26 @@ class ContactForm(QWidget):
             combo.setCurrentText(text)
             combo.blockSignals(False)
 
-    def load(self, contact: Contact | None) -> None:
-        """Fill the form from ``contact`` (or clear it for a new one) without firing ``changed``."""
+    def load(self, contact: ContactInput | None) -> None:
+        """Fill the form from a stored contact's values (or clear it for a new one) without
+        firing ``changed``."""
+        shown = contact if contact is not None else ContactInput(first_name="")
         self._loading = True
         try:
-            self.first_name.setText(contact.first_name if contact else "")
-            self.last_name.setText(contact.last_name if contact else "")
-            self.role.setText(contact.role if contact else "")
-            self.company.setCurrentText(contact.company.name if contact and contact.company else "")
-            self.is_agency.setChecked(bool(contact and contact.is_agency))
-            self.client_company.setCurrentText(
-                contact.client_company.name if contact and contact.client_company else ""
-            )
-            self.email.setText(contact.email if contact else "")
-            self.phone.setText(contact.phone if contact else "")
-            self.address.setPlainText(contact.address if contact else "")
-            self.time_zone.setCurrentText(contact.time_zone if contact else "")
-            found = self.preferred_channel.findData(contact.preferred_channel if contact else "")
+            self.first_name.setText(shown.first_name)
+            self.last_name.setText(shown.last_name)
+            self.role.setText(shown.role)
+            self.company.setCurrentText(shown.company)
+            self.is_agency.setChecked(shown.is_agency)
+            self.client_company.setCurrentText(shown.client_company)
+            self.email.setText(shown.email)
+            self.phone.setText(shown.phone)
+            self.address.setPlainText(shown.address)
+            self.time_zone.setCurrentText(shown.time_zone)
+            found = self.preferred_channel.findData(shown.preferred_channel)
             self.preferred_channel.setCurrentIndex(max(0, found))
-            self.social_handle.setText(contact.social_handle if contact else "")
-            cadence = contact.keep_in_touch_days if contact else None
+            self.social_handle.setText(shown.social_handle)
+            cadence = shown.keep_in_touch_days
             if cadence is None:
                 self.cadence_mode.setCurrentIndex(CADENCE_DEFAULT)
                 self.cadence_days.setValue(self.default_cadence)
@@ -240,7 +243,7 @@ class ContactForm(QWidget):
             else:
                 self.cadence_mode.setCurrentIndex(CADENCE_EVERY)
                 self.cadence_days.setValue(int(cadence))
-            self.notes.setPlainText(contact.notes if contact else "")
+            self.notes.setPlainText(shown.notes)
             self.form.show_errors({})
         finally:
             self._loading = False
@@ -287,14 +290,3 @@ class ContactForm(QWidget):
         advice = social_only_advice(self.values())
         self.advice.setText(advice or "")
         self.advice.setVisible(bool(advice))
-
-
-def _phone_example(region: str) -> str:
-    import phonenumbers
-
-    example = phonenumbers.example_number_for_type(
-        region or "US", phonenumbers.PhoneNumberType.FIXED_LINE
-    )
-    if example is None:
-        return "+1 312 555 0100"
-    return str(phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.INTERNATIONAL))

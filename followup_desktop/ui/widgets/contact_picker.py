@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from followup_desktop.db.models import Contact
+from followup_desktop.services.contact_details import stored_contact
 from followup_desktop.services.contact_queries import (
     ContactListQuery,
     ContactRow,
@@ -80,14 +80,13 @@ class ContactPicker(QLineEdit):
 
     def set_contact(self, contact_id: int | None) -> None:
         """Show this contact (or nothing) as picked."""
-        found = Contact.get_or_none(Contact.id == contact_id) if contact_id is not None else None
+        found = stored_contact(contact_id) if contact_id is not None else None
         if found is None:
             self._contact_id = None
             self._write("")
         else:
-            company = found.company.name if found.company is not None else ""
-            self._contact_id = int(found.id)
-            self._write(_label(found.full_name, company, found.email))
+            self._contact_id = found.id
+            self._write(_label(found.full_name, found.values.company, found.values.email))
 
     # --- typing and picking --------------------------------------------------------------
 
