@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from followup_desktop.db.models import Application
 from followup_desktop.paths import DataLocation
 from followup_desktop.services import store as user_store
 from followup_desktop.services.demo_data import fill_demo_data
+from followup_desktop.services.settings import set_planned_on, set_reminded_on
 from followup_desktop.ui import messages
 from followup_desktop.ui.app import create_application
 from followup_desktop.ui.background import BackgroundJob
@@ -27,6 +29,10 @@ from followup_desktop.ui.session_services import SessionServices
 def _demo_with_backup(location: DataLocation) -> int:
     user_store.open_user_store(location)
     fill_demo_data(seed=5)
+    # Planned and reminded today: the window beside the scan then writes nothing, and the
+    # damaged file kept aside must be byte for byte what the scan found.
+    set_planned_on(dt.date.today())
+    set_reminded_on(dt.date.today())
     count = Application.select().count()
     close_store()
     create_backup(location.database, location.backups, "quit")
