@@ -39,6 +39,8 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # A seam: every command (importers, exporters, PDF writing) is loaded only to run one,
+    # never to open the window.
     from followup_desktop.cli.commands import COMMANDS
 
     parser = argparse.ArgumentParser(prog="followup", description=DESCRIPTION)
@@ -74,6 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(handler(args))
     else:
         args = window_args
+    # A seam: the window's modules are loaded only to open it, never for a command.
     from followup_desktop.ui.start import run_window
 
     return run_window(args)

@@ -8,10 +8,13 @@ from pathlib import Path
 from followup_desktop.cli.common import CommandError, fail, location_from, open_store_for
 from followup_desktop.db.backup import BackupError, human_size, list_backups
 from followup_desktop.db.connection import close_store
+from followup_desktop.db.diagnose import diagnose_database
 from followup_desktop.db.errors import StoreError
+from followup_desktop.db.restore import quarantine_damaged, restore_backup
 from followup_desktop.paths import DataLocation
 from followup_desktop.services.data_safety import manual_backup
 from followup_desktop.services.store import open_user_store
+from followup_desktop.ui.single_instance import window_is_running
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -59,10 +62,6 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from followup_desktop.db.diagnose import diagnose_database
-    from followup_desktop.db.restore import quarantine_damaged, restore_backup
-    from followup_desktop.ui.single_instance import window_is_running
-
     source = Path(args.file).expanduser().resolve()
     if not source.is_file():
         return fail(f"{source} is not a file.")

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import qVersion
+
 from followup_desktop.cli.common import CommandError, fail, location_from, open_store_for
 from followup_desktop.db.connection import close_store
+from followup_desktop.notes.fonts import bundled_font_families
+from followup_desktop.notes.headless import ensure_gui_application
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,9 +32,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"journal mode:   {info.journal_mode}")
         print(f"foreign keys:   {'on' if info.foreign_keys else 'off'}")
         print(f"quick_check:    {info.quick_check}")
-        from PySide6 import __version__ as pyside_version
-        from PySide6.QtCore import qVersion
-
         print(f"Qt:             {qVersion()} (PySide6 {pyside_version})")
         print(f"note fonts:     {', '.join(note_font_report()) or 'none found'}")
     finally:
@@ -39,10 +41,5 @@ def run(args: argparse.Namespace) -> int:
 
 def note_font_report() -> list[str]:
     """The handwriting fonts bundled for notes, by family name (registered without a window)."""
-    try:
-        from followup_desktop.notes.fonts import bundled_font_families
-        from followup_desktop.notes.headless import ensure_gui_application
-    except ImportError:
-        return []
     ensure_gui_application()  # Qt's font database needs a GUI application
     return bundled_font_families()

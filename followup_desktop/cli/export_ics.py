@@ -8,6 +8,8 @@ from pathlib import Path
 
 from followup_desktop.cli.common import CommandError, fail, open_store_for
 from followup_desktop.db.connection import close_store
+from followup_desktop.services.ics_export import CalendarExportError, export_calendar
+from followup_desktop.services.profile import get_profile
 
 
 def register(formats: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,9 +50,6 @@ def _iso_date(text: str) -> dt.date:
 
 
 def run(args: argparse.Namespace) -> int:
-    from followup_desktop.services.ics_export import CalendarExportError, export_calendar
-    from followup_desktop.services.profile import get_profile
-
     out: Path = args.out
     if out.is_dir():
         return fail(f"{out} is a folder; give the name of the .ics file to write.")

@@ -9,7 +9,22 @@ from pathlib import Path
 
 from followup_desktop.cli.common import CommandError, fail, open_store_for
 from followup_desktop.db.connection import close_store
+from followup_desktop.notes.headless import ensure_gui_application
 from followup_desktop.notes.paper import ENVELOPE_SIZES
+from followup_desktop.notes.pdf import PdfWriteError
+from followup_desktop.notes.print_set import (
+    NotPrintableError,
+    build_print_set,
+    check_printable,
+    export_print_set,
+)
+from followup_desktop.services.letter_jobs import (
+    LetterNotFoundError,
+    due_note_letters,
+    due_notes_without_letter,
+    job_for_letter,
+    note_job,
+)
 
 
 def register(formats: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -61,22 +76,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from followup_desktop.notes.headless import ensure_gui_application
-    from followup_desktop.notes.pdf import PdfWriteError
-    from followup_desktop.notes.print_set import (
-        NotPrintableError,
-        build_print_set,
-        check_printable,
-        export_print_set,
-    )
-    from followup_desktop.services.letter_jobs import (
-        LetterNotFoundError,
-        due_note_letters,
-        due_notes_without_letter,
-        job_for_letter,
-        note_job,
-    )
-
     ensure_gui_application()
     if args.letter is not None:
         try:

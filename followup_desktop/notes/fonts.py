@@ -9,6 +9,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
+from followup_desktop.resources import resource_path
+
 FONT_SUFFIXES = (".ttf", ".otf")
 
 #: The hand used when the user has not chosen one: it looks most like a ballpoint pen.
@@ -36,8 +38,6 @@ PLAIN_EQUIVALENTS = {
 
 
 def fonts_folder() -> Path:
-    from followup_desktop.resources import resource_path
-
     return resource_path("fonts")
 
 

@@ -12,6 +12,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import platformdirs
+
 from followup_desktop import APP_DIR_NAME, APP_ID, APP_NAME
 from followup_desktop.services.atomic_files import atomic_writer
 
@@ -76,8 +78,6 @@ def find_launcher() -> Path:
 
 def user_data_home() -> Path:
     """$XDG_DATA_HOME, or ~/.local/share: where menu entries and icons of one user live."""
-    import platformdirs
-
     return Path(platformdirs.user_data_dir())
 
 

@@ -132,7 +132,7 @@ def open_external(target: str | os.PathLike[str]) -> None:
 
 def _open_on_windows(text: str) -> None:
     """Windows: undo the bundle's DLL folder so the started program loads its own DLLs."""
-    import ctypes
+    import ctypes  # its Windows part (windll) exists on Windows only
 
     bundle = bundle_folder()
     if bundle is not None:

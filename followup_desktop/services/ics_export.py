@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+import icalendar
 
 from followup_desktop import APP_NAME, __version__
 from followup_desktop.services.atomic_files import atomic_write_bytes
 from followup_desktop.services.calendar_feed import FEED_FILE_NAME
+from followup_desktop.services.call_window import contact_zone, follow_up_windows
 from followup_desktop.services.follow_up_details import FollowUpDetails, planned_details
-
-if TYPE_CHECKING:
-    import icalendar
 
 _UID_DOMAIN = "followup-desk"
 
@@ -48,9 +47,6 @@ def build_event(
     item: FollowUpDetails, *, alarm_minutes: int | None = None, reminder_time: str = "09:00"
 ) -> icalendar.Event:
     # Imported when a file is written: they are slow to import and start-up never needs them.
-    import icalendar
-
-    from followup_desktop.services.call_window import contact_zone, follow_up_windows
 
     event = icalendar.Event()
     event.add("uid", event_uid(item.id))
@@ -81,8 +77,6 @@ def build_event(
 
 
 def _alarm(item: FollowUpDetails, timed: bool, minutes: int, reminder_time: str) -> icalendar.Alarm:
-    import icalendar
-
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", item.summary())
@@ -106,8 +100,6 @@ def build_calendar(
     reminder_time: str = "09:00",
 ) -> bytes:
     """The .ics bytes for these follow-ups; the same data always gives the same bytes."""
-    import icalendar
-
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{APP_NAME}//{APP_NAME} {__version__}//EN")
     calendar.add("version", "2.0")

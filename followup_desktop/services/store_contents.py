@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+from followup_desktop.db.models import (
+    Application,
+    ApplicationContact,
+    Company,
+    Contact,
+    FollowUp,
+    Interaction,
+    Letter,
+    Profile,
+    database,
+)
 from followup_desktop.db.reads import read_one
 from followup_desktop.db.store_format import PROFILE_ID
 from followup_desktop.services.settings import mark_demo_data
@@ -21,18 +32,6 @@ def clear_all_data() -> None:
 
     Stages and settings stay. One transaction: either everything goes or nothing does.
     """
-    from followup_desktop.db.models import (
-        Application,
-        ApplicationContact,
-        Company,
-        Contact,
-        FollowUp,
-        Interaction,
-        Letter,
-        Profile,
-        database,
-    )
-
     with database.atomic("IMMEDIATE"):
         for model in (
             Letter,

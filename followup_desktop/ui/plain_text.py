@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtGui import Qt
 
 
@@ -14,7 +16,5 @@ def plain_tooltip(text: str) -> str:
     """
     if not Qt.mightBeRichText(text):
         return text
-    import html  # rarely needed, and not before the first paint
-
     escaped = html.escape(text, quote=False).replace("\n", "<br>")
     return f"<p style='white-space:pre-wrap'>{escaped}</p>"
