@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
 from followup_desktop.db.connection import StoreInfo
@@ -31,3 +32,11 @@ def open_store_for(args: argparse.Namespace) -> tuple[DataLocation, StoreInfo]:
 def fail(message: str) -> int:
     print(f"followup: error: {message}", file=sys.stderr)
     return 1
+
+
+def iso_date(text: str) -> dt.date:
+    """An argument given as YYYY-MM-DD (an argparse type)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None

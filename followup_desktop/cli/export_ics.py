@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
-from followup_desktop.cli.common import CommandError, fail, open_store_for
+from followup_desktop.cli.common import CommandError, fail, iso_date, open_store_for
 from followup_desktop.db.connection import close_store
 from followup_desktop.services.ics_export import CalendarExportError, export_calendar
 from followup_desktop.services.profile import get_profile
@@ -27,8 +26,8 @@ def register(formats: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         help="add a reminder this many minutes before each call (all-day items: at the "
         "reminder time set in the preferences)",
     )
-    parser.add_argument("--from", dest="first", type=_iso_date, metavar="YYYY-MM-DD")
-    parser.add_argument("--until", dest="last", type=_iso_date, metavar="YYYY-MM-DD")
+    parser.add_argument("--from", dest="first", type=iso_date, metavar="YYYY-MM-DD")
+    parser.add_argument("--until", dest="last", type=iso_date, metavar="YYYY-MM-DD")
     parser.set_defaults(handler=run)
 
 
@@ -40,13 +39,6 @@ def _minutes(text: str) -> int:
     if not 0 <= value <= 7 * 24 * 60:
         raise argparse.ArgumentTypeError("minutes must be between 0 and 10080 (a week)")
     return value
-
-
-def _iso_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
-from followup_desktop.cli.common import CommandError, fail, open_store_for
+from followup_desktop.cli.common import CommandError, fail, iso_date, open_store_for
 from followup_desktop.db.connection import close_store
 from followup_desktop.notes.headless import ensure_gui_application
 from followup_desktop.notes.paper import ENVELOPE_SIZES
@@ -37,7 +36,7 @@ def register(formats: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     which.add_argument("--letter", type=int, metavar="ID", help="the letter to export")
     which.add_argument(
         "--due-until",
-        type=_iso_date,
+        type=iso_date,
         metavar="YYYY-MM-DD",
         help="every planned handwritten note due on or before this day",
     )
@@ -53,13 +52,6 @@ def register(formats: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         "--plain-envelopes", action="store_true", help="address envelopes in a plain print font"
     )
     parser.set_defaults(handler=run)
-
-
-def _iso_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from error
 
 
 def run(args: argparse.Namespace) -> int:

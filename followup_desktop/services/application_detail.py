@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from followup_desktop.db.models import Contact, FollowUp, Interaction, Letter, id_column
-from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.reads import tuple_rows
 from followup_desktop.db.values import stored_date, stored_datetime
 
 

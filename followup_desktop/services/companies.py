@@ -16,7 +16,7 @@ from followup_desktop.db.models import (
     database,
     id_column,
 )
-from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.reads import tuple_rows
 from followup_desktop.db.values import stored_date_or_none
 from followup_desktop.services import validation as check
 from followup_desktop.services.validation import FieldErrors, ValidationError

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 import peewee as pw
 
 from followup_desktop.db.models import Application, ApplicationContact, Company, Contact, id_column
-from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.reads import tuple_rows
 
 
 class ConversationPerson(NamedTuple):

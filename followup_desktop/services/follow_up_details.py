@@ -9,7 +9,7 @@ from typing import Any
 import peewee as pw
 
 from followup_desktop.db.models import Application, Company, Contact, FollowUp, id_column
-from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.reads import tuple_rows
 from followup_desktop.db.values import stored_date, stored_datetime
 from followup_desktop.services.follow_up_queries import CHANNEL_LABELS, label_for_reason
 

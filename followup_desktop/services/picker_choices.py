@@ -8,7 +8,7 @@ from typing import Any
 import peewee as pw
 
 from followup_desktop.db.models import Application, Company, Contact
-from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.reads import tuple_rows
 from followup_desktop.services.follow_up_queries import (
     CHANNEL_LABELS,
     FollowUpRow,

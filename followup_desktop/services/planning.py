@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from followup_desktop.db.models import FollowUp, Letter, database, id_column
-from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.reads import query_rows, tuple_rows
 from followup_desktop.db.values import stored_date, stored_date_or_none
 from followup_desktop.services.rule_facts import (
     expand_scope,
     id_chunks,
     load_all_facts,
     load_scoped_facts,
-    raw_rows,
     rule_settings,
 )
 from followup_desktop.services.rules import PlannedFollowUp, plan_follow_ups, slot_of
@@ -149,7 +148,7 @@ def _existing(query: Any) -> list[_Existing]:
             user_changed=bool(row[10]),
             finished_on=stored_date_or_none(row[11]),
         )
-        for row in raw_rows(query)
+        for row in query_rows(query)
     ]
 
 

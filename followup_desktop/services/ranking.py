@@ -6,8 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from followup_desktop.db.models import RANK_GAP, Application, Stage, database
-from followup_desktop.db.reads import read_one
-from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.reads import read_one, tuple_rows
 
 
 class RankingError(Exception):

@@ -14,8 +14,7 @@ from followup_desktop.db.models import (
     Stage,
     id_column,
 )
-from followup_desktop.db.reads import read_all
-from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.reads import query_rows, tuple_rows
 from followup_desktop.db.values import stored_date_or_none, stored_datetime
 from followup_desktop.services.profile import get_profile
 from followup_desktop.services.rules import (
@@ -49,13 +48,6 @@ def id_chunks(ids: Collection[int]) -> list[list[int]]:
     return [items[start : start + _CHUNK] for start in range(0, len(items), _CHUNK)]
 
 
-def raw_rows(query: Any) -> list[tuple[Any, ...]]:
-    """The rows as SQLite returns them (dates as text): planning reads tens of thousands of
-    rows, and converting every column through the model costs more than the planning itself."""
-    sql, params = query.sql()
-    return read_all(sql, params)
-
-
 def _application_query() -> Any:
     return Application.select(
         Application.id,
@@ -84,7 +76,7 @@ def _applications(rows: Any) -> list[ApplicationFacts]:
             updated_on=stored_date_or_none(updated) or dt.date.today(),
         )
         for app_id, company_id, contact_id, kind, closed, archived, applied, expected, updated in (
-            raw_rows(rows)
+            query_rows(rows)
         )
     ]
 
@@ -115,7 +107,7 @@ def _interactions(rows: Any) -> list[InteractionFacts]:
             kind,
         )
         for item_id, app_id, contact_id, company_id, occurred, channel, direction, kind in (
-            raw_rows(rows)
+            query_rows(rows)
         )
     ]
 
@@ -141,7 +133,7 @@ def _contacts(rows: Any) -> dict[int, ContactFacts]:
             has_phone=bool(phone),
             created_on=stored_date_or_none(created) or dt.date(2000, 1, 1),
         )
-        for contact_id, channel, cadence, email, phone, created in raw_rows(rows)
+        for contact_id, channel, cadence, email, phone, created in query_rows(rows)
     }
 
 

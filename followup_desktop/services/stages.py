@@ -7,7 +7,7 @@ import datetime as dt
 import peewee as pw
 
 from followup_desktop.db.models import RANK_GAP, Application, Stage, database
-from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.reads import tuple_rows
 from followup_desktop.services.settings import set_stage_folded
 from followup_desktop.services.validation import no_control_characters
 

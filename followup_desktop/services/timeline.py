@@ -16,8 +16,7 @@ from followup_desktop.db.models import (
     Interaction,
     Letter,
 )
-from followup_desktop.db.reads import read_one
-from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.reads import read_one, tuple_rows
 from followup_desktop.db.values import stored_datetime
 from followup_desktop.services.follow_up_queries import CHANNEL_LABELS, label_for_reason
 from followup_desktop.services.interactions import KIND_LABELS

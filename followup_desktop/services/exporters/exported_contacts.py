@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from followup_desktop.db.models import Company, Contact
-from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.reads import tuple_rows
 from followup_desktop.services.contact_queries import CLIENT_COMPANY, select_contacts_with_companies
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from followup_desktop.db.contact_search_index import contacts_indexed_in_bulk
 from followup_desktop.db.models import Company, Contact, database
-from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.reads import tuple_rows
 from followup_desktop.services.importers.import_plan import MERGED, NEW, SKIPPED, ImportPlan
 from followup_desktop.services.planning import replan_scope
 from followup_desktop.services.rule_facts import expand_scope

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from followup_desktop.db.models import Company, Contact
-from followup_desktop.db.rows import tuple_rows
+from followup_desktop.db.reads import tuple_rows
 from followup_desktop.services.contact_queries import CLIENT_COMPANY, select_contacts_with_companies
 from followup_desktop.services.importers.contact_record import ContactRecord
 from followup_desktop.services.importers.record_cleaning import CleanedRecord, clean_record
