@@ -46,12 +46,13 @@ def bare_rss() -> None:
 
 def open_window(data_dir: str, start_area: str = "pipeline") -> tuple[object, object]:
     from followup_desktop.paths import resolve_data_location
-    from followup_desktop.ui.app import create_application, open_user_store
+    from followup_desktop.ui.app import create_application
     from followup_desktop.ui.main_window import MainWindow
+    from followup_desktop.ui.recovery import open_store_at_start
 
     app = create_application()
     location = resolve_data_location(data_dir)
-    problem = open_user_store(location)
+    problem = open_store_at_start(location)
     if problem is not None:
         raise SystemExit(f"cannot open {data_dir}: {problem}")
     window = MainWindow(location)
@@ -64,7 +65,7 @@ def open_window(data_dir: str, start_area: str = "pipeline") -> tuple[object, ob
 
 
 def app_rss(data_dir: str) -> None:
-    from followup_desktop.ui.main_window import AREA_KEYS
+    from followup_desktop.ui.area_specs import AREA_KEYS
 
     app, window = open_window(data_dir)
     for key in AREA_KEYS:
@@ -111,7 +112,7 @@ def idle(app: object, ms: float) -> None:
 
 def area_switch(data_dir: str, start_area: str, idle_ms: float) -> None:
     """First visit of every area but the one the window opened on, then repeated visits."""
-    from followup_desktop.ui.main_window import AREA_KEYS
+    from followup_desktop.ui.area_specs import AREA_KEYS
 
     app, window = open_window(data_dir, start_area)
     idle(app, idle_ms)

@@ -174,7 +174,8 @@ def test_window_shows_hostile_names_literally(
 ) -> None:
     from followup_desktop.db.models import FollowUp
     from followup_desktop.services.interactions import log_interaction
-    from followup_desktop.ui.main_window import AREA_KEYS, MainWindow
+    from followup_desktop.ui.area_specs import AREA_KEYS
+    from followup_desktop.ui.main_window import MainWindow
 
     contact = save_contact(
         ContactInput(first_name=MARKUP, last_name=RIGHT_TO_LEFT, role=EMOJI, company=MARKUP)

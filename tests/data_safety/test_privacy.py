@@ -75,7 +75,8 @@ def test_window_and_validation_open_no_connection(
     monkeypatch.setattr(socket, "create_connection", no_lookup)
 
     from followup_desktop.services.validation import email_problem
-    from followup_desktop.ui.main_window import AREA_KEYS, MainWindow
+    from followup_desktop.ui.area_specs import AREA_KEYS
+    from followup_desktop.ui.main_window import MainWindow
 
     assert email_problem("ann@example.org") is None
     window = MainWindow(data_location)

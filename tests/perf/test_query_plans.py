@@ -18,7 +18,8 @@ from followup_desktop.db.connection import StoreInfo
 from followup_desktop.db.models import database
 from followup_desktop.paths import DataLocation
 from followup_desktop.ui.app import create_application
-from followup_desktop.ui.main_window import AREA_KEYS, MainWindow
+from followup_desktop.ui.area_specs import AREA_KEYS
+from followup_desktop.ui.main_window import MainWindow
 
 #: Tables that grow with the user's history (a year: tens of thousands of rows each).
 LARGE_TABLES = {"application", "contact", "follow_up", "interaction", "letter", "company"}
