@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.connection import StoreInfo
@@ -93,7 +94,7 @@ def recorded(
     window.show()
     for key in AREA_KEYS:
         window.show_area(key)
-        qtbot.wait(10)
+        QApplication.processEvents()  # the area's first paint and the reads it makes
     more = [
         window.today_panel.list.item(i)
         for i in range(window.today_panel.list.count())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from followup_desktop.ui.area_stack import AreaStack
@@ -27,12 +27,14 @@ def test_switching_back_to_the_board_paints_each_column_once(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     board = window.show_area("pipeline")
-    window.show_area("composer")
-    qtbot.wait(50)
+    composer = window.show_area("composer")
+    qtbot.waitUntil(composer.isVisible)
+    QApplication.processEvents()  # the composer's own paints
     assert isinstance(board, PipelineBoard)
     counters = [PaintCounter(column) for column in board.columns if not column.isHidden()]
     window.show_area("pipeline")
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: any(counter.count for counter in counters))
+    QApplication.processEvents()  # any second paint would be queued by now
     # Qt's own QStackedWidget painted the board's columns twice on every switch (columns
     # scrolled out of sight are not painted at all).
     counts = [counter.count for counter in counters]
