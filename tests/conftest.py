@@ -5,6 +5,13 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Many tests start the app as a child process. Each starts as an installed app does, from
+# compiled bytecode (kept under .pytest_cache), not compiling every module afresh.
+if os.environ.pop("PYTHONDONTWRITEBYTECODE", None):
+    os.environ.setdefault(
+        "PYTHONPYCACHEPREFIX",
+        os.path.join(os.path.dirname(os.path.dirname(__file__)), ".pytest_cache", "pycache"),
+    )
 
 from collections.abc import Iterator
 from pathlib import Path

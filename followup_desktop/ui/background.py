@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from followup_desktop.db.errors import StoreError
 from followup_desktop.services.storage_failures import storage_failure_message
 from followup_desktop.services.store import release_thread_connection
 
@@ -40,11 +41,15 @@ class BackgroundJob(QObject):
         parent: QObject | None = None,
         *,
         failure_text: Callable[[Exception], str] = describe_failure,
+        expected: tuple[type[Exception], ...] = (),
     ) -> None:
         super().__init__(parent)
         self.name = name
         self._work = work
         self._failure_text = failure_text
+        #: Failures the user can mend (a broken file, a full disk): said in one line, with no
+        #: traceback on the console.
+        self._expected: tuple[type[Exception], ...] = (StoreError, *expected)
         self._cancel = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -87,7 +92,8 @@ class BackgroundJob(QObject):
             result = self._work(self)
         except Exception as error:
             if not self._cancel.is_set():
-                traceback.print_exc()
+                if not isinstance(error, self._expected) and storage_failure_message(error) is None:
+                    traceback.print_exc()  # a bug, not a disk or a file the user can mend
                 failure = self._failure_text(error)
         finally:
             # Closed before anyone hears the job ended, so a store closed on hearing it is

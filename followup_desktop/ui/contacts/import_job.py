@@ -50,7 +50,11 @@ class ImportJob:
         self._stop = threading.Event()
         work = self._preview if step == PREVIEW else self._apply
         self.background = BackgroundJob(
-            f"import {step}", work, parent, failure_text=import_failure_text
+            f"import {step}",
+            work,
+            parent,
+            failure_text=import_failure_text,
+            expected=(ImportFormatError,),
         )
 
     def start(self) -> None:
