@@ -75,7 +75,9 @@ def startup(context: BenchContext) -> list[Figure]:
             "startup",
             app,
             "ms",
-            target=2.0,
+            # The store opens fully (the ORM included) before the window: one way in, at the
+            # price of some start-up time against the bare window.
+            target=2.5,
             baseline=bare,
             target_is_ratio=True,
             note="process start to first paint vs bare QMainWindow, "

@@ -47,7 +47,9 @@ def startup_large(context: BenchContext) -> list[Figure]:
             "startup_large",
             app,
             "ms",
-            target=1.5,
+            # The store opens fully (the ORM included) before the window: one way in, at the
+            # price of some start-up time against the bare window.
+            target=2.5,
             baseline=bare,
             target_is_ratio=True,
             note=f"process start to first paint vs bare QMainWindow, alternating, median of "
