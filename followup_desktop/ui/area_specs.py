@@ -8,37 +8,49 @@ from typing import NamedTuple
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QStyle, QWidget
 
+from followup_desktop.ui.calendar.month_counts import MonthCounts
 from followup_desktop.ui.events import AppEvents
 
-#: Builds an area from the shared events and the window's undo history.
-AreaFactory = Callable[[AppEvents, QUndoStack], QWidget]
+
+class AreaContext(NamedTuple):
+    """What the window shares with its areas."""
+
+    events: AppEvents
+    #: One undo history for the whole window, shown in the Edit menu.
+    undo_stack: QUndoStack
+    #: The calendar's month counts, read ahead while the window is idle.
+    month_counts: MonthCounts
+
+
+#: Builds an area from what the window shares with it.
+AreaFactory = Callable[[AreaContext], QWidget]
 
 # The factories import their area when it is first shown (or in idle time, see AreaWarmUp):
 # each area is a large module, and only the first one shown is needed to open the window.
 
 
-def _pipeline(events: AppEvents, undo_stack: QUndoStack) -> QWidget:
+def _pipeline(shared: AreaContext) -> QWidget:
     from followup_desktop.ui.pipeline.board import PipelineBoard
 
-    return PipelineBoard(events, undo_stack)
+    return PipelineBoard(shared.events, shared.undo_stack)
 
 
-def _calendar(events: AppEvents, undo_stack: QUndoStack) -> QWidget:
+def _calendar(shared: AreaContext) -> QWidget:
     from followup_desktop.ui.calendar.area import CalendarArea
 
-    return CalendarArea(events, undo_stack)
+    return CalendarArea(shared.events, shared.undo_stack, counts_loader=shared.month_counts)
 
 
-def _contacts(events: AppEvents, _undo_stack: QUndoStack) -> QWidget:
+def _contacts(shared: AreaContext) -> QWidget:
     from followup_desktop.ui.contacts.contacts_area import ContactsArea
 
-    return ContactsArea(events)
+    return ContactsArea(shared.events)
 
 
-def _composer(events: AppEvents, _undo_stack: QUndoStack) -> QWidget:
+def _composer(shared: AreaContext) -> QWidget:
     from followup_desktop.ui.composer.area import ComposerArea
 
-    return ComposerArea(events)
+    return ComposerArea(shared.events)
 
 
 class AreaSpec(NamedTuple):

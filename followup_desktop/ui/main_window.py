@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from followup_desktop import APP_NAME, __version__
 from followup_desktop.paths import DataLocation
-from followup_desktop.ui.area_specs import AREA_KEYS, AREAS
+from followup_desktop.ui.area_specs import AREA_KEYS, AREAS, AreaContext
 from followup_desktop.ui.area_stack import AreaStack
+from followup_desktop.ui.calendar.month_counts import MonthCounts
 from followup_desktop.ui.calendar_export import CalendarExportMenu
 from followup_desktop.ui.demo_banner import DemoBanner
 from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
@@ -100,7 +101,9 @@ class MainWindow(QMainWindow):
         self.events.contact_requested.connect(self.edit_contact)
         self.events.log_conversation_requested.connect(self.log_conversation)
         self.statusBar().showMessage(f"Data: {location.database}", 8000)
-        self.warm_up = AreaWarmUp(self)
+        #: The calendar's month counts, shared with the calendar and read ahead when idle.
+        self.month_counts = MonthCounts(self.events, self)
+        self.warm_up = AreaWarmUp(self, then=[self.month_counts.read_ahead])
 
     # --- areas ---------------------------------------------------------------------------
 
@@ -108,7 +111,9 @@ class MainWindow(QMainWindow):
         """The area widget for ``key``, built on first use."""
         if key not in self.areas:
             index = AREA_KEYS.index(key)
-            widget = AREAS[index].factory(self.events, self.undo_stack)
+            widget = AREAS[index].factory(
+                AreaContext(self.events, self.undo_stack, self.month_counts)
+            )
             widget.setObjectName(f"{key}_area")
             placeholder = self._placeholders[index]
             self.stack.insertWidget(index, widget)
@@ -349,6 +354,7 @@ class MainWindow(QMainWindow):
         if save_draft is not None:
             save_draft()
         self.save_state(app_settings())
+        self.month_counts.wait()  # a read ahead ends before the store can close
         super().closeEvent(event)
 
 

@@ -59,14 +59,21 @@ OTHER_STEPS: tuple[Callable[[], None], ...] = (
 class AreaWarmUp(QObject):
     """Runs one step at a time on the event loop (imports first, then the rest), then stops."""
 
-    def __init__(self, parent: QObject, delay_ms: int = START_DELAY_MS) -> None:
+    def __init__(
+        self,
+        parent: QObject,
+        delay_ms: int = START_DELAY_MS,
+        *,
+        then: list[Callable[[], object]] | None = None,
+    ) -> None:
+        """``then``: the owner's own steps, after the imports (the calendar's read ahead)."""
         super().__init__(parent)
         self.pending: list[Callable[[], object]] = [
             partial(importlib.import_module, name)
             for name in (*AREA_MODULES, *OTHER_MODULES)
             if name not in sys.modules
         ]
-        self.pending += OTHER_STEPS
+        self.pending += [*(then or []), *OTHER_STEPS]
         QTimer.singleShot(delay_ms, self, self._next)
 
     def _next(self) -> None:

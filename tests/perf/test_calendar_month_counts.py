@@ -1,4 +1,5 @@
-"""The calendar's month counts come from one grouped query, read afresh on every showing."""
+"""The calendar's month counts: one grouped query, read ahead beside the window and kept until
+follow-ups change."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from followup_desktop.db.connection import StoreInfo
 from followup_desktop.db.models import FollowUp, database
 from followup_desktop.services.follow_up_queries import planned_counts_between
 from followup_desktop.ui.calendar.area import CalendarArea
+from followup_desktop.ui.calendar.month_counts import MonthCounts
 from followup_desktop.ui.calendar.month_grid import grid_start
 from followup_desktop.ui.events import AppEvents
 
@@ -38,14 +40,55 @@ def test_counts_are_one_query_and_follow_each_change(store: StoreInfo) -> None:
     assert planned_counts_between(first, last) == {today: {"call": 2}}
 
 
-def test_the_calendar_opens_on_this_months_counts(qtbot: QtBot, store: StoreInfo) -> None:
+def test_kept_counts_serve_until_follow_ups_change(store: StoreInfo) -> None:
+    today = dt.date.today()
+    first, last = today - dt.timedelta(days=3), today + dt.timedelta(days=3)
+    FollowUp.create(due_on=today, channel="call")
+    events = AppEvents()
+    counts = MonthCounts(events)
+    answers: list[dict[dt.date, dict[str, int]]] = []
+    assert _count_statements(lambda: answers.append(counts(first, last))) == 1
+    assert _count_statements(lambda: answers.append(counts(first, last))) == 0
+    answers[-1][today]["call"] = 99  # a caller changing its copy changes nothing kept
+    assert counts(first, last) == {today: {"call": 1}}
+    FollowUp.create(due_on=today, channel="call")
+    events.follow_ups_changed.emit()
+    assert _count_statements(lambda: answers.append(counts(first, last))) == 1
+    assert answers[-1] == {today: {"call": 2}}
+    other = today + dt.timedelta(days=40)
+    assert _count_statements(lambda: counts(other, other)) == 1
+
+
+def test_the_month_read_ahead_serves_the_calendars_first_showing(
+    qtbot: QtBot, store: StoreInfo
+) -> None:
     today = dt.date.today()
     FollowUp.create(due_on=today, channel="email")
+    events = AppEvents()
+    counts = MonthCounts(events)
+    counts.read_ahead(today)
+    assert counts.reading is not None
+    with qtbot.waitSignal(counts.reading.ended, timeout=10000):
+        pass  # read in a thread of its own, with its own connection
 
     def build() -> None:
-        area = CalendarArea(AppEvents(), QUndoStack())
+        area = CalendarArea(events, QUndoStack(), counts_loader=counts)
         qtbot.addWidget(area)
         assert area.month_view.counts[today] == {"email": 1}
         assert area.month_view.first_day == grid_start(today.year, today.month)
 
-    assert _count_statements(build) == 1
+    assert _count_statements(build) == 0
+
+
+def test_a_read_ahead_overtaken_by_a_change_is_not_kept(qtbot: QtBot, store: StoreInfo) -> None:
+    today = dt.date.today()
+    events = AppEvents()
+    counts = MonthCounts(events)
+    counts.read_ahead(today)
+    events.follow_ups_changed.emit()  # before the read ahead has ended
+    assert counts.reading is not None
+    counts.wait()
+    qtbot.wait(0)  # its ending is delivered on this thread
+    first = grid_start(today.year, today.month)
+    span = (first, first + dt.timedelta(days=41))
+    assert _count_statements(lambda: counts(*span)) == 1

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followup_desktop.services.follow_up_queries import planned_counts_between
 from followup_desktop.ui.calendar.channels import (
     CHANNEL_COLOURS,
     CHANNEL_ORDER,
@@ -29,7 +30,7 @@ from followup_desktop.ui.calendar.channels import (
 )
 from followup_desktop.ui.calendar.follow_up_list import FollowUpList
 from followup_desktop.ui.calendar.month_grid import add_months
-from followup_desktop.ui.calendar.month_view import MonthView
+from followup_desktop.ui.calendar.month_view import CountsLoader, MonthView
 from followup_desktop.ui.calendar.move_command import MoveFollowUpsCommand
 from followup_desktop.ui.calendar.week_agenda import WeekAgenda
 from followup_desktop.ui.events import AppEvents
@@ -44,13 +45,15 @@ class CalendarArea(QWidget):
         events: AppEvents,
         undo_stack: QUndoStack | None = None,
         parent: QWidget | None = None,
+        *,
+        counts_loader: CountsLoader = planned_counts_between,
     ) -> None:
         super().__init__(parent)
         self.events = events
         self.undo_stack = undo_stack or QUndoStack(self)
         self.follow_up_actions = FollowUpActions(events, self)
 
-        self.month_view = MonthView()
+        self.month_view = MonthView(counts_loader=counts_loader)
         #: Built the first time the week is shown: most visits only look at the month.
         self._week_agenda: WeekAgenda | None = None
         self.views = QStackedWidget()
