@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,10 +39,16 @@ class DataLocation:
         return self.root / "damaged"
 
     def ensure(self) -> DataLocation:
-        """Create the data folder (only the user may read it) and return self."""
-        self.root.mkdir(parents=True, exist_ok=True)
+        """Create the data folder (only the user may read it) and return self.
+
+        An existing folder loses what others may do with it, never what its owner chose: one
+        the user made read-only stays read-only (the store then says it cannot work there).
+        """
+        self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
         if os.name == "posix":
-            self.root.chmod(0o700)
+            mode = stat.S_IMODE(self.root.stat().st_mode)
+            if mode & 0o077:
+                self.root.chmod(mode & 0o700)
         return self
 
 

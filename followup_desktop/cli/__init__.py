@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from followup_desktop import __version__
+from followup_desktop.cli.common import run_command
 
 DESCRIPTION = "Follow-up Desk: track applications and follow up on every one of them."
 
@@ -73,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(arguments)
         handler = getattr(args, "handler", None)
         if handler is not None:
-            return int(handler(args))
+            return run_command(handler, args)
     else:
         args = window_args
     # A seam: the window's modules are loaded only to open it, never for a command.

@@ -13,7 +13,7 @@ from followup_desktop.db.errors import StoreError
 from followup_desktop.db.restore import quarantine_damaged, restore_backup
 from followup_desktop.paths import DataLocation
 from followup_desktop.services.data_safety import manual_backup
-from followup_desktop.services.store import open_user_store
+from followup_desktop.services.store import open_user_store, prepare_data_folder
 from followup_desktop.ui.single_instance import window_is_running
 
 
@@ -65,7 +65,11 @@ def run_restore(args: argparse.Namespace) -> int:
     source = Path(args.file).expanduser().resolve()
     if not source.is_file():
         return fail(f"{source} is not a file.")
-    location = location_from(args).ensure()
+    location = location_from(args)
+    try:
+        prepare_data_folder(location)
+    except StoreError as error:
+        return fail(str(error))
     if window_is_running(location):
         return fail("Follow-up Desk is open on this data folder; quit it, then restore again.")
     try:

@@ -110,6 +110,8 @@ def verify_backup(path: Path) -> str | None:
         return f"it cannot be opened ({error})"
     try:
         return check_connection(connection)
+    except sqlite3.Error as error:  # a backup that cannot be read is no use, whatever the cause
+        return f"it cannot be read ({error})"
     finally:
         connection.close()
 

@@ -26,6 +26,7 @@ from followup_desktop.db.store_format import (
     read_pragmas,
     refuse_newer,
 )
+from followup_desktop.db.unavailable import is_damage, sqlite_error_of, unavailable
 
 BeforeMigrate = Callable[[Path, int], None]
 
@@ -95,11 +96,11 @@ def open_store(
             apply_migrations(db, version)
         models.database.initialize(db)
         ensure_default_rows()
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, pw.DatabaseError) as error:
         db.close()
-        raise StoreDamagedError(f"{path} cannot be read as a database: {error}.") from error
-    except pw.DatabaseError as error:
-        db.close()
+        cause = sqlite_error_of(error)
+        if cause is not None and not is_damage(cause):
+            raise unavailable(path, cause) from error
         raise StoreDamagedError(f"{path} cannot be read as a database: {error}.") from error
     except BaseException:
         db.close()

@@ -7,8 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from followup_desktop.db.errors import StoreDamagedError, StoreTooNewError
-from followup_desktop.db.read_only import check_connection, check_database_file, connect_read_only
+from followup_desktop.db.read_only import (
+    check_connection,
+    check_database_file,
+    connect_read_only,
+    journal_beside,
+)
 from followup_desktop.db.store_format import SCHEMA_VERSION, STORE_ID_KEY
+from followup_desktop.db.unavailable import is_damage, unavailable
 
 
 def _store_id(connection: sqlite3.Connection) -> str | None:
@@ -67,7 +73,9 @@ def diagnose_database(path: Path, *, scan: bool = True) -> str | None:
     runs it beside the open window.
 
     Works through read-only connections only, so a damaged file and its -wal stay exactly as
-    they were. Raises ``StoreTooNewError`` for a database from a newer app (left untouched).
+    they were. Raises ``StoreTooNewError`` for a database from a newer app (left untouched),
+    and ``StoreUnavailableError`` when the file cannot be read just now (a full disk, a lock,
+    a read-only file or folder, an input/output error): that is never damage.
     """
     if not path.exists():
         return None
@@ -81,9 +89,11 @@ def diagnose_database(path: Path, *, scan: bool = True) -> str | None:
     wal = Path(f"{path}-wal")
     own_id = _main_file_store_id(path) if wal.exists() else None
     try:
-        connection = connect_read_only(path)
+        connection = connect_read_only(path, immutable=not journal_beside(path))
     except sqlite3.Error as error:
-        return f"{path} cannot be opened: {error}."
+        if is_damage(error):
+            return f"{path} cannot be opened: {error}."
+        raise unavailable(path, error) from error
     try:
         version = int(connection.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
@@ -97,6 +107,8 @@ def diagnose_database(path: Path, *, scan: bool = True) -> str | None:
         if problem is None and own_id is not None and _store_id(connection) != own_id:
             problem = "its -wal journal belongs to another database"
     except sqlite3.Error as error:
+        if not is_damage(error):
+            raise unavailable(path, error) from error
         problem = f"it cannot be read ({error})"
     finally:
         connection.close()
@@ -108,20 +120,28 @@ _STEPS_BETWEEN_LOOKS = 10_000
 
 
 def scan_database(path: Path, should_stop: Callable[[], bool]) -> str | None:
-    """quick_check over every page, read-only; None when healthy, else a one-line reason.
+    """The full check of every page (integrity_check and foreign_key_check), read-only; None
+    when healthy, else a one-line reason it is damaged.
 
     The scan takes time in proportion to the data; ``should_stop`` is asked every few
-    milliseconds, and a scan told to stop ends with SQLite's "interrupted" error.
+    milliseconds, and a scan told to stop ends with SQLite's "interrupted" error. Raises
+    ``StoreUnavailableError`` when the file cannot be read just now (that is not damage).
     """
     try:
         connection = connect_read_only(path)
     except sqlite3.Error as error:
-        return f"{path} is damaged: it cannot be opened ({error})."
+        if is_damage(error):
+            return f"{path} is damaged: it cannot be opened ({error})."
+        raise unavailable(path, error) from error
     try:
         connection.set_progress_handler(lambda: int(should_stop()), _STEPS_BETWEEN_LOOKS)
-        problem = check_connection(connection, thorough=False)
+        problem = check_connection(connection, thorough=True)
         if should_stop():  # what the scan said when cut short means nothing
             raise sqlite3.OperationalError("interrupted")
+    except sqlite3.Error as error:
+        if should_stop():
+            raise
+        raise unavailable(path, error) from error
     finally:
         connection.close()
     return None if problem is None else f"{path} is damaged: {problem}."

@@ -15,3 +15,8 @@ class StoreDamagedError(StoreError):
 
 class StorePragmaError(StoreError):
     """SQLite refused a setting the app relies on (for example WAL on a network folder)."""
+
+
+class StoreUnavailableError(StoreError):
+    """The store cannot be used just now: a full disk, a read-only file or folder, a lock held
+    by another program, an input/output error. Never damage: no file was changed."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from followup_desktop.db.errors import StoreDamagedError, StoreError
+from followup_desktop.db.errors import StoreDamagedError
 from followup_desktop.db.store_format import SCHEMA_VERSION, refuse_newer
+from followup_desktop.db.unavailable import is_damage, unavailable
 
 #: Tables every store of this app has; a file without them is not one of ours.
 _REQUIRED_TABLES = ("application", "follow_up", "contact", "company", "stage", "profile")
@@ -28,6 +29,8 @@ def check_connection(
 ) -> str | None:
     """None if the open database is a healthy store of this app, else a one-line reason.
 
+    Raises the ``sqlite3.Error`` when reading failed for a reason that is not damage.
+
     ``thorough`` runs integrity_check and foreign_key_check (for backups); otherwise the
     linear-time quick_check (on every start). Without ``scan`` no page is read beyond the
     schema: the window runs that scan beside itself once it is shown.
@@ -44,6 +47,8 @@ def check_connection(
         version = int(connection.execute("PRAGMA user_version").fetchone()[0])
         names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     except sqlite3.DatabaseError as error:
+        if not is_damage(error):
+            raise  # a full disk, a lock or a read-only file is not damage: the caller says so
         return f"it cannot be read ({error})"
     if version > SCHEMA_VERSION:
         return f"it was written by a newer version of the app (schema {version})"
@@ -55,6 +60,10 @@ def check_connection(
 
 def check_database_file(path: Path) -> None:
     """Refuse a file that is not a store this app may open, before anything writes to it.
+
+    Raises ``StoreDamagedError`` (not a database), ``StoreTooNewError``, or
+    ``StoreUnavailableError`` when it cannot be read just now (full disk, lock, read-only…).
+    Without a journal beside it the file is read as it stands, creating no -shm or -wal.
 
     The file is read through SQLite (read-only), never opened directly: closing a file
     descriptor of the database drops every lock this process's connections hold on it, and
@@ -70,13 +79,18 @@ def check_database_file(path: Path) -> None:
     if path.stat().st_size == 0:
         raise StoreDamagedError(not_ours)
     try:
-        connection = connect_read_only(path)
+        connection = connect_read_only(path, immutable=not journal_beside(path))
+        try:
+            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            connection.close()
     except sqlite3.Error as error:
-        raise StoreError(f"Cannot read {path}: {error}.") from error
-    try:
-        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.DatabaseError as error:
-        raise StoreDamagedError(not_ours) from error
-    finally:
-        connection.close()
+        if is_damage(error):
+            raise StoreDamagedError(not_ours) from error
+        raise unavailable(path, error) from error
     refuse_newer(path, version)
+
+
+def journal_beside(path: Path) -> bool:
+    """Whether a -wal or -journal lies beside the database (then it must be read with it)."""
+    return any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -35,11 +36,7 @@ def companion_files(database_path: Path) -> list[Path]:
     return files
 
 
-def quarantine_damaged(database_path: Path, damaged_dir: Path) -> Path:
-    """Move the database and its companions into a new folder under ``damaged_dir``.
-
-    Nothing is deleted: the user (or support) can still try to rescue rows from them.
-    """
+def _new_damaged_folder(damaged_dir: Path) -> Path:
     stamp = dt.datetime.now().strftime("%Y-%m-%d_%H-%M-%S")
     ensure_private_folder(damaged_dir)
     folder = damaged_dir / stamp
@@ -48,9 +45,48 @@ def quarantine_damaged(database_path: Path, damaged_dir: Path) -> Path:
         folder = damaged_dir / f"{stamp}-{sequence}"
         sequence += 1
     folder.mkdir(mode=0o700)
+    return folder
+
+
+def quarantine_damaged(database_path: Path, damaged_dir: Path) -> Path:
+    """Move the database and its companions into a new folder under ``damaged_dir``.
+
+    Nothing is deleted: the user (or support) can still try to rescue rows from them. For a
+    store that nothing has open.
+    """
+    folder = _new_damaged_folder(damaged_dir)
     for path in companion_files(database_path):
         os.replace(path, folder / path.name)
     return folder
+
+
+def copy_damaged_aside(database_path: Path, damaged_dir: Path) -> Path:
+    """Copy the database and its companions, byte for byte as they are on disk now, into a new
+    folder under ``damaged_dir``; for a store this process still has open.
+
+    Closing the store afterwards lets SQLite fold the -wal into the database file, so the
+    files are copied first: what is kept aside is what was found damaged, -wal and -shm beside
+    it, unmerged. (Reading the files directly drops this process's SQLite locks on them, which
+    is why it is done only for a store about to be closed and set aside.)
+    """
+    folder = _new_damaged_folder(damaged_dir)
+    for path in companion_files(database_path):
+        shutil.copyfile(path, folder / path.name)
+        os.chmod(folder / path.name, 0o600)
+    return folder
+
+
+def remove_store_files(database_path: Path) -> None:
+    """Delete a closed store's files once an exact copy of them is kept elsewhere."""
+    for path in companion_files(database_path):
+        path.unlink(missing_ok=True)
+
+
+def put_back(folder: Path, database_path: Path) -> None:
+    """Move quarantined files back where they were (a restore that could not be done)."""
+    for path in folder.iterdir():
+        os.replace(path, database_path.parent / path.name)
+    folder.rmdir()
 
 
 def newest_good_backup(backups_dir: Path) -> BackupFile | None:

@@ -7,8 +7,16 @@ from typing import NamedTuple
 
 from followup_desktop.db.backup import BackupFile, list_backups
 from followup_desktop.db.diagnose import diagnose_database
-from followup_desktop.db.restore import newest_good_backup, quarantine_damaged, restore_backup
+from followup_desktop.db.restore import (
+    copy_damaged_aside,
+    newest_good_backup,
+    put_back,
+    quarantine_damaged,
+    remove_store_files,
+    restore_backup,
+)
 from followup_desktop.paths import DataLocation
+from followup_desktop.services.store import close_user_store
 
 
 class StartupProblem(NamedTuple):
@@ -61,5 +69,32 @@ def recover_store(
     """
     folder = None if problem.missing else quarantine_damaged(location.database, location.damaged)
     if use_backup and problem.backup is not None:
-        restore_backup(problem.backup.path, location.database, location.backups)
+        try:
+            restore_backup(problem.backup.path, location.database, location.backups)
+        except BaseException:
+            if folder is not None:  # the restore did not happen: the files go back as found
+                put_back(folder, location.database)
+            raise
+    return folder
+
+
+def recover_open_store(
+    location: DataLocation, problem: StartupProblem, *, use_backup: bool
+) -> Path:
+    """Recover a store found damaged while it is open: an exact copy of its files is kept
+    aside before it is closed, then it is replaced by the backup (or by nothing).
+
+    Returns the folder holding the copy. On a failed restore the copied files go back where
+    they were (as found, unmerged), the store stays closed, and the error propagates.
+    """
+    folder = copy_damaged_aside(location.database, location.damaged)
+    close_user_store()
+    remove_store_files(location.database)
+    if use_backup and problem.backup is not None:
+        try:
+            restore_backup(problem.backup.path, location.database, location.backups)
+        except BaseException:
+            remove_store_files(location.database)  # whatever the failed restore left
+            put_back(folder, location.database)
+            raise
     return folder

@@ -9,8 +9,14 @@ from pathlib import Path
 from followup_desktop.db.backup import create_backup
 from followup_desktop.db.connection import BeforeMigrate, StoreInfo, close_store, open_store
 from followup_desktop.db.diagnose import diagnose_database, scan_database
-from followup_desktop.db.errors import StoreDamagedError
+from followup_desktop.db.errors import StoreDamagedError, StoreUnavailableError
 from followup_desktop.db.models import database
+from followup_desktop.db.unavailable import (
+    disk_full_reason,
+    nearly_full,
+    read_only_reason,
+    unavailable,
+)
 from followup_desktop.paths import DataLocation
 
 
@@ -23,12 +29,36 @@ def backup_before_migrate(backups_dir: Path) -> BeforeMigrate:
     return hook
 
 
+def prepare_data_folder(location: DataLocation) -> None:
+    """Make the data folder if it is missing; refuse one the app cannot write to.
+
+    Raises ``StoreUnavailableError`` with the reason (a read-only folder, file or drive, a full
+    disk); nothing is changed then.
+    """
+    try:
+        location.ensure()
+    except OSError as error:
+        raise unavailable(location.database, error) from error
+    database = location.database
+    if not os.access(location.root, os.W_OK | os.X_OK) or (
+        database.exists() and not os.access(database, os.W_OK)
+    ):
+        raise StoreUnavailableError(read_only_reason(database))
+    # SQLite needs room for its journal and shared memory before anything is written: with
+    # less, opening would leave empty files behind and fail anyway.
+    if nearly_full(location.root):
+        raise StoreUnavailableError(disk_full_reason(location.root))
+
+
 def open_user_store(location: DataLocation, *, already_checked: bool = False) -> StoreInfo:
     """Open the store of ``location`` with a backup taken before any migration.
 
     The file is first checked through read-only connections (unless the caller just did), so a
-    damaged database is refused before anything could write to it or to its -wal.
+    damaged database is refused before anything could write to it or to its -wal. A store
+    that cannot be used just now (full disk, read-only, locked) raises
+    ``StoreUnavailableError`` and no file is touched.
     """
+    prepare_data_folder(location)
     if not already_checked:
         problem = diagnose_database(location.database)
         if problem is not None:

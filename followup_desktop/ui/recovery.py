@@ -9,10 +9,15 @@ from followup_desktop.services.startup_check import (
     StartupProblem,
     damage_found_later,
     inspect_store,
+    recover_open_store,
     recover_store,
 )
 from followup_desktop.services.storage_failures import is_database_error
-from followup_desktop.services.store import close_user_store, open_user_store
+from followup_desktop.services.store import (
+    close_user_store,
+    open_user_store,
+    prepare_data_folder,
+)
 from followup_desktop.ui import messages
 from followup_desktop.ui.dialogs import recovery_dialog
 from followup_desktop.ui.main_window import MainWindow, app_settings
@@ -50,7 +55,7 @@ def check_and_recover(location: DataLocation, *, interactive: bool, scan: bool =
     Raises ``StoreError`` (or ``OSError``) with the reason when the store cannot be used, and
     ``StartCancelledError`` when the user prefers to quit.
     """
-    location.ensure()
+    prepare_data_folder(location)
     problem = inspect_store(location, scan=scan)
     if problem is None:
         return
@@ -116,13 +121,14 @@ def recover_found_damage(location: DataLocation, reason: str) -> bool:
         use_backup = _ask_to_use_backup(location, problem)
     except StartCancelledError:
         return False
-    close_user_store()
     try:
-        outcome = _recover(location, problem, use_backup=use_backup)
+        folder = recover_open_store(location, problem, use_backup=use_backup)
         # Checked in full again: a restored backup is scanned before anything reads it.
         open_user_store(location)
     except (StoreError, OSError) as error:
         messages.show_error(APP_NAME, str(error))
         return False
-    messages.show_notice(outcome)
+    messages.show_notice(
+        recovery_dialog.outcome_text(problem, use_backup=use_backup, folder=folder)
+    )
     return True

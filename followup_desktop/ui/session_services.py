@@ -1,6 +1,7 @@
 """What runs beside the open window, started once it has painted so none of it delays that:
-answering later launches, the scan of every page of the store, reminders (with the day's
-planning), the start-up backup; and the backup when the window has closed."""
+answering later launches, the full check of the store, then (once it is known good) the
+reminders with the day's planning, the start-up backup; and the backup when the window has
+closed."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ class SessionServices(QObject):
             "store-scan", lambda job: scan_user_store(location, job.cancel_requested), self
         )
         self.store_scan.succeeded.connect(self._scanned)
+        self.store_scan.failed.connect(lambda message: self._show_status(message, 0))
         self.start_backup = BackgroundJob(
             "backup", lambda _job: routine_backup(location, "start"), self
         )
@@ -58,7 +60,6 @@ class SessionServices(QObject):
             [
                 self._answer_launches,
                 self.store_scan.start,
-                self._remind,
                 lambda: self._backup_timer.start(START_BACKUP_DELAY_MS),
             ],
         )
@@ -73,9 +74,12 @@ class SessionServices(QObject):
 
     def _scanned(self, damage: object) -> None:
         if not isinstance(damage, str):
+            # Known good: only now may the day's planning and the reminders write to it.
+            self._remind()
             return
         if recover_found_damage(self.location, damage):
             self.window.store_replaced()
+            self._remind()
         else:
             self.window.close()
 

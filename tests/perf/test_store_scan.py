@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
-from data_safety.fault_tools import digest, flip_bytes_in_table
+from data_safety.fault_tools import digest, file_state, flip_bytes_in_table, rows
 from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.backup import create_backup
@@ -16,7 +15,8 @@ from followup_desktop.db.models import Application
 from followup_desktop.paths import DataLocation
 from followup_desktop.services import store as user_store
 from followup_desktop.services.demo_data import fill_demo_data
-from followup_desktop.services.settings import set_planned_on, set_reminded_on
+from followup_desktop.services.records import ApplicationInput, save_application
+from followup_desktop.services.settings import PLANNED_ON, REMINDED_ON
 from followup_desktop.ui import messages
 from followup_desktop.ui.app import create_application
 from followup_desktop.ui.background import BackgroundJob
@@ -29,10 +29,6 @@ from followup_desktop.ui.session_services import SessionServices
 def _demo_with_backup(location: DataLocation) -> int:
     user_store.open_user_store(location)
     fill_demo_data(seed=5)
-    # Planned and reminded today: the window beside the scan then writes nothing, and the
-    # damaged file kept aside must be byte for byte what the scan found.
-    set_planned_on(dt.date.today())
-    set_reminded_on(dt.date.today())
     count = Application.select().count()
     close_store()
     create_backup(location.database, location.backups, "quit")
@@ -149,5 +145,46 @@ def test_damage_the_first_screen_reads_gets_the_full_check_first(
         qtbot.addWidget(window)
         assert len(choices) == 1
         assert Application.select().count() == count
+    finally:
+        close_store()
+
+
+def test_damage_found_after_the_window_wrote_is_kept_aside_as_it_was_on_disk(
+    data_location: DataLocation, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The user saved before the scan found the damage: the copy kept aside is the database,
+    its -wal and its -shm exactly as they were then (not folded together by closing the store),
+    and nothing but the user's save was written into the damaged store meanwhile."""
+    count = _demo_with_backup(data_location)
+    flip_bytes_in_table(data_location.database, "letter")
+    found: list[dict[str, str | None]] = []
+
+    def restore(_problem: object, _location: DataLocation) -> recovery_dialog.RecoveryChoice:
+        found.append(file_state(data_location.database))  # the files as the scan left them
+        return recovery_dialog.RecoveryChoice.RESTORE
+
+    monkeypatch.setattr(recovery_dialog, "ask_recovery", restore)
+    monkeypatch.setattr(messages, "show_notice", lambda _message: None)
+    assert open_store_at_start(data_location, interactive=True, scan=False) is None
+    try:
+        create_application()
+        window = MainWindow(data_location)
+        qtbot.addWidget(window)
+        stage_id = Application.select().first().stage_id
+        save_application(ApplicationInput(company="Late Ltd", position="Saved", stage_id=stage_id))
+        services = SessionServices(window, data_location, None)
+        with qtbot.waitSignal(services.store_scan.ended, timeout=20000):
+            window.show()
+        qtbot.waitUntil(lambda: len(found) == 1, timeout=5000)
+        services.stop()
+        assert found[0]["-wal"] is not None  # the save sat in the -wal when the damage was found
+        (kept,) = data_location.damaged.iterdir()
+        assert file_state(kept / "followup.sqlite") == found[0]
+        copy = kept / "followup.sqlite"
+        settings = rows(copy, "SELECT key FROM setting")
+        # The day's planning and the reminders wait for a store known good.
+        assert (PLANNED_ON,) not in settings and (REMINDED_ON,) not in settings
+        assert rows(copy, "SELECT count(*) FROM application WHERE position = 'Saved'") == [(1,)]
+        assert Application.select().count() == count  # the backup is what is open now
     finally:
         close_store()

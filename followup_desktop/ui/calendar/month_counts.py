@@ -51,9 +51,7 @@ class MonthCounts(QObject):
         self.reading = BackgroundJob(
             "month-counts", lambda _job: planned_counts_between(*span), self
         )
-        self.reading.succeeded.connect(
-            lambda counts: self._keep(span, generation, counts)
-        )
+        self.reading.succeeded.connect(lambda counts: self._keep(span, generation, counts))
         self.reading.start()
 
     def wait(self) -> None:
