@@ -14,9 +14,10 @@ from followup_desktop.db import models
 from followup_desktop.db.errors import (
     StoreDamagedError,
     StorePragmaError,
+    StoreUnavailableError,
 )
 from followup_desktop.db.migrations import apply_migrations
-from followup_desktop.db.read_only import check_database_file
+from followup_desktop.db.read_only import check_database_file, journal_beside, read_only_uri
 from followup_desktop.db.seed import ensure_default_rows
 from followup_desktop.db.store_format import (
     BUSY_TIMEOUT_SECONDS,
@@ -29,6 +30,7 @@ from followup_desktop.db.store_format import (
 from followup_desktop.db.unavailable import is_damage, sqlite_error_of, unavailable
 
 BeforeMigrate = Callable[[Path, int], None]
+PRAGMAS_BUSY_MS = int(BUSY_TIMEOUT_SECONDS * 1000)
 
 
 class StoreInfo(NamedTuple):
@@ -44,8 +46,16 @@ class StoreInfo(NamedTuple):
     created: bool
 
 
-def make_database(path: Path) -> pw.SqliteDatabase:
-    """A peewee database for ``path`` with the app's pragmas (not connected yet)."""
+def make_database(path: Path, *, read_only: bool = False) -> pw.SqliteDatabase:
+    """A peewee database for ``path`` with the app's pragmas (not connected yet).
+
+    ``read_only``: SQLite opens the file for reading only (as it stands when no journal lies
+    beside it), and ``query_only`` says so to anyone who asks.
+    """
+    if read_only:
+        uri = read_only_uri(path, immutable=not journal_beside(path))
+        pragmas = [("foreign_keys", 1), ("busy_timeout", PRAGMAS_BUSY_MS), ("query_only", 1)]
+        return pw.SqliteDatabase(uri, uri=True, pragmas=pragmas, timeout=BUSY_TIMEOUT_SECONDS)
     return pw.SqliteDatabase(str(path), pragmas=list(PRAGMAS), timeout=BUSY_TIMEOUT_SECONDS)
 
 
@@ -64,18 +74,26 @@ def quick_check(db: pw.SqliteDatabase) -> str:
 
 
 def open_store(
-    path: Path, *, before_migrate: BeforeMigrate | None = None, checked: bool = False
+    path: Path,
+    *,
+    before_migrate: BeforeMigrate | None = None,
+    checked: bool = False,
+    read_only: bool = False,
 ) -> StoreInfo:
     """Open (or create) the database at ``path`` and bind the models to it.
 
     The one way the store is opened, by the window and by every command. Raises ``StoreError``
-    subclasses with a one-line reason; a refused file is never modified.
+    subclasses with a one-line reason; a refused file is never modified. ``read_only`` opens
+    an existing store of the current schema to look at it, writing nothing (not even the
+    journal mode); every write then fails.
     """
     check_database_file(path)
     created = not path.exists()
+    if read_only and created:
+        raise StoreUnavailableError(f"There is no database at {path} to look at.")
     if created:
         path.parent.mkdir(parents=True, exist_ok=True)
-    db = make_database(path)
+    db = make_database(path, read_only=read_only)
     try:
         db.connect()
         if created and os.name == "posix":
@@ -83,7 +101,15 @@ def open_store(
         version = int(db.execute_sql("PRAGMA user_version").fetchone()[0])
         # The header can lag behind an un-checkpointed WAL; check the version SQLite sees too.
         refuse_newer(path, version)
-        journal_mode, foreign_keys, synchronous = verify_pragmas(db)
+        if read_only and version != SCHEMA_VERSION:
+            raise StoreUnavailableError(
+                f"{path} needs an upgrade before this version can show it, and an upgrade "
+                "writes: free some space or make the folder writable, then start again."
+            )
+        if read_only:
+            journal_mode, foreign_keys, synchronous = read_pragmas(db.connection())
+        else:
+            journal_mode, foreign_keys, synchronous = verify_pragmas(db)
         # ``checked``: the caller has just run quick_check through a read-only connection.
         check = "ok" if checked else quick_check(db)
         if check != "ok":
@@ -95,7 +121,8 @@ def open_store(
             migrated_from = version if version > 0 else None
             apply_migrations(db, version)
         models.database.initialize(db)
-        ensure_default_rows()
+        if not read_only:
+            ensure_default_rows()
     except (sqlite3.DatabaseError, pw.DatabaseError) as error:
         db.close()
         cause = sqlite_error_of(error)

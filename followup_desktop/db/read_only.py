@@ -13,7 +13,7 @@ from followup_desktop.db.unavailable import is_damage, unavailable
 _REQUIRED_TABLES = ("application", "follow_up", "contact", "company", "stage", "profile")
 
 
-def _read_only_uri(path: Path, *, immutable: bool = False) -> str:
+def read_only_uri(path: Path, *, immutable: bool = False) -> str:
     # Percent-encode what URI parsing would otherwise misread in a folder name.
     quoted = str(path.resolve()).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
     return f"file:{quoted}?{'immutable=1' if immutable else 'mode=ro'}"
@@ -21,7 +21,7 @@ def _read_only_uri(path: Path, *, immutable: bool = False) -> str:
 
 def connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
     """A read-only connection: it can never write, checkpoint or delete the database's files."""
-    return sqlite3.connect(_read_only_uri(path, immutable=immutable), uri=True, timeout=5.0)
+    return sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True, timeout=5.0)
 
 
 def check_connection(

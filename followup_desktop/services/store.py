@@ -11,6 +11,7 @@ from followup_desktop.db.connection import BeforeMigrate, StoreInfo, close_store
 from followup_desktop.db.diagnose import diagnose_database, scan_database
 from followup_desktop.db.errors import StoreDamagedError, StoreUnavailableError
 from followup_desktop.db.models import database
+from followup_desktop.db.reads import read_one
 from followup_desktop.db.unavailable import (
     disk_full_reason,
     nearly_full,
@@ -50,14 +51,21 @@ def prepare_data_folder(location: DataLocation) -> None:
         raise StoreUnavailableError(disk_full_reason(location.root))
 
 
-def open_user_store(location: DataLocation, *, already_checked: bool = False) -> StoreInfo:
+def open_user_store(
+    location: DataLocation, *, already_checked: bool = False, read_only: bool = False
+) -> StoreInfo:
     """Open the store of ``location`` with a backup taken before any migration.
 
     The file is first checked through read-only connections (unless the caller just did), so a
     damaged database is refused before anything could write to it or to its -wal. A store
     that cannot be used just now (full disk, read-only, locked) raises
     ``StoreUnavailableError`` and no file is touched.
+
+    ``read_only`` opens it to look at only (when it cannot be written: a full disk, a
+    read-only drive): nothing is written, the page scan beside the window checks it.
     """
+    if read_only:
+        return open_store(location.database, read_only=True, checked=True)
     prepare_data_folder(location)
     if not already_checked:
         problem = diagnose_database(location.database)
@@ -88,12 +96,24 @@ def keep_private(database_path: Path) -> None:
             continue  # not ours to change (another owner); opening still works
 
 
+def full_check(location: DataLocation) -> str | None:
+    """Every page and every reference of the store checked (integrity_check and
+    foreign_key_check, read-only); None when healthy, else why it is damaged."""
+    return scan_user_store(location, lambda: False)
+
+
 def scan_user_store(location: DataLocation, should_stop: Callable[[], bool]) -> str | None:
     """Read every page of the store (read-only, beside the open window); None when healthy,
     else why it is damaged."""
     if not location.database.exists():
         return None
     return scan_database(location.database, should_stop)
+
+
+def store_is_read_only() -> bool:
+    """Whether the open store was opened to look at only."""
+    row = read_one("PRAGMA query_only")
+    return bool(row and row[0])
 
 
 def close_user_store() -> None:

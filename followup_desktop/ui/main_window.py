@@ -31,6 +31,7 @@ from followup_desktop.ui.dialogs.contact_dialog import ContactDialog
 from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
 from followup_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.read_only_banner import ReadOnlyBanner
 from followup_desktop.ui.safe_undo import SafeUndoStack
 from followup_desktop.ui.today_panel import TodayPanel
 from followup_desktop.ui.warm_up import AreaWarmUp
@@ -320,6 +321,12 @@ class MainWindow(QMainWindow):
             self.showNormal()
         self.raise_()
         self.activateWindow()
+
+    def show_read_only(self) -> None:
+        """The store is open to look at only: say so above the areas and in the title."""
+        self.setWindowTitle(f"{APP_NAME} (read-only)")
+        self.demo_banner.hide()  # starting an empty tracker would write
+        self.add_banner(ReadOnlyBanner(self.location))
 
     def store_replaced(self) -> None:
         """The store was restored or emptied under the window: forget and read everything."""

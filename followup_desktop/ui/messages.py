@@ -25,6 +25,22 @@ def show_notice(message: str) -> None:
     box.exec()
 
 
+def ask_to_look(reason: str) -> bool:
+    """The store cannot be written just now: offer to look at it read-only, or to quit."""
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, reason)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(
+        "You can look at your data meanwhile, read-only: nothing can be changed or saved "
+        "until the problem is solved and the app is started again."
+    )
+    look = box.addButton("Look read-only", QMessageBox.ButtonRole.AcceptRole)
+    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(quit_button)
+    box.setEscapeButton(quit_button)
+    box.exec()
+    return box.clickedButton() is look
+
+
 def ask_load_demo() -> bool:
     """Ask a newcomer whether to look around with demo data."""
     answer = QMessageBox.question(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from followup_desktop import APP_NAME
-from followup_desktop.db.errors import StoreDamagedError, StoreError
+from followup_desktop.db.errors import StoreDamagedError, StoreError, StoreUnavailableError
 from followup_desktop.paths import DataLocation
 from followup_desktop.services.startup_check import (
     StartupProblem,
@@ -73,16 +73,30 @@ def open_store_at_start(
     ("" when the user chose to quit).
 
     ``scan=False`` leaves the page-by-page check to the scan that runs beside the window.
+    A store that cannot be written just now (a full disk, a read-only drive or file, a lock)
+    is offered to look at read-only when ``interactive``.
     """
     try:
         check_and_recover(location, interactive=interactive, scan=scan)
         open_user_store(location, already_checked=True)
     except StartCancelledError:
         return ""
+    except StoreUnavailableError as error:
+        if not interactive or not messages.ask_to_look(str(error)):
+            return str(error) if not interactive else ""
+        return _open_to_look(location)
     except StoreError as error:
         return str(error)
     except OSError as error:
         return folder_problem(location, error)
+    return None
+
+
+def _open_to_look(location: DataLocation) -> str | None:
+    try:
+        open_user_store(location, read_only=True)
+    except StoreError as error:
+        return str(error)
     return None
 
 

@@ -33,12 +33,20 @@ class SessionServices(QObject):
     """Started after the window's first paint, one step per turn of the event loop."""
 
     def __init__(
-        self, window: MainWindow, location: DataLocation, instance: SingleInstance | None
+        self,
+        window: MainWindow,
+        location: DataLocation,
+        instance: SingleInstance | None,
+        *,
+        read_only: bool = False,
     ) -> None:
+        """``read_only``: the store is open to look at only; nothing that writes is started
+        (reminders with the day's planning, backups) and damage can only be reported."""
         super().__init__(window)
         self.window = window
         self.location = location
         self.instance = instance
+        self.read_only = read_only
         self.store_scan = BackgroundJob(
             "store-scan", lambda job: scan_user_store(location, job.cancel_requested), self
         )
@@ -60,7 +68,7 @@ class SessionServices(QObject):
             [
                 self._answer_launches,
                 self.store_scan.start,
-                lambda: self._backup_timer.start(START_BACKUP_DELAY_MS),
+                self._plan_backup,
             ],
         )
 
@@ -72,10 +80,18 @@ class SessionServices(QObject):
         # The reminders also plan a new day's follow-ups, in the background.
         self.reminders = install_reminders(self.window, parent=self)
 
+    def _plan_backup(self) -> None:
+        if not self.read_only:
+            self._backup_timer.start(START_BACKUP_DELAY_MS)
+
     def _scanned(self, damage: object) -> None:
         if not isinstance(damage, str):
             # Known good: only now may the day's planning and the reminders write to it.
-            self._remind()
+            if not self.read_only:
+                self._remind()
+            return
+        if self.read_only:  # setting it aside and restoring a backup would write
+            self._show_status(f"{damage} Free the disk, then start again to restore a backup.", 0)
             return
         if recover_found_damage(self.location, damage):
             self.window.store_replaced()
@@ -89,6 +105,8 @@ class SessionServices(QObject):
 
     def backup_on_quit(self) -> None:
         """The quit backup (when the data changed); a failure is said, never fatal."""
+        if self.read_only:
+            return
         try:
             routine_backup(self.location, "quit")
         except StoreError as error:

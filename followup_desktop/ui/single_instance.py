@@ -79,6 +79,10 @@ def window_is_running(location: DataLocation) -> bool:
     return True
 
 
+class LockFileUnwritableError(OSError):
+    """The folder's lock file cannot be written (no other window holds it)."""
+
+
 class SingleInstance(QObject):
     """Owns the data folder's lock and answers later launches by raising the window."""
 
@@ -96,9 +100,15 @@ class SingleInstance(QObject):
 
     def acquire(self, *, listen: bool = True) -> bool:
         """Take the lock (and start listening unless told to wait); False when another window
-        already has it."""
+        already has it.
+
+        Raises ``LockFileUnwritableError`` when the lock file cannot be written at all (a full
+        disk, a read-only folder): that is not another window.
+        """
         self.location.ensure()
         if not _try_lock(self._lock):
+            if self._lock.error() != QLockFile.LockError.LockFailedError:
+                raise LockFileUnwritableError(f"cannot write {lock_path(self.location)}")
             return False
         if listen:
             self.listen()

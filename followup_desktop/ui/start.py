@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from followup_desktop import APP_NAME
 from followup_desktop.paths import DataLocation, resolve_data_location
-from followup_desktop.services.store import close_user_store
+from followup_desktop.services.store import close_user_store, store_is_read_only
 from followup_desktop.services.store_contents import store_is_empty
 from followup_desktop.ui import messages
 from followup_desktop.ui.app import create_application
@@ -27,7 +27,7 @@ from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.paint_probe import PAINT_PROBE_ENV, FirstPaintProbe
 from followup_desktop.ui.recovery import build_window, folder_problem, open_store_at_start
 from followup_desktop.ui.session_services import SessionServices
-from followup_desktop.ui.single_instance import SingleInstance
+from followup_desktop.ui.single_instance import LockFileUnwritableError, SingleInstance
 
 
 def run_window(args: argparse.Namespace) -> int:
@@ -51,6 +51,10 @@ def claim_single_instance(instance: SingleInstance, location: DataLocation) -> i
     try:
         # The window answers later launches once it has painted (see SessionServices).
         acquired = instance.acquire(listen=False)
+    except LockFileUnwritableError:
+        # Nothing can be written there (a full disk, a read-only folder): opening the store
+        # says so, and offers to look at it read-only, which needs no lock.
+        return None
     except OSError as error:
         messages.show_error(APP_NAME, folder_problem(location, error))
         return 1
@@ -77,14 +81,21 @@ def _run_session(
             messages.show_error(APP_NAME, problem)
         return 1
     try:
-        if store_is_empty() and (args.demo or args.demo_if_empty or messages.ask_load_demo()):
+        read_only = store_is_read_only()
+        if (
+            not read_only
+            and store_is_empty()
+            and (args.demo or args.demo_if_empty or messages.ask_load_demo())
+        ):
             load_demo()
         window = build_window(location, args.view)
         if isinstance(window, str):
             if window:
                 messages.show_error(APP_NAME, window)
             return 1
-        return _show_until_quit(app, window, location, instance)
+        if read_only:
+            window.show_read_only()
+        return _show_until_quit(app, window, location, instance, read_only=read_only)
     finally:
         close_user_store()
 
@@ -97,11 +108,16 @@ def load_demo() -> None:
 
 
 def _show_until_quit(
-    app: QApplication, window: MainWindow, location: DataLocation, instance: SingleInstance
+    app: QApplication,
+    window: MainWindow,
+    location: DataLocation,
+    instance: SingleInstance,
+    *,
+    read_only: bool,
 ) -> int:
     previous_hook = install_failure_hook()
     instance.activation_requested.connect(partial(bring_to_front, window))
-    services = SessionServices(window, location, instance)
+    services = SessionServices(window, location, instance, read_only=read_only)
     if os.environ.get(PAINT_PROBE_ENV):
         FirstPaintProbe(window)  # installed last, so it reports before the services start
     window.show()
