@@ -213,3 +213,24 @@ def test_interrupted_rollback_journal_write_is_recovered_not_called_damage(
 
     assert diagnose_database(old_style.database) is None
     assert rows(old_style.database, "SELECT id, notes FROM application ORDER BY id") == before
+
+
+def test_a_restore_that_cannot_be_written_puts_the_files_back(tmp_path: Path) -> None:
+    """On a disk too full for the backup, the damaged files are moved back where they were, so
+    'your data was not changed' stays true; the start can be tried again once space is free."""
+    from data_safety.fault_tools import file_state
+    from followup_desktop.db.errors import StoreError
+    from tests.data_safety.outside_faults import fill, mounted_tmpfs
+
+    with mounted_tmpfs(tmp_path / "disk", "6m") as disk:
+        location = DataLocation(disk / "data").ensure()
+        _store_with_backups(location)
+        flip_bytes_in_table(location.database, "letter")
+        problem = inspect_store(location)
+        assert problem is not None and problem.backup is not None
+        before = file_state(location.database)
+        fill(disk, 0)
+        with pytest.raises(StoreError):
+            recover_store(location, problem, use_backup=True)
+        assert file_state(location.database) == before
+        assert not any(location.damaged.iterdir())
