@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from followup_desktop.db.connection import close_store, open_store
 from followup_desktop.db.models import Company, Contact
 from followup_desktop.services.importers.contact_import import import_contacts
@@ -77,6 +79,7 @@ def test_exported_long_note_imports_again_as_the_same_contact(tmp_path: Path) ->
     assert len(str(row[5])) == 200_000
 
 
+@pytest.mark.slow  # a 100 MB file read by the real command (about 8 s)
 def test_a_cell_longer_than_the_store_takes_is_refused_with_the_real_reason(
     tmp_path: Path,
 ) -> None:
