@@ -34,6 +34,12 @@ REASON_LABELS = {
     "before-restore": "before a restore",
 }
 
+#: Backups the rotation never removes: the data as it was before a restore is the only way to
+#: undo that restore, however many backups follow and however old it gets. Restores are rare,
+#: so these do not pile up, and File → Backups… lets the user remove them.
+KEPT_REASONS = frozenset({"before-restore"})
+KEPT_LABEL = "kept until you remove it"
+
 
 class BackupError(StoreError):
     """A backup could not be made, checked or restored; nothing was changed."""
@@ -52,6 +58,11 @@ class BackupFile:
     @property
     def reason_label(self) -> str:
         return REASON_LABELS.get(self.reason, self.reason)
+
+    @property
+    def kept_until_removed(self) -> bool:
+        """True for a backup the rotation never removes (see ``KEPT_REASONS``)."""
+        return self.reason in KEPT_REASONS
 
     @property
     def size_text(self) -> str:
@@ -329,6 +340,20 @@ def changed_since_last_backup(database_path: Path, backups_dir: Path) -> bool:
         return True
     current = live_fingerprint(database_path)
     return current is None or current != backup_fingerprint(backups[0].path)
+
+
+def remove_backup(backups_dir: Path, backup: Path) -> None:
+    """Delete one finished backup of ``backups_dir`` at the user's request; nothing else."""
+    if backup.parent != backups_dir or parse_backup_name(backup) is None:
+        raise BackupError(f"{backup.name} is not a backup in {backups_dir}; nothing was removed.")
+    try:
+        backup.unlink(missing_ok=True)  # already gone is what the user asked for
+    except OSError as error:
+        raise BackupError(
+            f"{backup.name} could not be removed: {error.strerror or error}."
+        ) from error
+    with contextlib.suppress(OSError):  # the file is gone; a failed folder sync changes nothing
+        _fsync_path(backups_dir, folder=True)
 
 
 def backup_if_changed(database_path: Path, backups_dir: Path, reason: str) -> BackupFile | None:

@@ -1,4 +1,4 @@
-"""Which backups to keep: the latest few, then one per day, per week and per month."""
+"""Which backups to keep: the latest few, one per day, week and month, and every kept one."""
 
 from __future__ import annotations
 
@@ -55,12 +55,19 @@ def _newest_per_period(
 def backups_to_keep(
     backups: Sequence[BackupFile], policy: RotationPolicy = DEFAULT_POLICY
 ) -> set[Path]:
-    """The paths the policy keeps; ``backups`` must be newest first."""
-    keep = {backup.path for backup in backups[: policy.latest]}
-    keep |= _newest_per_period(backups, _day, policy.daily)
-    keep |= _newest_per_period(backups, _week, policy.weekly)
-    keep |= _newest_per_period(backups, _month, policy.monthly)
-    return keep
+    """The paths the policy keeps; ``backups`` must be newest first.
+
+    Backups kept until the user removes them (made before a restore) are always kept and stand
+    outside the policy: they take no place among the latest or a period's newest, so routine
+    backups rotate around them exactly as if they were not there.
+    """
+    kept = {backup.path for backup in backups if backup.kept_until_removed}
+    routine = [backup for backup in backups if not backup.kept_until_removed]
+    keep = {backup.path for backup in routine[: policy.latest]}
+    keep |= _newest_per_period(routine, _day, policy.daily)
+    keep |= _newest_per_period(routine, _week, policy.weekly)
+    keep |= _newest_per_period(routine, _month, policy.monthly)
+    return keep | kept
 
 
 def rotate_backups(backups_dir: Path, policy: RotationPolicy = DEFAULT_POLICY) -> list[Path]:

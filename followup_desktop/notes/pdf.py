@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSaveFile, QSizeF
+from PySide6.QtCore import QFileDevice, QMarginsF, QRectF, QSaveFile, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from followup_desktop import APP_NAME
@@ -13,6 +13,7 @@ from followup_desktop.notes.render import render_sheet
 from followup_desktop.notes.sheets import SheetLayout
 
 RESOLUTION = 1200
+_PRIVATE = QFileDevice.Permission.ReadOwner | QFileDevice.Permission.WriteOwner
 
 
 class PdfWriteError(OSError):
@@ -52,6 +53,10 @@ def write_pdf(
     save = QSaveFile(str(target))
     if not save.open(QSaveFile.OpenModeFlag.WriteOnly):
         raise PdfWriteError(f"cannot write {target}: {save.errorString()}")
+    # Readable by the user alone, like every other export (Qt would create it 0666 less the
+    # umask, or copy the old file's mode); set before anything is written, and it survives the
+    # commit. A file system without POSIX modes (a FAT stick) refuses it: the PDF is still kept.
+    save.setPermissions(_PRIVATE)
     writer = QPdfWriter(save)
     writer.setResolution(RESOLUTION)
     writer.setCreator(APP_NAME)

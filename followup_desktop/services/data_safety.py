@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from followup_desktop.db.backup import BackupFile, backup_if_changed, create_backup, list_backups
+from followup_desktop.db.backup import (
+    KEPT_LABEL,
+    BackupFile,
+    backup_if_changed,
+    create_backup,
+    list_backups,
+    remove_backup,
+)
 from followup_desktop.db.backup_rotation import DEFAULT_POLICY, RotationPolicy, rotate_backups
 from followup_desktop.db.restore import restore_backup
 from followup_desktop.paths import DataLocation
 from followup_desktop.services.store import close_user_store, open_user_store
 
 __all__ = [
+    "KEPT_LABEL",
     "BackupFile",
     "list_user_backups",
     "manual_backup",
+    "remove_user_backup",
     "restore_and_reopen",
     "retention_policy",
     "routine_backup",
@@ -43,6 +52,12 @@ def manual_backup(location: DataLocation) -> BackupFile:
     made = create_backup(location.database, location.backups, "manual")
     rotate_backups(location.backups)
     return made
+
+
+def remove_user_backup(location: DataLocation, backup: BackupFile) -> Path:
+    """Delete a backup the user chose to remove (the only way a kept backup goes); its path."""
+    remove_backup(location.backups, backup.path)
+    return backup.path
 
 
 def restore_and_reopen(location: DataLocation, backup: Path) -> BackupFile | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import time
@@ -44,16 +45,27 @@ def _new_lock(location: DataLocation) -> QLockFile:
     return lock
 
 
-def _try_lock(lock: QLockFile) -> bool:
-    if lock.tryLock(_LOCK_WAIT_MS):
-        return True
-    # Qt already clears a lock whose process died; a reused process id can still fool it,
-    # so a lock whose owner is not running any more is removed once and tried again.
-    info = lock.getLockInfo()
-    pid = int(info[0]) if isinstance(info, tuple) and info else 0
-    if pid > 0 and not _process_exists(pid) and lock.removeStaleLockFile():
-        return lock.tryLock(_LOCK_WAIT_MS)
-    return False
+def _try_lock(lock: QLockFile, path: Path) -> bool:
+    locked = lock.tryLock(_LOCK_WAIT_MS)
+    if not locked:
+        # Qt already clears a lock whose process died; a reused process id can still fool it,
+        # so a lock whose owner is not running any more is removed once and tried again.
+        info = lock.getLockInfo()
+        pid = int(info[0]) if isinstance(info, tuple) and info else 0
+        if pid > 0 and not _process_exists(pid) and lock.removeStaleLockFile():
+            locked = lock.tryLock(_LOCK_WAIT_MS)
+    if locked:
+        _make_private(path)
+    return locked
+
+
+def _make_private(path: Path) -> None:
+    """The lock file readable by the user alone, like every file in the data folder."""
+    # Qt creates it 0666 less the umask and has no way to ask for less; it holds only a process
+    # id, a host and an app name, so the moment before this is harmless (the folder is 0700).
+    if os.name == "posix":
+        with contextlib.suppress(OSError):  # gone or on a file system without modes
+            path.chmod(0o600)
 
 
 def _process_exists(pid: int) -> bool:
@@ -73,7 +85,7 @@ def window_is_running(location: DataLocation) -> bool:
     if not lock_path(location).exists():
         return False
     lock = _new_lock(location)
-    if _try_lock(lock):
+    if _try_lock(lock, lock_path(location)):
         lock.unlock()
         return False
     return True
@@ -106,7 +118,7 @@ class SingleInstance(QObject):
         disk, a read-only folder): that is not another window.
         """
         self.location.ensure()
-        if not _try_lock(self._lock):
+        if not _try_lock(self._lock, lock_path(self.location)):
             if self._lock.error() != QLockFile.LockError.LockFailedError:
                 raise LockFileUnwritableError(f"cannot write {lock_path(self.location)}")
             return False

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from followup_desktop.db.connection import close_store, open_store
@@ -132,3 +134,40 @@ def test_nothing_due_fails_with_a_reason(tmp_path: Path) -> None:
     result = run(tmp_path / "data", "--due-until", "2001-01-01", str(tmp_path / "x.pdf"))
     assert result.returncode == 1
     assert "no handwritten note with a letter is due by 2001-01-01" in result.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_exported_pdfs_are_private_like_every_other_export(tmp_path: Path) -> None:
+    ids = make_notes(tmp_path / "data")
+    letter, due, contacts = tmp_path / "letter.pdf", tmp_path / "due.pdf", tmp_path / "c.csv"
+    due.write_bytes(b"an older export, left readable by everyone")
+    due.chmod(0o644)
+    common = os.umask(0o022)  # the usual umask, which the children inherit
+    try:
+        results = [
+            run(tmp_path / "data", "--letter", str(ids["due"]), str(letter)),
+            run(tmp_path / "data", "--due-until", dt.date.today().isoformat(), str(due)),
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "followup_desktop",
+                    "--data-dir",
+                    str(tmp_path / "data"),
+                    "export",
+                    "csv",
+                    str(contacts),
+                ],
+                capture_output=True,
+                text=True,
+                cwd=REPO,
+                env=dict(os.environ, PYTHONPATH=str(REPO)),
+                timeout=120,
+            ),
+        ]
+    finally:
+        os.umask(common)
+    assert [r.returncode for r in results] == [0, 0, 0], [r.stderr for r in results]
+    modes = {path.name: stat.S_IMODE(path.stat().st_mode) for path in (letter, due, contacts)}
+    assert modes == {"letter.pdf": 0o600, "due.pdf": 0o600, "c.csv": 0o600}
+    assert len(PdfReader(due).pages) == 3

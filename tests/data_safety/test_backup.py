@@ -21,16 +21,26 @@ from followup_desktop.db.backup import (
     file_digest,
     list_backups,
     parse_backup_name,
+    remove_backup,
     verify_backup,
 )
-from followup_desktop.db.backup_rotation import RotationPolicy, backups_to_keep, rotate_backups
+from followup_desktop.db.backup_rotation import (
+    DEFAULT_POLICY,
+    RotationPolicy,
+    backups_to_keep,
+    rotate_backups,
+)
 from followup_desktop.db.connection import StoreInfo, close_store
 from followup_desktop.db.errors import StoreError
 from followup_desktop.db.models import Application, Company, database
 from followup_desktop.db.restore import restore_backup
 from followup_desktop.db.store_format import SCHEMA_VERSION
 from followup_desktop.paths import DataLocation
-from followup_desktop.services.data_safety import manual_backup
+from followup_desktop.services.data_safety import (
+    manual_backup,
+    remove_user_backup,
+    restore_and_reopen,
+)
 from followup_desktop.services.store import open_user_store
 
 
@@ -265,3 +275,67 @@ def test_manual_backup_rotates(store: StoreInfo, data_location: DataLocation) ->
     left = list_backups(data_location.backups)
     # All five are from today: the latest three plus (already counted) today's newest.
     assert [b.path for b in left] == [m.path for m in reversed(made)][:3]
+
+
+def _restore_through_the_app(data_location: DataLocation) -> BackupFile:
+    """Back up, change the data, restore the backup as File → Backups… does; the safety copy."""
+    good = manual_backup(data_location)
+    _add_application("Only in the data the restore replaces")
+    safety = restore_and_reopen(data_location, good.path)
+    assert safety is not None and safety.reason == "before-restore"
+    return safety
+
+
+def test_before_restore_backup_outlives_same_day_rotation(
+    demo_store: StoreInfo, data_location: DataLocation
+) -> None:
+    safety = _restore_through_the_app(data_location)
+    made = [manual_backup(data_location) for _ in range(DEFAULT_POLICY.latest + 3)]
+
+    left = list_backups(data_location.backups)
+    assert safety.path.exists() and safety.path in [b.path for b in left]
+    (listed,) = [b for b in left if b.path == safety.path]
+    assert listed.reason_label == "before a restore" and listed.kept_until_removed
+    # The routine backups rotate around it as if it were not there.
+    routine = [b.path for b in left if not b.kept_until_removed]
+    assert routine == [m.path for m in reversed(made)][: DEFAULT_POLICY.latest]
+    assert rows(
+        safety.path,
+        "SELECT count(*) FROM application WHERE position = 'Only in the data the restore replaces'",
+    ) == [(1,)]
+
+
+def test_before_restore_backup_outlives_every_rotation_period(
+    demo_store: StoreInfo, data_location: DataLocation
+) -> None:
+    safety = _restore_through_the_app(data_location)
+    policy = DEFAULT_POLICY
+    # Backups on later days (start and quit of each working day) for longer than the longest
+    # period the rotation keeps anything: a year.
+    for day in range(1, 366, 3):
+        for hour in (8, 18):
+            moment = safety.taken_at + dt.timedelta(days=day, hours=hour - safety.taken_at.hour)
+            create_backup(data_location.database, data_location.backups, "quit", now=moment)
+            rotate_backups(data_location.backups)
+
+    left = list_backups(data_location.backups)
+    assert safety.path in [b.path for b in left]
+    assert [b.reason for b in left if b.kept_until_removed] == ["before-restore"]
+    routine = [b for b in left if not b.kept_until_removed]
+    assert len(routine) <= policy.latest + policy.daily + policy.weekly + policy.monthly
+    assert min(b.taken_at for b in routine) > safety.taken_at + dt.timedelta(days=150)
+    assert verify_backup(safety.path) is None
+
+
+def test_a_kept_backup_can_be_removed_and_nothing_else_goes(
+    store: StoreInfo, data_location: DataLocation, tmp_path: Path
+) -> None:
+    safety = _restore_through_the_app(data_location)
+    other = manual_backup(data_location)
+    remove_user_backup(data_location, safety)
+    assert not safety.path.exists() and other.path.exists()
+    outside = tmp_path / "followup-2025-01-01_08-00-00-manual.sqlite"
+    outside.write_bytes(b"not in the backups folder")
+    with pytest.raises(BackupError, match="nothing was removed"):
+        remove_backup(data_location.backups, outside)
+    assert outside.exists()

@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.backup import list_backups
+from followup_desktop.db.backup_rotation import DEFAULT_POLICY
 from followup_desktop.db.connection import StoreInfo
 from followup_desktop.db.models import Application
 from followup_desktop.paths import DataLocation
@@ -115,3 +118,81 @@ def test_window_menu_opens_backups_and_a_restore_clears_undo(
     window.backups_action.trigger()
     assert len(opened) == 1
     assert window.undo_stack.count() == 0
+
+
+def _answer_next_box(qtbot: QtBot, button: str, seen: list[str]) -> None:
+    """Click ``button`` in the next message box the dialog opens (its text goes to ``seen``)."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        (chosen,) = [b for b in box.buttons() if b.text().replace("&", "") == button]
+        chosen.click()
+
+    QTimer.singleShot(0, answer)
+
+
+def _row_of(dialog: BackupsDialog, path: Path) -> QTreeWidgetItem | None:
+    for index in range(dialog.table.topLevelItemCount()):
+        item = dialog.table.topLevelItem(index)
+        if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == str(path):
+            return item
+    return None
+
+
+def test_before_restore_backup_stays_listed_as_kept_after_many_backups(
+    dialog: BackupsDialog, data_location: DataLocation, qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog.backup_button.click()
+    Application.delete().execute()
+    asked: list[str] = []
+    _answer_next_box(qtbot, "Yes", asked)
+    with qtbot.waitSignal(dialog.events.applications_changed):
+        dialog.restore_button.click()
+    assert len(asked) == 1 and Application.select().count() > 0
+    (safety,) = [b for b in list_backups(data_location.backups) if b.reason == "before-restore"]
+
+    for _ in range(DEFAULT_POLICY.latest + 3):  # more than the rotation keeps of one day
+        dialog.backup_button.click()
+
+    assert safety.path.exists()
+    row = _row_of(dialog, safety.path)
+    assert row is not None
+    assert row.text(2) == "before a restore · kept until you remove it"
+    assert "never removes it" in row.toolTip(2)
+    assert "kept until you remove it" in dialog.findChild(QLabel, "backups_policy").text()
+    routine = [
+        dialog.table.topLevelItem(i).text(2)  # type: ignore[union-attr]
+        for i in range(dialog.table.topLevelItemCount())
+    ]
+    assert routine.count("made by you") == DEFAULT_POLICY.latest
+    dialog.grab().save(str(tmp_path / "backups-kept.png"))
+
+
+def test_remove_asks_and_deletes_only_the_chosen_backup(
+    dialog: BackupsDialog, data_location: DataLocation, qtbot: QtBot
+) -> None:
+    dialog.backup_button.click()
+    dialog.confirm_restore = lambda _backup: True  # type: ignore[method-assign]
+    dialog.restore_button.click()
+    (safety,) = [b for b in list_backups(data_location.backups) if b.reason == "before-restore"]
+    row = _row_of(dialog, safety.path)
+    assert row is not None
+
+    asked: list[str] = []
+    dialog.table.setCurrentItem(row)
+    _answer_next_box(qtbot, "Cancel", asked)
+    dialog.remove_button.click()
+    assert safety.path.exists() and len(asked) == 1
+    assert "cannot be undone" in asked[0]
+
+    dialog.table.setCurrentItem(_row_of(dialog, safety.path))
+    _answer_next_box(qtbot, "Remove", asked)
+    dialog.remove_button.click()
+    assert len(asked) == 2
+    assert not safety.path.exists() and _row_of(dialog, safety.path) is None
+    assert [b.reason for b in list_backups(data_location.backups)] == ["manual"]
+    assert dialog.status.text().startswith("Removed the backup made")

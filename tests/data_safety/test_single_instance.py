@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import subprocess
 import time
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from data_safety.fault_tools import REPO, child_env
@@ -73,6 +75,7 @@ def test_second_launch_exits_and_stale_lock_does_not_block(data_location: DataLo
             assert first.poll() is None, first.communicate()
             assert time.monotonic() < deadline, "the first window never took its lock"
             time.sleep(0.1)
+        assert stat.S_IMODE(lock_path(data_location).stat().st_mode) == 0o600
         second = _launch(data_location)
         out, err = second.communicate(timeout=30)
         assert second.returncode == 0, err
@@ -128,3 +131,23 @@ def test_a_launch_while_the_first_window_is_still_opening_waits_for_its_answer(
         first.release()
         out, _err = knock.communicate(timeout=30)
     assert out.strip() == "True"
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX file modes")
+def test_the_lock_file_is_readable_by_the_user_alone(data_location: DataLocation) -> None:
+    common = os.umask(0o022)
+    try:
+        first = SingleInstance(data_location)
+        assert first.acquire(listen=False)
+        held = stat.S_IMODE(lock_path(data_location).stat().st_mode)
+        first.release()
+        # A lock left by a crash is taken over, and the new lock file is private too.
+        lock_path(data_location).write_text("999999999\nfollowup-desktop\nhost\n")
+        lock_path(data_location).chmod(0o644)
+        second = SingleInstance(data_location)
+        assert second.acquire(listen=False)
+        taken_over = stat.S_IMODE(lock_path(data_location).stat().st_mode)
+        second.release()
+    finally:
+        os.umask(common)
+    assert (held, taken_over) == (0o600, 0o600)

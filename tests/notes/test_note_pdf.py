@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -172,3 +174,23 @@ def test_preview_and_pdf_rasters_agree(tmp_path: Path, kind: str) -> None:
     other_sheet = layout_note(other) if kind == "card" else layout_envelope(other)
     relative_other, _worst = _compare(printed, _render_image(other_sheet, dpi))
     assert relative_other > 0.5
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX file modes")
+def test_pdfs_are_readable_by_the_user_alone(tmp_path: Path) -> None:
+    """The composer's note and envelope, and the batch, all write through ``write_pdf``."""
+    new, old = tmp_path / "note.pdf", tmp_path / "envelope.pdf"
+    old.write_bytes(b"an older file readable by everyone")
+    old.chmod(0o644)
+    common = os.umask(0o022)
+    try:
+        write_pdf([layout_note(sample_job())], new)
+        write_pdf([layout_envelope(sample_job())], old)
+    finally:
+        os.umask(common)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o600
+    assert stat.S_IMODE(old.stat().st_mode) == 0o600
+    assert PdfReader(old).pages and sorted(p.name for p in tmp_path.iterdir()) == [
+        "envelope.pdf",
+        "note.pdf",
+    ]

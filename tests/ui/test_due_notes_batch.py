@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import os
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -224,3 +226,25 @@ def test_a_cancel_after_the_pdf_is_complete_reports_it_saved(
     batch = _start(composer, monkeypatch, tmp_path / "due.pdf")
     assert _wait(qtbot, batch) == "saved"
     assert composer.status.text() == "Saved due.pdf: 1 note(s), 1 envelope(s), 2 page(s)."
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX file modes")
+def test_the_batch_pdf_is_readable_by_the_user_alone(
+    composer: ComposerArea,
+    answers: dict[str, list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    _write_due_notes(composer, 2)
+    target = tmp_path / "due.pdf"
+    target.write_bytes(b"%PDF-1.4 an older file readable by everyone")
+    target.chmod(0o644)
+    common = os.umask(0o022)
+    try:
+        batch = _start(composer, monkeypatch, target)
+        assert _wait(qtbot, batch) == "saved"
+    finally:
+        os.umask(common)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert len(PdfReader(target).pages) >= 2

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from followup_desktop.services.importers.contact_record import ContactRecord, ImportFormatError
 from followup_desktop.services.importers.csv_columns import (
@@ -17,6 +19,15 @@ from followup_desktop.services.importers.csv_columns import (
     phone_priority,
     recognised_export,
 )
+
+if TYPE_CHECKING:
+    from _csv import Reader
+
+#: The longest cell read: 100,000,000 characters, what the store takes with room to spare. SQLite
+#: keeps a value, and a row, of up to 1,000,000,000 bytes (its default SQLITE_MAX_LENGTH), and
+#: a character is at most 4 bytes in UTF-8, so a cell this long always fits beside the rest of a
+#: contact; reading one takes at most about 400 MB (the csv module holds 4 bytes a character).
+MAX_CELL_CHARACTERS = 100_000_000
 
 _DELIMITERS = (",", ";", "\t")
 #: Rows searched for the header; exports put at most a few lines of notes above it.
@@ -77,9 +88,18 @@ def inspect_csv(text: str) -> CsvLayout:
     return layout
 
 
+def _csv_reader(lines: io.StringIO, delimiter: str, *, strict: bool) -> Reader:
+    """The one place the importer makes a CSV reader."""
+    # The csv module refuses cells over 131,072 characters unless told otherwise, and its limit
+    # is one setting for the whole process. Every reader of the importer is made here, so the
+    # limit is always the store's (never a default or a value some other code left behind).
+    csv.field_size_limit(MAX_CELL_CHARACTERS)
+    return csv.reader(lines, delimiter=delimiter, strict=strict)
+
+
 def _first_rows(text: str, delimiter: str) -> Iterator[tuple[int, int, list[str]]]:
     """(row index, first line number, cells) of the first rows, read leniently."""
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = _csv_reader(io.StringIO(text), delimiter, strict=False)
     line = 1
     try:
         for index, row in enumerate(reader):
@@ -93,10 +113,12 @@ def _first_rows(text: str, delimiter: str) -> Iterator[tuple[int, int, list[str]
 
 def _data_rows(text: str, layout: CsvLayout, *, strict: bool) -> Iterator[tuple[int, list[str]]]:
     """(first line number, cells) of each non-empty row after the header."""
-    reader = csv.reader(io.StringIO(text), delimiter=layout.delimiter, strict=strict)
+    lines = io.StringIO(text)
+    reader = _csv_reader(lines, layout.delimiter, strict=strict)
     line = 1
     index = 0
     while True:
+        start = lines.tell()
         try:
             row = next(reader)
         except StopIteration:
@@ -104,6 +126,8 @@ def _data_rows(text: str, layout: CsvLayout, *, strict: bool) -> Iterator[tuple[
         except csv.Error as error:
             if not strict:
                 return
+            if str(error).startswith("field larger than field limit"):
+                raise ImportFormatError(_too_long(text, start, line, layout)) from error
             raise ImportFormatError(
                 f"line {line}: this row cannot be read as CSV ({error}); "
                 "a quote may be missing its closing quote"
@@ -112,6 +136,42 @@ def _data_rows(text: str, layout: CsvLayout, *, strict: bool) -> Iterator[tuple[
             yield line, row
         index += 1
         line = reader.line_num + 1
+
+
+def _too_long(text: str, start: int, line: int, layout: CsvLayout) -> str:
+    """Why the row at ``start`` cannot be read: which cell is too long, and how long it is."""
+    limit = f"a field holds at most {MAX_CELL_CHARACTERS:,}"
+    found = _longest_cell(text, start, layout.delimiter)
+    if found is None or found[1] <= MAX_CELL_CHARACTERS:  # a broken row: what the reader saw
+        return f"line {line}: a value is longer than {MAX_CELL_CHARACTERS:,} characters; {limit}"
+    column, length = found
+    header = layout.headers[column] if column < len(layout.headers) else ""
+    where = f'column "{header}"' if header else f"column {column + 1}"
+    return f"line {line}, {where}: the value is {length:,} characters long; {limit}"
+
+
+def _longest_cell(text: str, start: int, delimiter: str) -> tuple[int, int] | None:
+    """(column, length) of the longest cell in the row at ``start``, without the csv module.
+
+    Regular expressions walk even a gigabyte-long cell quickly, and they have no length limit.
+    """
+    cell = re.compile(rf'"[^"]*(?:""[^"]*)*"|[^{re.escape(delimiter)}"\r\n]*')
+    longest: tuple[int, int] | None = None
+    position, column = start, 0
+    while True:
+        match = cell.match(text, position)
+        if match is None:
+            return longest
+        length = match.end() - match.start()
+        if text.startswith('"', match.start()):  # quoted: a doubled quote is one character
+            length -= 2 + text.count('""', match.start() + 1, match.end() - 1)
+        if longest is None or length > longest[1]:
+            longest = (column, length)
+        position = match.end()
+        if not text.startswith(delimiter, position):
+            return longest
+        position += len(delimiter)
+        column += 1
 
 
 def read_csv_records(text: str, layout: CsvLayout) -> list[ContactRecord]:
