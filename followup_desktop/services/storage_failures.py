@@ -28,6 +28,10 @@ CANNOT_OPEN = (
     "The database file cannot be opened any more (was its folder moved or unplugged?), "
     f"so this change was not saved. {_KEPT}"
 )
+TOO_BIG = (
+    "This text is too long to be stored (a value may hold up to about a billion bytes), "
+    f"so this change was not saved. Shorten it. {_KEPT}"
+)
 DAMAGED = (
     "The database reported damage, so this change was not saved. Quit and restart "
     "Follow-up Desk: it will offer the newest good backup."
@@ -43,6 +47,7 @@ _SQLITE_MESSAGES: tuple[tuple[str, str], ...] = (
     ("unable to open database file", CANNOT_OPEN),
     ("database disk image is malformed", DAMAGED),
     ("file is not a database", DAMAGED),
+    ("string or blob too big", TOO_BIG),
 )
 
 _OS_MESSAGES: dict[int, str] = {

@@ -235,3 +235,11 @@ def test_pdf_export_under_a_file_size_limit_keeps_the_old_file(tmp_path: Path) -
     )
     assert retried.returncode == 0, retried.stderr
     assert target.stat().st_size > 40_000
+
+
+def test_a_value_too_big_for_the_store_is_a_message_not_a_crash() -> None:
+    import sqlite3 as sqlite
+
+    error = sqlite.DataError("string or blob too big")
+    message = storage_failure_message(error)
+    assert message is not None and message.startswith("This text is too long to be stored")
