@@ -162,8 +162,10 @@ def full_disk_window(
     finally:
         if hook is not None:
             sys.excepthook = hook
-        close_store()
-        subprocess.run(["umount", "-l", str(disk)], check=False)
+        try:
+            close_store()
+        finally:
+            subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
 def _type(qtbot: QtBot, composer: ComposerArea, text: str) -> None:
