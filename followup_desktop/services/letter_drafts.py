@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from followup_desktop.db.models import Contact, FollowUp, Letter, database
+from followup_desktop.db.models import Application, Contact, FollowUp, Letter, database
 from followup_desktop.db.values import stored_datetime_or_none
 from followup_desktop.services.letter_jobs import save_recipient_address, save_return_address
 from followup_desktop.services.settings import (
@@ -124,6 +124,8 @@ def save_letter_draft(
     """Store the draft (a new letter when ``letter_id`` is None) in one step; return its id.
 
     Nothing is stored (None) for a new letter without text, or for nobody and no follow-up.
+    A letter that is no longer there is stored again as a new one (with the links that still
+    exist), so an id returned always names a row holding this text.
     """
     if letter_id is None and not content.body.strip() and not content.subject.strip():
         return None
@@ -144,17 +146,26 @@ def save_letter_draft(
         "updated_at": now,
     }
     with database.atomic():
-        if letter_id is None:
-            letter = Letter.create(
-                follow_up=follow_up_id,
-                application=application_id,
-                contact=contact_id,
-                created_at=now,
-                **fields,
-            )
-            return int(letter.id)
-        Letter.update(**fields).where(Letter.id == letter_id).execute()
-        return letter_id
+        if letter_id is not None:
+            if Letter.update(**fields).where(Letter.id == letter_id).execute():
+                return letter_id
+            follow_up_id = _still_there(FollowUp, follow_up_id)
+            application_id = _still_there(Application, application_id)
+            contact_id = _still_there(Contact, contact_id)
+        letter = Letter.create(
+            follow_up=follow_up_id,
+            application=application_id,
+            contact=contact_id,
+            created_at=now,
+            **fields,
+        )
+        return int(letter.id)
+
+
+def _still_there(model: type[FollowUp | Application | Contact], row_id: int | None) -> int | None:
+    if row_id is None or not model.select().where(model.id == row_id).exists():
+        return None
+    return row_id
 
 
 def recipient_email(contact_id: int | None) -> tuple[str, str]:

@@ -273,9 +273,10 @@ class MainWindow(QMainWindow):
 
     def open_backups(self) -> None:
         composer = self.areas.get("composer")
-        save_draft = getattr(composer, "save_draft", None)
-        if save_draft is not None:
-            save_draft()  # so the backup taken before a restore holds the text being written
+        settle_draft = getattr(composer, "settle_draft", None)
+        # So the backup taken before a restore holds the text being written.
+        if settle_draft is not None and not settle_draft():
+            return
 
         dialog = BackupsDialog(self.location, self.events, self)
         dialog.exec()
@@ -357,9 +358,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         composer = self.areas.get("composer")
-        save_draft = getattr(composer, "save_draft", None)
-        if save_draft is not None:
-            save_draft()
+        settle_draft = getattr(composer, "settle_draft", None)
+        if settle_draft is not None and not settle_draft():
+            event.ignore()  # the user keeps writing the letter that could not be saved
+            return
         self.save_state(app_settings())
         self.month_counts.wait()  # a read ahead ends before the store can close
         super().closeEvent(event)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -26,7 +28,9 @@ from followup_desktop.db.models import (
 from followup_desktop.notes import print_set
 from followup_desktop.paths import DataLocation
 from followup_desktop.services.data_safety import manual_backup
+from followup_desktop.services.letter_drafts import DraftContent
 from followup_desktop.services.settings import note_margin_mm
+from followup_desktop.ui.composer import area as area_module
 from followup_desktop.ui.composer import output_actions, prompts
 from followup_desktop.ui.composer.area import ComposerArea
 from followup_desktop.ui.composer.printing import paint_sheets
@@ -329,3 +333,35 @@ def test_export_reuses_the_preview_layout_and_lays_out_again_after_an_edit(
     composer.output.export_pdf()
     assert len(laid_out) == 1
     assert "Monday" in "".join(m.char for m in real_layout(laid_out[0]).marks)  # type: ignore[arg-type]
+
+
+def test_steady_typing_is_saved_every_few_seconds_not_on_every_key(
+    window: MainWindow, composer: ComposerArea, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    follow_up = _note_follow_up()
+    composer.open_follow_up(follow_up.id)
+    composer.body.setFocus()
+    composer.body.moveCursor(QTextCursor.MoveOperation.End)
+    writes: list[str] = []
+    real_save = area_module.save_letter_draft
+
+    def counted_save(content: DraftContent, **where: Any) -> int | None:
+        writes.append(content.body)
+        return real_save(content, **where)
+
+    monkeypatch.setattr(area_module, "save_letter_draft", counted_save)
+    typed_at: list[tuple[float, str]] = []
+    started = time.monotonic()
+    while time.monotonic() - started < 4.5:  # a key every 0.1 s: never the 0.6 s pause
+        qtbot.keyClick(composer.body, "x" if len(typed_at) % 5 else " ")
+        typed_at.append((time.monotonic(), composer.body.toPlainText()))
+        qtbot.wait(100)
+    stopped = time.monotonic()
+    letters = list(Letter.select().where(Letter.follow_up == follow_up.id))
+    assert len(letters) == 1, "nothing was saved during 4.5 s of typing"
+    stored = letters[0].body
+    # Everything typed more than the longest wait (3 s, and 1 s for a slow machine) ago.
+    due = [text for at, text in typed_at if at < stopped - 4.0]
+    assert due and stored.startswith(due[-1])
+    assert composer.body.toPlainText().startswith(stored)
+    assert 1 <= len(writes) <= 3, f"{len(writes)} saves for {len(typed_at)} keys"

@@ -22,14 +22,13 @@ from followup_desktop.services.letter_sending import LetterSendError, mark_lette
 from followup_desktop.services.templates import TEMPLATE_FOR_REASON
 from followup_desktop.ui.composer.action_bar import ComposerActionBar
 from followup_desktop.ui.composer.desk import LetterDesk
+from followup_desktop.ui.composer.draft_saving import DraftSaving
 from followup_desktop.ui.composer.header import CHANNELS, ComposerHeader, select_choice
 from followup_desktop.ui.composer.note_options import NoteSettings
 from followup_desktop.ui.composer.output_actions import ComposerOutput
 from followup_desktop.ui.composer.template_actions import TemplateActions
 from followup_desktop.ui.events import AppEvents
 
-#: The draft is saved after this pause in typing (a crash loses at most this moment).
-_SAVE_DELAY_MS = 600
 #: The preview follows typing after this pause (layout and paint take a few ms).
 _PREVIEW_DELAY_MS = 60
 
@@ -56,10 +55,11 @@ class ComposerArea(QWidget):
         self.status = QLabel()
         self.status.setObjectName("composer_status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)  # a failed save's message is long; never widen the window
         self._lay_out()
         self.template_actions = TemplateActions(self.header, self, self)
         self.output = ComposerOutput(self, self)
-        self._save_timer = QTimer(self, singleShot=True, interval=_SAVE_DELAY_MS)
+        self.drafts = DraftSaving(self._write_draft, self.report, self)
         self._preview_timer = QTimer(self, singleShot=True, interval=_PREVIEW_DELAY_MS)
         self._connect()
         self.refresh()
@@ -91,7 +91,6 @@ class ComposerArea(QWidget):
 
     def _connect(self) -> None:
         header, bar, output = self.header, self.action_bar, self.output
-        self._save_timer.timeout.connect(self.save_draft)
         self._preview_timer.timeout.connect(self.update_preview)
         header.follow_up_picker.activated.connect(self._on_follow_up_picked)
         header.contact_picker.activated.connect(self._on_contact_picked)
@@ -165,7 +164,9 @@ class ComposerArea(QWidget):
         """The preview's layout of ``job`` when nothing changed since it was drawn."""
         return self.desk.sheet if self.desk.sheet_job == job else None
 
-    def report(self, message: str) -> None:
+    def report(self, message: str, failed: bool = False) -> None:
+        """One line under the letter; ``failed`` (a draft not saved) shows it in red."""
+        self.status.setStyleSheet("color: #b3261e;" if failed else "")
         self.status.setText(message)
 
     # --- templates ------------------------------------------------------------------------
@@ -189,8 +190,7 @@ class ComposerArea(QWidget):
         follow_up_id = self.header.follow_up_picker.currentData()
         if follow_up_id is not None:
             self.open_follow_up(int(follow_up_id))
-        else:
-            self.save_draft()
+        elif self._let_go_of_letter():
             self.follow_up_id = None
             self.letter_id = None
             self.reload_subject()
@@ -203,7 +203,8 @@ class ComposerArea(QWidget):
 
     def _choose_people(self, contact_id: object, application_id: object) -> None:
         """A letter not tied to a follow-up: to a contact, about an application."""
-        self.save_draft()
+        if not self._let_go_of_letter():
+            return
         self.follow_up_id = None
         self.letter_id = None
         self.letter_state = "draft"
@@ -217,7 +218,8 @@ class ComposerArea(QWidget):
 
     def open_follow_up(self, follow_up_id: int) -> None:
         """Show the follow-up's latest draft, or start one from the template for its reason."""
-        self.save_draft()
+        if not self._let_go_of_letter():
+            return
         follow_up = follow_up_to_write(follow_up_id)
         if follow_up is None:
             self.report("That follow-up no longer exists.")
@@ -247,7 +249,8 @@ class ComposerArea(QWidget):
 
     def open_letter(self, letter_id: int) -> None:
         """Show a stored letter (a sent one cannot be changed)."""
-        self.save_draft()
+        if not self._let_go_of_letter():
+            return
         letter = stored_letter(letter_id)
         if letter is None:
             self.report("That letter no longer exists.")
@@ -279,7 +282,7 @@ class ComposerArea(QWidget):
     def _on_store_replaced(self) -> None:
         """Show the restored version of the open letter, or nothing: never save the old text
         (or a letter id that may now be another letter) into the replaced store."""
-        self._save_timer.stop()
+        self.drafts.forget()
         letter_id = self.letter_id
         self.letter_id = None
         self.follow_up_id = self.application_id = self.contact_id = None
@@ -314,7 +317,7 @@ class ComposerArea(QWidget):
     def _on_edited(self) -> None:
         if self._loading:
             return
-        self._save_timer.start()
+        self.drafts.edited()
         self._preview_timer.start()
 
     def _on_channel_changed(self, _index: int) -> None:
@@ -338,12 +341,26 @@ class ComposerArea(QWidget):
 
     # --- saving ---------------------------------------------------------------------------
 
-    def save_draft(self) -> None:
-        """Store the text being edited (a crash loses at most a moment of typing)."""
-        self._save_timer.stop()
+    def save_draft(self) -> bool:
+        """Store the changes not saved yet; False (and the user told) when that failed."""
+        return self.drafts.save()
+
+    def settle_draft(self) -> bool:
+        """Before the window closes or the store is replaced: the draft saved, or the user
+        chose to discard it; False when the user cancels."""
+        return self.drafts.settle()
+
+    def _let_go_of_letter(self) -> bool:
+        """Before another letter is shown; False (the choices shown again) when the user keeps
+        the one whose changes could not be saved."""
+        if self.drafts.settle():
+            return True
+        self.header.show_people(self.follow_up_id, self.contact_id, self.application_id)
+        return False
+
+    def _write_draft(self, now: dt.datetime) -> bool:
         if self.letter_state == "sent":
-            return
-        now = dt.datetime.now().replace(microsecond=0)
+            return False
         saved_id = save_letter_draft(
             self.desk.draft_content(self.template_actions.key),
             letter_id=self.letter_id,
@@ -353,15 +370,16 @@ class ComposerArea(QWidget):
             now=now,
         )
         if saved_id is None:
-            return
+            return False
         self.letter_id = saved_id
-        self.report(f"Draft saved at {now:%H:%M:%S}.")
         self._update_buttons()
         self.events.letters_changed.emit()
+        return True
 
     def mark_sent(self) -> None:
         """Log the letter as sent and complete its follow-up; the text then stays as sent."""
-        self.save_draft()
+        if not self.save_draft():
+            return  # what is sent must be what was stored
         if self.letter_id is None:
             self.report("Write the letter first.")
             return

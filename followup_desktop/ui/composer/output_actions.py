@@ -51,7 +51,7 @@ class ComposerSource(Protocol):
 
     def reload_subject(self) -> None: ...
 
-    def save_draft(self) -> None: ...
+    def save_draft(self) -> bool: ...
 
     def report(self, message: str) -> None: ...
 
@@ -187,7 +187,8 @@ class ComposerOutput:
     def export_due_notes(self) -> None:
         """Every planned note due up to a day: cards first, then envelopes, in one PDF."""
         parent = self.parent
-        self.source.save_draft()
+        if not self.source.save_draft():
+            return  # the letter on screen would be printed as it was last stored
         answer = prompts.ask_text(
             parent,
             "Due notes to PDF",

@@ -62,3 +62,35 @@ def inform(parent: QWidget, title: str, message: str) -> None:
 
 def warn(parent: QWidget, title: str, message: str) -> None:
     _box(QMessageBox.Icon.Warning, parent, title, message).exec()
+
+
+def unsaved_draft_box(parent: QWidget, failure: str) -> QMessageBox:
+    """The question asked when the letter could not be saved and is about to go away."""
+    box = _box(
+        QMessageBox.Icon.Warning,
+        parent,
+        "Draft not saved",
+        "The letter you are writing could not be saved.\n\n"
+        f"{failure}\n\n"
+        "Save it again (after freeing space, for instance), discard the unsaved changes, "
+        "or cancel and go on writing?",
+    )
+    save = box.addButton("&Save again", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Discard changes", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    return box
+
+
+def ask_unsaved_draft(parent: QWidget, failure: str) -> str:
+    """What to do with a draft that could not be saved: "save", "discard" or "cancel"."""
+    box = unsaved_draft_box(parent, failure)
+    box.exec()
+    clicked = box.clickedButton()
+    role = box.buttonRole(clicked) if clicked is not None else None
+    if role == QMessageBox.ButtonRole.AcceptRole:
+        return "save"
+    if role == QMessageBox.ButtonRole.DestructiveRole:
+        return "discard"
+    return "cancel"
