@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from followup_desktop.cli.common import CommandError, fail, location_from, open_store_for
-from followup_desktop.db.backup import BackupError, human_size, list_backups
+from followup_desktop.db.backup import KEPT_LABEL, BackupError, human_size, list_backups
 from followup_desktop.db.connection import close_store
 from followup_desktop.db.diagnose import diagnose_database
 from followup_desktop.db.errors import StoreError
@@ -40,6 +40,7 @@ def _print_list(location: DataLocation) -> int:
         print(
             f"{backup.taken_at:%Y-%m-%d %H:%M:%S}  {human_size(backup.size):>9}  "
             f"{backup.reason_label:<18}  {backup.path}"
+            + (f"  ({KEPT_LABEL})" if backup.kept_until_removed else "")
         )
     return 0
 

@@ -41,6 +41,11 @@ def test_backup_list_and_restore(
     assert status == 0 and "restored" in out and "moved to" in out
     assert rows(data_location.database, "SELECT count(*) FROM application") == [(5,)]
     assert len(list(data_location.damaged.iterdir())) == 1
+    # Restoring over healthy data backs it up first, and that backup is kept.
+    assert _run(capsys, "restore", "--data-dir", folder, str(first.path))[0] == 0
+    status, out, _err = _run(capsys, "backup", "--data-dir", folder, "--list")
+    (kept,) = [line for line in out.splitlines() if "before a restore" in line]
+    assert kept.endswith("(kept until you remove it)")
 
 
 def test_restore_refuses_a_missing_or_bad_file(
