@@ -46,12 +46,6 @@ def _company_names() -> list[str]:
     return [name for _id, name in company_choices()]
 
 
-def _placeholder(combo: QComboBox, text: str) -> None:
-    line = combo.lineEdit()
-    if line is not None:
-        line.setPlaceholderText(text)
-
-
 def _contains_completer(words: QAbstractItemModel, parent: QWidget) -> QCompleter:
     completer = QCompleter(words, parent)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -62,12 +56,11 @@ def _contains_completer(words: QAbstractItemModel, parent: QWidget) -> QComplete
 def _choice_box(choices: QStringListModel, placeholder: str) -> UserComboBox:
     """An editable combo box offering ``choices`` (shared, never added to by typing) with a
     completer that finds a typed part anywhere in a choice."""
-    combo = UserComboBox()
+    combo = UserComboBox(placeholder=placeholder)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     combo.setModel(choices)
     combo.setCompleter(_contains_completer(choices, combo))
     combo.setCurrentText("")
-    _placeholder(combo, placeholder)
     return combo
 
 

@@ -159,10 +159,17 @@ class UserTextEdit(QPlainTextEdit):
 class UserComboBox(QComboBox):
     """An editable combo box whose typed value may be of any length (see ``UserLineEdit``)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, placeholder: str = "") -> None:
         super().__init__(parent)
+        # With a placeholder the box does not pick its first item when items are added, which
+        # would put that name in the field however long it is.
+        self.setPlaceholderText(placeholder or " ")
+        # As wide as the form makes it, not as its longest item (which Qt would lay out).
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(8)
         self.setEditable(True)
         self.user_line = UserLineEdit(self)
+        self.user_line.setPlaceholderText(placeholder)
         self.setLineEdit(self.user_line)
 
     def setCurrentText(self, text: str) -> None:
