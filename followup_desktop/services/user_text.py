@@ -24,6 +24,10 @@ _REORDERING = re.compile(
 #: each paragraph of a text is balanced and isolated on its own.
 _PARAGRAPHS = re.compile("([\n\r\x1c-\x1e\x85\u2029])")
 ELLIPSIS = "…"
+#: Characters of one piece of user text that a sentence of the app holds: more than a list
+#: line or a tooltip shows (a tooltip shows a 10,000-character name whole), and little enough
+#: to look through for direction marks at once (a megabyte took 15 ms, on every repaint).
+SHOWN_LIMIT = 12_000
 
 
 def needs_isolation(text: str) -> bool:
@@ -76,8 +80,10 @@ def isolated(text: str) -> str:
 
     Text that could reorder its surroundings (right-to-left letters, directional marks and
     overrides) is balanced and set in a first-strong isolate (U+2068 … U+2069), paragraph by
-    paragraph; any other text is returned unchanged.
+    paragraph; any other text is returned unchanged. Text longer than ``SHOWN_LIMIT`` is cut
+    there first (with "…"): no sentence of the app shows more of it.
     """
+    text = shortened(text, SHOWN_LIMIT)
     if not needs_isolation(text):
         return text
     return "".join(

@@ -13,7 +13,7 @@ import html
 
 from PySide6.QtGui import Qt
 
-from followup_desktop.services.user_text import ELLIPSIS, shortened
+from followup_desktop.services.user_text import ELLIPSIS, SHOWN_LIMIT, shortened
 
 #: Characters of one line handed to Qt for a row, a label or a tooltip: wider than any screen
 #: (a character is at least two pixels wide, marks and joiners aside), laid out in about a
@@ -21,7 +21,7 @@ from followup_desktop.services.user_text import ELLIPSIS, shortened
 LINE_LIMIT = 2_000
 #: Characters a tooltip shows at most: a 10,000-character name whole, and no more than a
 #: screenful of lines.
-TOOLTIP_LIMIT = 12_000
+TOOLTIP_LIMIT = SHOWN_LIMIT
 TOOLTIP_LINES = 40
 #: Tooltips longer than this are wrapped (Qt leaves a plain tooltip on one line).
 _WRAP_AFTER = 100

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,9 @@ _HAS_TEXT = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _HAS_ICON = QStyleOptionViewItem.ViewItemFeature.HasDecoration
 #: A model may give a cell's whole text here when its display text is already shortened.
 FullTextRole = Qt.ItemDataRole.UserRole + 0x100
+#: Widest a cell asks to be, in average characters of its font (columns sized to their
+#: contents, lists that would scroll sideways): longer text is shortened.
+WIDEST_CHARACTERS = 60
 
 
 class UserTextDelegate(QStyledItemDelegate):
@@ -31,6 +34,11 @@ class UserTextDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         if option.features & _HAS_TEXT and len(option.text) > LINE_LIMIT:
             option.text = shown_lines(option.text)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        size = super().sizeHint(option, index)
+        widest = QFontMetrics(option.font).averageCharWidth() * WIDEST_CHARACTERS
+        return QSize(min(size.width(), widest), size.height())
 
     def helpEvent(
         self,
