@@ -48,15 +48,15 @@ class ContactDetailPanel(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
 
-        # One line each, shortened to the pane's width: a long name or company must neither
-        # widen the pane nor take the form's room.
+        # A line for the name, two for the rest, shortened to the pane's width: a long name
+        # or company must neither widen the pane nor take the form's room.
         self.title = ElidedLabel()
         self.title.setObjectName("contact_title")
         title_font = QFont(self.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
         title_font.setBold(True)
         self.title.setFont(title_font)
-        self.subtitle = ElidedLabel()
+        self.subtitle = ElidedLabel(max_lines=2)
         self.log_button = QPushButton("&Log conversation…")
         self.log_button.setToolTip("Record a call, e-mail, meeting or note with this person")
         self.save_button = QPushButton("&Save")

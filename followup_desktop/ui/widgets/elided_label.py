@@ -1,4 +1,5 @@
-"""A one-line label for user text: shortened with "…" to its width, whole in its tooltip."""
+"""A label for user text: wrapped to a few lines at most, the last shortened with "…", and
+whole in its tooltip when shortened."""
 
 from __future__ import annotations
 
@@ -6,25 +7,29 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from followup_desktop.services.user_text import balanced
 from followup_desktop.ui.plain_text import plain_tooltip, shown_line
+from followup_desktop.ui.widgets.wrapped_rows import wrapped_lines
 
-#: Widest a label asks to be, in characters of its font: a long name takes the room there is
-#: and no more.
+#: Widest a label asks to be, and narrowest it lets itself be made, in characters of its
+#: font: a short name shows whole, a long one takes the room there is and no more.
 _PREFERRED_CHARACTERS = 60
+_MINIMUM_CHARACTERS = 20
 
 
 class ElidedLabel(QLabel):
-    """Plain text on one line (line breaks shown as spaces), never wider than it is given.
+    """Plain text (line breaks shown as spaces) in at most ``max_lines`` lines.
 
     ``text()`` is the text as set; the label shows at most ``plain_text.LINE_LIMIT``
-    characters of it, shortened to fit, and the tooltip has it whole when it does not fit.
+    characters of it, fitted to its width, and its tooltip has it whole when it does not fit.
     """
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, max_lines: int = 1):
         super().__init__(parent)
+        self.max_lines = max_lines
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(max_lines > 1)
+        self.setSizePolicy(policy)
         self._full = ""
         self._line = ""
         self.setText(text)
@@ -33,31 +38,48 @@ class ElidedLabel(QLabel):
         self._full = text
         self._line = shown_line(" ".join(text.splitlines()) if "\n" in text else text)
         self._fit()
+        self.updateGeometry()
 
     def text(self) -> str:
         """The text as set (what is shown may be shortened)."""
         return self._full
 
-    def sizeHint(self) -> QSize:
+    def _lines(self, width: int) -> list[str]:
+        if not self._line:
+            return [""]
+        return wrapped_lines(self._line, self.font(), max(1, width), self.max_lines)
+
+    def _text_width(self, characters: int) -> int:
         metrics = QFontMetrics(self.font())
-        widest = metrics.averageCharWidth() * _PREFERRED_CHARACTERS
-        shown = metrics.horizontalAdvance(self._line[: _PREFERRED_CHARACTERS * 2])
+        shown = metrics.horizontalAdvance(self._line[: characters * 2])
         margins = self.contentsMargins()
-        return QSize(
-            min(widest, shown) + margins.left() + margins.right(), super().sizeHint().height()
-        )
+        widest = metrics.averageCharWidth() * characters
+        return min(widest, shown) + margins.left() + margins.right() + 1
+
+    def heightForWidth(self, width: int) -> int:
+        margins = self.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        lines = len(self._lines(inner))
+        return lines * QFontMetrics(self.font()).lineSpacing() + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:
+        width = self._text_width(_PREFERRED_CHARACTERS)
+        return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(0, super().minimumSizeHint().height())
+        # As tall as the lines take at the narrowest: layouts that do not ask for the height
+        # at the width they give still leave room for every line.
+        width = self._text_width(_MINIMUM_CHARACTERS)
+        return QSize(width, self.heightForWidth(width))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
 
     def _fit(self) -> None:
-        width = self.contentsRect().width()
-        metrics = QFontMetrics(self.font())
-        shown = metrics.elidedText(self._line, Qt.TextElideMode.ElideRight, max(0, width))
-        cut = shown != self._line or self._line != self._full
-        super().setText(balanced(shown))
+        lines = self._lines(self.contentsRect().width())
+        shown = "\n".join(lines)
+        super().setText(shown)
+        cut = "".join("".join(lines).split()) != "".join(self._line.split())
+        cut = cut or self._line != self._full
         self.setToolTip(plain_tooltip(self._full) if cut and self._full else "")

@@ -161,9 +161,10 @@ class UserComboBox(QComboBox):
 
     def __init__(self, parent: QWidget | None = None, *, placeholder: str = "") -> None:
         super().__init__(parent)
-        # With a placeholder the box does not pick its first item when items are added, which
-        # would put that name in the field however long it is.
-        self.setPlaceholderText(placeholder or " ")
+        # With a placeholder of its own the box does not pick its first item when items are
+        # added, which would put that name in the field however long it is. (A space: the
+        # box would widen to its text; the field shows ``placeholder``.)
+        self.setPlaceholderText(" ")
         # As wide as the form makes it, not as its longest item (which Qt would lay out).
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(8)
