@@ -12,7 +12,7 @@ from followup_desktop.ui.widgets.long_text import UserLineEdit, UserTextEdit
 _ERROR_STYLE = "color: #b3261e;"
 _NOTICE_STYLE = "color: palette(placeholder-text);"
 _INVALID_PROPERTY = "invalid"
-_EDIT_WHOLE_LINK = "<a href='edit-whole'>Edit the whole text</a> (slow for very long text)"
+_EDIT_WHOLE_LINK = "<a href='edit-whole'>Edit all of it</a> (may be slow)"
 
 
 class ValidatedForm(QFormLayout):

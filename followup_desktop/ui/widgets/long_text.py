@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextOption
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 from followup_desktop.ui.plain_text import shown_lines
 
@@ -26,7 +26,7 @@ MAX_LENGTH = 1_000_000_000
 
 def shortened_notice(text: str) -> str:
     """What a field showing ``text`` shortened says about it."""
-    return f"Only the start is shown: {len(text):,} characters in all, kept unchanged."
+    return f"Shown shortened: {len(text):,} characters, all kept."
 
 
 def _too_long(text: str) -> bool:
@@ -168,6 +168,7 @@ class UserComboBox(QComboBox):
         # As wide as the form makes it, not as its longest item (which Qt would lay out).
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(8)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setEditable(True)
         self.user_line = UserLineEdit(self)
         self.user_line.setPlaceholderText(placeholder)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -19,8 +20,8 @@ _HAS_TEXT = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _HAS_ICON = QStyleOptionViewItem.ViewItemFeature.HasDecoration
 #: A model may give a cell's whole text here when its display text is already shortened.
 FullTextRole = Qt.ItemDataRole.UserRole + 0x100
-#: Widest a cell asks to be, in average characters of its font (columns sized to their
-#: contents, lists that would scroll sideways): longer text is shortened.
+#: Widest a cell of a table asks to be, in average characters of its font (columns sized to
+#: their contents): longer text is shortened. A list's rows are never wider than the list.
 WIDEST_CHARACTERS = 60
 
 
@@ -38,6 +39,9 @@ class UserTextDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         size = super().sizeHint(option, index)
         widest = QFontMetrics(option.font).averageCharWidth() * WIDEST_CHARACTERS
+        view = option.widget
+        if isinstance(view, QListView):
+            widest = min(widest, view.viewport().width())
         return QSize(min(size.width(), widest), size.height())
 
     def helpEvent(
