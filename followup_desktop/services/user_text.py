@@ -24,6 +24,10 @@ _REORDERING = re.compile(
 #: each paragraph of a text is balanced and isolated on its own.
 _PARAGRAPHS = re.compile("([\n\r\x1c-\x1e\x85\u2029])")
 ELLIPSIS = "…"
+#: Characters of one line of user text handed to Qt to lay out: wider than any screen (a
+#: character is at least two pixels wide, marks and joiners aside), laid out in about a
+#: millisecond. Qt lays a line out whole before shortening it, so a megabyte took minutes.
+LINE_LIMIT = 2_000
 #: Characters of one piece of user text that a sentence of the app holds: more than a list
 #: line or a tooltip shows (a tooltip shows a 10,000-character name whole), and little enough
 #: to look through for direction marks at once (a megabyte took 15 ms, on every repaint).

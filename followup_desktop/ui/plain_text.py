@@ -13,12 +13,10 @@ import html
 
 from PySide6.QtGui import Qt
 
-from followup_desktop.services.user_text import ELLIPSIS, SHOWN_LIMIT, shortened
+from followup_desktop.services.user_text import ELLIPSIS, LINE_LIMIT, SHOWN_LIMIT, shortened
 
-#: Characters of one line handed to Qt for a row, a label or a tooltip: wider than any screen
-#: (a character is at least two pixels wide, marks and joiners aside), laid out in about a
-#: millisecond.
-LINE_LIMIT = 2_000
+__all__ = ["LINE_LIMIT", "TOOLTIP_LIMIT", "plain_tooltip", "shown_line", "shown_lines"]
+
 #: Characters a tooltip shows at most: a 10,000-character name whole, and no more than a
 #: screenful of lines.
 TOOLTIP_LIMIT = SHOWN_LIMIT

@@ -30,7 +30,8 @@ from followup_desktop.services.records import (
 
 #: One line of a mebibyte, with no space to break at (the hardest case for Qt).
 MEGABYTE = "A" * 1_048_576
-#: Showing anything must take at most 100 ms; a loaded shared machine gets three times that.
+#: Showing anything must take at most 100 ms; a loaded shared machine gets three times that
+#: (the best of three tries of each view counts).
 BUDGET_MS = 300
 #: Long enough for the whole round on a slow machine; the frozen views took minutes.
 CHILD_TIMEOUT = 120
@@ -94,12 +95,12 @@ def _fill(location: DataLocation) -> None:
             open_questions=MEGABYTE,
             concerns=MEGABYTE,
         )
-        for contact in (everything, talkative):
+        for contact, channel in ((everything, "note"), (talkative, "note"), (everything, "call")):
             FollowUp.create(
                 application=application,
                 contact=contact,
                 due_on=dt.date.today(),
-                channel="note",
+                channel=channel,
                 outcome=MEGABYTE,
             )
         company_id = int(Contact.get_by_id(everything.id).company_id)
@@ -119,8 +120,8 @@ def _fill(location: DataLocation) -> None:
 def test_every_view_shows_megabyte_fields_at_once(data_location: DataLocation) -> None:
     """The real window, each view in turn, timed from the user's action to the painted
     window: the contact detail (each field a megabyte, and all of them at once), its history,
-    the company panel, the Today panel, the board, the calendar's day list and week, and the
-    application's detail."""
+    the company panel, the Today panel, the board, the calendar's day list and week, the
+    application's detail and the call sheet."""
     _fill(data_location)
     started = time.monotonic()
     try:
@@ -146,7 +147,7 @@ def test_every_view_shows_megabyte_fields_at_once(data_location: DataLocation) -
         if line.startswith("SHOWN")
     }
     assert "DONE" in done.stdout
-    assert len(times) == 12, times
+    assert len(times) == 13, times
     slow = {name: ms for name, ms in times.items() if ms > BUDGET_MS}
     assert slow == {}, f"over {BUDGET_MS} ms: {slow} (all: {times})"
 
@@ -227,3 +228,23 @@ def test_a_shortened_note_can_be_edited_whole(store: StoreInfo, qtbot: QtBot) ->
     qtbot.keyClick(notes, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     panel.save()
     assert Contact.get_by_id(person.id).notes == MEGABYTE + "!"
+
+
+def test_a_call_sheet_for_a_stored_time_zone_of_a_megabyte(store: StoreInfo) -> None:
+    """Forms refuse unknown zones, but any value can be stored (an import, an older version):
+    looking a megabyte up as a zone file raised "File name too long"."""
+    import datetime as dt
+
+    from followup_desktop.services.call_sheet import build_call_sheet, facts_html
+
+    person = save_contact(ContactInput(first_name="Zed", phone="+44 20 7946 0958"))
+    Contact.update(time_zone=MEGABYTE).where(Contact.id == person.id).execute()
+    application = save_application(
+        ApplicationInput(company="Acme", position="Clerk", stage_id=_stage_id())
+    )
+    follow_up = FollowUp.create(
+        application=application, contact=person, due_on=dt.date.today(), channel="call"
+    )
+    sheet = build_call_sheet(int(follow_up.id))
+    assert sheet.zone_name == ""
+    assert "Their time zone" not in facts_html(sheet)
