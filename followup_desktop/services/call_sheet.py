@@ -18,7 +18,7 @@ from followup_desktop.services.call_window import (
 from followup_desktop.services.follow_up_details import FollowUpDetails, follow_up_details
 from followup_desktop.services.interactions import KIND_LABELS, last_interaction
 from followup_desktop.services.profile import get_profile
-from followup_desktop.services.user_text import LINE_LIMIT, isolated, shortened
+from followup_desktop.services.user_text import LINE_LIMIT, breakable, isolated, shortened
 
 #: Characters of a name or another short value the sheet shows and the pitch says: beyond
 #: that it is not a name anyone says. What was said last time gets a line's worth.
@@ -138,7 +138,7 @@ def build_call_sheet(
         time_check=check_call_time(
             moment,
             zone,
-            isolated(shortened(details.contact_first_name or details.who, _NAME_LIMIT)),
+            breakable(isolated(shortened(details.contact_first_name or details.who, _NAME_LIMIT))),
             user_zone,
         ),
         your_name=profile.full_name,
@@ -149,13 +149,13 @@ def build_call_sheet(
 
 def _name(text: str) -> str:
     """A short value escaped for the sheet, cut at ``_NAME_LIMIT`` (Qt lays it out whole,
-    several times over in a wrapped label)."""
-    return html.escape(shortened(text, _NAME_LIMIT))
+    several times over in a wrapped label) and wrappable however it was typed."""
+    return html.escape(breakable(shortened(text, _NAME_LIMIT)))
 
 
 def _said(text: str) -> str:
-    """What was typed about a conversation, escaped, at most a line's worth."""
-    return html.escape(shortened(text, LINE_LIMIT))
+    """What was typed about a conversation, escaped, at most a line's worth, wrappable."""
+    return html.escape(breakable(shortened(text, LINE_LIMIT)))
 
 
 def facts_html(sheet: CallSheet) -> str:
@@ -167,7 +167,8 @@ def facts_html(sheet: CallSheet) -> str:
         facts.append(("Role", e(d.role)))
     if d.phone:
         link = sheet.tel_link
-        facts.append(("Phone", f'<a href="{e(link)}">{e(d.phone)}</a>' if link else e(d.phone)))
+        phone = e(d.phone)
+        facts.append(("Phone", f'<a href="{html.escape(link)}">{phone}</a>' if link else phone))
     else:
         facts.append(("Phone", "<i>no number yet: add one to the contact</i>"))
     if d.is_agency and d.contact_company:

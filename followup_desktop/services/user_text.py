@@ -24,6 +24,10 @@ _REORDERING = re.compile(
 #: each paragraph of a text is balanced and isolated on its own.
 _PARAGRAPHS = re.compile("([\n\r\x1c-\x1e\x85\u2029])")
 ELLIPSIS = "…"
+ZERO_WIDTH_SPACE = "\u200b"
+#: ``breakable`` lets a label wrap a run without spaces after this many characters.
+_BREAK_EVERY = 30
+_UNBROKEN = re.compile(rf"\S{{{_BREAK_EVERY + 1},}}")
 #: Characters of one line of user text handed to Qt to lay out: wider than any screen (a
 #: character is at least two pixels wide, marks and joiners aside), laid out in about a
 #: millisecond. Qt lays a line out whole before shortening it, so a megabyte took minutes.
@@ -96,6 +100,16 @@ def isolated(text: str) -> str:
         else part
         for index, part in enumerate(_PARAGRAPHS.split(text))
     )
+
+
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space in every 30 characters of a run without spaces, so that
+    a label that wraps at word boundaries wraps it too (for text that is only shown)."""
+    return _UNBROKEN.sub(lambda run: ZERO_WIDTH_SPACE.join(_chunks(run.group())), text)
+
+
+def _chunks(text: str) -> list[str]:
+    return [text[start : start + _BREAK_EVERY] for start in range(0, len(text), _BREAK_EVERY)]
 
 
 def shortened(text: str, limit: int) -> str:

@@ -107,3 +107,15 @@ def test_a_megabyte_is_cut_to_what_a_sentence_shows_and_isolated_at_once() -> No
     assert time.perf_counter() - started < 0.2
     assert composed.startswith("\u2068" + RLO + "ää") and composed.endswith("\u202c…\u2069")
     assert len(composed) == SHOWN_LIMIT + 3
+
+
+def test_breakable_lets_a_label_wrap_a_run_without_spaces() -> None:
+    from followup_desktop.services.user_text import ZERO_WIDTH_SPACE, breakable
+
+    assert breakable("Ann Lee of Acme & Co.") == "Ann Lee of Acme & Co."
+    run = "A" * 95
+    assert (
+        breakable(f"at {run} now")
+        == "at " + ZERO_WIDTH_SPACE.join(["A" * 30, "A" * 30, "A" * 30, "A" * 5]) + " now"
+    )
+    assert breakable(run).replace(ZERO_WIDTH_SPACE, "") == run
