@@ -18,6 +18,11 @@ from followup_desktop.services.call_window import (
 from followup_desktop.services.follow_up_details import FollowUpDetails, follow_up_details
 from followup_desktop.services.interactions import KIND_LABELS, last_interaction
 from followup_desktop.services.profile import get_profile
+from followup_desktop.services.user_text import LINE_LIMIT, breakable, isolated, shortened
+
+#: Characters of a name or another short value the sheet shows and the pitch says: beyond
+#: that it is not a name anyone says. What was said last time gets a line's worth.
+_NAME_LIMIT = 200
 
 #: ADVICE §3, said our way: what to have ready and what to do on the call.
 CALL_CHECKLIST = (
@@ -62,7 +67,7 @@ class CallSheet:
     @property
     def tel_link(self) -> str:
         """A ``tel:`` link with only the characters a dialler keeps."""
-        digits = re.sub(r"[^0-9+*#]", "", self.details.phone)
+        digits = re.sub(r"[^0-9+*#]", "", self.details.phone[:_NAME_LIMIT])
         return f"tel:{digits}" if digits else ""
 
     @property
@@ -75,11 +80,15 @@ def default_pitch(
 ) -> str:
     """The profile's pitch with {name}, {position}, {company}, {contact} filled in, or one made
     from the name and qualifications when the profile has none."""
+    # Names said on the phone: isolated, and cut where they stop being names.
     values = {
-        "name": full_name or "(your name)",
-        "position": details.position or "the role",
-        "company": details.employer or "your company",
-        "contact": details.contact_first_name or details.contact_name or "",
+        key: isolated(shortened(value, _NAME_LIMIT))
+        for key, value in {
+            "name": full_name or "(your name)",
+            "position": details.position or "the role",
+            "company": details.employer or "your company",
+            "contact": details.contact_first_name or details.contact_name or "",
+        }.items()
     }
     if template.strip():
         return re.sub(
@@ -127,7 +136,10 @@ def build_call_sheet(
         last=last,
         windows=follow_up_windows(details.due_on, zone, details.window_start, details.window_end),
         time_check=check_call_time(
-            moment, zone, details.contact_first_name or details.who, user_zone
+            moment,
+            zone,
+            breakable(isolated(shortened(details.contact_first_name or details.who, _NAME_LIMIT))),
+            user_zone,
         ),
         your_name=profile.full_name,
         your_phone=profile.phone,
@@ -135,16 +147,28 @@ def build_call_sheet(
     )
 
 
+def _name(text: str) -> str:
+    """A short value escaped for the sheet, cut at ``_NAME_LIMIT`` (Qt lays it out whole,
+    several times over in a wrapped label) and wrappable however it was typed."""
+    return html.escape(breakable(shortened(text, _NAME_LIMIT)))
+
+
+def _said(text: str) -> str:
+    """What was typed about a conversation, escaped, at most a line's worth, wrappable."""
+    return html.escape(breakable(shortened(text, LINE_LIMIT)))
+
+
 def facts_html(sheet: CallSheet) -> str:
     """Who and what: role, phone (a ``tel:`` link), company or agency and client, position."""
     d = sheet.details
-    e = html.escape
+    e = _name
     facts = []
     if d.role:
         facts.append(("Role", e(d.role)))
     if d.phone:
         link = sheet.tel_link
-        facts.append(("Phone", f'<a href="{e(link)}">{e(d.phone)}</a>' if link else e(d.phone)))
+        phone = e(d.phone)
+        facts.append(("Phone", f'<a href="{html.escape(link)}">{phone}</a>' if link else phone))
     else:
         facts.append(("Phone", "<i>no number yet: add one to the contact</i>"))
     if d.is_agency and d.contact_company:
@@ -173,7 +197,7 @@ def when_html(sheet: CallSheet, user_zone: dt.tzinfo | None = None) -> str:
 
 def last_html(sheet: CallSheet) -> str:
     """What was said last time, with the open questions and concerns to clear up."""
-    e = html.escape
+    e = _said
     if sheet.last is None:
         return "<p>No conversation logged yet.</p>"
     last = sheet.last
@@ -195,7 +219,7 @@ def render_call_sheet_html(
     text = sheet.pitch if pitch is None else pitch
     mine = ", ".join(x for x in (sheet.your_phone, sheet.your_email) if x)
     parts = [
-        f"<h2>Call {e(sheet.details.who)}</h2>",
+        f"<h2>Call {_name(sheet.details.who)}</h2>",
         facts_html(sheet),
         "<h3>When to call</h3>",
         when_html(sheet, user_zone),

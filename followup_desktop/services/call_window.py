@@ -12,14 +12,19 @@ WORKING_WINDOWS: tuple[tuple[str, str], ...] = (("09:30", "11:30"), ("14:00", "1
 CONTACT_WEEKDAYS = frozenset({1, 2, 3, 4, 5})
 
 
+#: Longer than any zone name (the longest has about 30 characters); a stored value longer than
+#: this is not looked up at all.
+_LONGEST_ZONE_NAME = 100
+
+
 def contact_zone(name: str) -> ZoneInfo | None:
     """The contact's time zone, or None when unknown or not a real zone name."""
     name = name.strip()
-    if not name:
+    if not name or len(name) > _LONGEST_ZONE_NAME:
         return None
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name no file can have
         return None
 
 

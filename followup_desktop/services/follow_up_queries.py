@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 
 from followup_desktop.db.reads import read_all, read_one
 from followup_desktop.db.values import stored_date
+from followup_desktop.services.user_text import isolated
 
 REASON_LABELS = {
     "status_check": "Status check",
@@ -37,9 +38,11 @@ class FollowUpRow(NamedTuple):
     contact: str
 
     def title(self) -> str:
+        """ "Reason: who · position", the names isolated so that right-to-left text or a
+        direction override in them cannot reorder the rest (``isolated``)."""
         reason = label_for_reason(self.reason)
-        who = self.contact or self.company or "—"
-        what = f" · {self.position}" if self.position else ""
+        who = isolated(self.contact or self.company) or "—"
+        what = f" · {isolated(self.position)}" if self.position else ""
         return f"{reason}: {who}{what}"
 
 

@@ -20,6 +20,7 @@ from followup_desktop.db.reads import read_one, tuple_rows
 from followup_desktop.db.values import stored_datetime
 from followup_desktop.services.follow_up_queries import CHANNEL_LABELS, label_for_reason
 from followup_desktop.services.interactions import KIND_LABELS
+from followup_desktop.services.user_text import isolated
 
 CONVERSATION = "conversation"
 FOLLOW_UP = "follow_up"
@@ -124,7 +125,9 @@ class _ApplicationLabels:
                 .tuples()
                 .first()
             )
-            self._labels[application_id] = f"{row[0]} at {row[1]}" if row else ""
+            self._labels[application_id] = (
+                f"{isolated(row[0])} at {isolated(row[1])}" if row else ""
+            )
         return self._labels[application_id]
 
 
@@ -166,11 +169,12 @@ def _conversations(where: Any, labels: _ApplicationLabels) -> list[TimelineEntry
     ) in tuple_rows(query):
         how = _INTERACTION_CHANNELS.get(channel, channel)
         towards = "from them" if direction == "inbound" else "by you"
-        details = [summary]
+        # What was typed sits beside the app's words: each part isolated (``isolated``).
+        details = [isolated(summary)]
         if questions:
-            details.append(f"Open questions: {questions}")
+            details.append(f"Open questions: {isolated(questions)}")
         if concerns:
-            details.append(f"Concerns: {concerns}")
+            details.append(f"Concerns: {isolated(concerns)}")
         entries.append(
             TimelineEntry(
                 kind=CONVERSATION,

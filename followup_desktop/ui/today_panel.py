@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -27,7 +28,8 @@ from followup_desktop.services.follow_up_queries import FollowUpRow, due_counts,
 from followup_desktop.ui.calendar.channels import OVERDUE_COLOUR, channel_text
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.follow_ups.actions import FollowUpActions
-from followup_desktop.ui.plain_text import plain_tooltip
+from followup_desktop.ui.plain_text import plain_tooltip, shown_lines
+from followup_desktop.ui.widgets.wrapped_rows import WrappedRowsDelegate
 
 FollowUpIdRole = Qt.ItemDataRole.UserRole + 1
 #: On a "show more" item: True for the overdue section, False for today's.
@@ -55,6 +57,11 @@ class TodayPanel(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        # Rows wrap at the panel's width, a name to three lines at most and then "…" (the
+        # tooltip has it whole): a long name never widens a row or scrolls the list sideways.
+        self.list.setItemDelegate(WrappedRowsDelegate(self.list, max_lines=3))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setObjectName("today_list")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -133,9 +140,10 @@ class TodayPanel(QWidget):
     def _row_item(self, row: FollowUpRow) -> QListWidgetItem:
         late = (self._day - row.due_on).days
         when = f"{late} day{'s' if late != 1 else ''} late" if late > 0 else "today"
-        item = QListWidgetItem(f"{row.title()}\n{channel_text(row.channel)} · {when}")
+        text = f"{row.title()}\n{channel_text(row.channel)} · {when}"
+        item = QListWidgetItem(shown_lines(text))
         item.setData(FollowUpIdRole, row.id)
-        item.setToolTip(plain_tooltip(item.text()))
+        item.setToolTip(plain_tooltip(text))
         if late > 0:
             # A colour where Qt documents a brush: the view converts it, and the panel then
             # needs none of the brush and gradient types PySide sets up on first use.

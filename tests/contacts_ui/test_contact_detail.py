@@ -225,3 +225,39 @@ def test_history_is_counted_until_its_tab_is_opened(
     panel.tabs.setCurrentIndex(HISTORY_TAB)
     assert panel.timeline.topLevelItemCount() == 2
     assert panel.tabs.tabText(HISTORY_TAB) == "&History (2)"
+
+
+def test_ctrl_s_in_the_notes_keeps_the_cursor_and_the_scroll(
+    qtbot: QtBot, store: StoreInfo
+) -> None:
+    """Saving reloads the contact everywhere; the field being typed in must not jump."""
+    from followup_desktop.ui.contacts.contacts_area import ContactsArea
+
+    lines = "\n".join(f"Line {number}: met at the spring fair" for number in range(200))
+    person = save_contact(ContactInput(first_name="Noor", last_name="Haddad", notes=lines))
+    events = AppEvents()
+    area = ContactsArea(events)
+    qtbot.addWidget(area)
+    area.resize(1024, 640)
+    area.show()
+    area.activateWindow()
+    qtbot.waitExposed(area)
+    area.show_contact(person.id)
+    notes = area.detail.form.notes
+    notes.setFocus()
+    qtbot.waitUntil(notes.hasFocus)
+    cursor = notes.textCursor()
+    cursor.setPosition(lines.index("Line 120:") + len("Line 120:"))
+    notes.setTextCursor(cursor)
+    notes.ensureCursorVisible()
+    qtbot.keyClicks(notes, " and again in June")
+    position = notes.textCursor().position()
+    scroll = notes.verticalScrollBar().value()
+    assert scroll > 0
+    qtbot.keyClick(notes, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = Contact.get_by_id(person.id).notes
+    assert "Line 120: and again in June met at" in saved
+    assert not area.detail.is_dirty()
+    assert notes.textCursor().position() == position
+    assert notes.verticalScrollBar().value() == scroll
+    assert notes.hasFocus()

@@ -287,3 +287,236 @@ def test_pdf_shows_markup_literally(tmp_path: Path) -> None:
     assert "Dear<b>Ann</b>" in compact
     assert "<imgsrc=x>" in compact
     assert "<b>1MainSt</b>" in compact and "Kim<u>Lee</u>" in compact  # the envelope
+
+
+# --- A direction override in a name stays in the name (issue 15, point 10) ---------------------
+
+RLO = "\u202e"
+OVERRIDE_NAME = RLO + "Evil"
+SECOND_LINE = "✎ Handwritten note · today"
+
+
+def _follow_up_for(first: str, last: str, position: str, company: str = "Acme") -> int:
+    from followup_desktop.db.models import FollowUp
+
+    contact = save_contact(ContactInput(first_name=first, last_name=last, company=company))
+    application = save_application(
+        ApplicationInput(
+            company=company, position=position, stage_id=_stage_id(), contact_id=contact.id
+        )
+    )
+    follow_up = FollowUp.create(
+        application=application,
+        contact=contact,
+        due_on=dt.date.today(),
+        channel="note",
+        reason="thank_you",
+    )
+    return int(follow_up.id)
+
+
+def test_composed_strings_keep_an_override_to_the_name(store: StoreInfo) -> None:
+    """Every sentence of the app that holds a name closes what the name opened."""
+    from data_safety.bidi_tools import leaks_into
+    from followup_desktop.services.board import cards_by_ids
+    from followup_desktop.services.contact_queries import ContactListQuery, contact_page
+    from followup_desktop.services.follow_up_queries import follow_up_row
+    from followup_desktop.services.timeline import contact_timeline
+    from followup_desktop.ui.calendar.day_model import row_text
+    from followup_desktop.ui.contacts.contact_list_model import COMPANY, _display, _tooltip
+    from followup_desktop.ui.pipeline.card_model import card_description
+    from followup_desktop.ui.widgets.contact_picker import _label
+
+    today = dt.date.today()
+    follow_up_id = _follow_up_for(OVERRIDE_NAME, "Override", RLO + "Analyst", RLO + "Acme")
+    row = follow_up_row(follow_up_id)
+    assert row is not None and row.application_id is not None
+    assert leaks_into(row.title() + "\n" + SECOND_LINE, SECOND_LINE) == []
+    assert leaks_into(row.title(), " · ") == []
+    assert leaks_into(row_text(row, today), "✎ Handwritten note · ") == []
+
+    card = cards_by_ids([row.application_id])[0]
+    description = card_description(card, today)
+    for app_text in (" at ", "\nContact: ", "\nNo contact with ", "\nNext follow-up: "):
+        assert leaks_into(description, app_text) == [], app_text
+
+    agent = save_contact(
+        ContactInput(
+            first_name="Ann",
+            role=RLO + "Recruiter",
+            company=RLO + "Acme",
+            is_agency=True,
+            client_company=RLO + "Client",
+        )
+    )
+    listed = next(r for r in contact_page(ContactListQuery(), 0, 10, 1.0) if r.id == agent.id)
+    assert leaks_into(_display(listed, COMPANY, today), " (for ") == []
+    assert leaks_into(_display(listed, COMPANY, today) + ")", ")") == []
+    assert leaks_into(_tooltip(listed, COMPANY, today) or "", "") == []
+    assert leaks_into(_label(OVERRIDE_NAME, RLO + "Acme", "ann@example.com"), " · ") == []
+
+    contact_id = int(Contact.get(Contact.last_name == "Override").id)
+    entry = contact_timeline(contact_id)[0]
+    assert leaks_into(entry.application_label, " at ") == []
+
+
+def test_contact_heading_and_company_lists_keep_an_override_to_the_name(
+    store: StoreInfo, qtbot: QtBot
+) -> None:
+    from data_safety.bidi_tools import leaks_into
+    from followup_desktop.ui.contacts.company_panel import CompanyDetail
+    from followup_desktop.ui.contacts.contact_detail import ContactDetailPanel
+    from followup_desktop.ui.events import AppEvents
+
+    _follow_up_for(OVERRIDE_NAME, "Override", RLO + "Analyst", RLO + "Acme")
+    agent = save_contact(
+        ContactInput(
+            first_name="Ann",
+            role=RLO + "Recruiter",
+            company=RLO + "Acme",
+            is_agency=True,
+            client_company="Client",
+        )
+    )
+    panel = ContactDetailPanel(AppEvents())
+    qtbot.addWidget(panel)
+    panel.show_contact(agent.id)
+    subtitle = panel.subtitle.text()
+    assert leaks_into(subtitle, " at ") == []
+    assert leaks_into(subtitle, " · agency recruiter for ") == []
+
+    detail = CompanyDetail(AppEvents())
+    qtbot.addWidget(detail)
+    detail.show_company(int(Contact.get_by_id(agent.id).company_id))
+    for names in (detail.applications, detail.people):
+        for number in range(names.count()):
+            text = names.item(number).text()
+            tail = " — " if " — " in text else ", " if ", " in text else ""
+            assert leaks_into(text, tail) == [], text
+
+
+def _row_image(panel_list: QAbstractItemView, item: object, half: int) -> object:
+    """One line of a two-line row of the Today list, as painted (0: first, 1: second)."""
+    rect = panel_list.visualItemRect(item)  # type: ignore[attr-defined]
+    height = rect.height() // 2
+    rect.setTop(rect.top() + half * height)
+    rect.setHeight(height)
+    return panel_list.viewport().grab(rect).toImage()
+
+
+def test_today_row_paints_the_apps_words_in_order_after_an_override(
+    store: StoreInfo, qtbot: QtBot
+) -> None:
+    """The second line of a row for someone named with U+202E paints exactly like the
+    second line of anyone else's row ("✎ Handwritten note · today", not reversed)."""
+    from followup_desktop.ui.events import AppEvents
+    from followup_desktop.ui.today_panel import FollowUpIdRole, TodayPanel
+
+    _follow_up_for("Aaron", "Current", "Analyst")  # the row selected and under the pointer
+    hostile = _follow_up_for(OVERRIDE_NAME, "Override", "Analyst")
+    plain = _follow_up_for("Plain", "Person", "Analyst")
+    panel = TodayPanel(AppEvents())
+    qtbot.addWidget(panel)
+    panel.resize(420, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    items = {
+        panel.list.item(n).data(FollowUpIdRole): panel.list.item(n)
+        for n in range(panel.list.count())
+    }
+    assert SECOND_LINE in items[hostile].text()
+    QApplication.processEvents()
+    hostile_line = _row_image(panel.list, items[hostile], 1)
+    plain_line = _row_image(panel.list, items[plain], 1)
+    assert hostile_line == plain_line, "the app's own words must not be reversed"
+    assert _row_image(panel.list, items[hostile], 0) != _row_image(panel.list, items[plain], 0)
+
+
+# --- A 10,000-character name elides, whole in the tooltip (issue 15, point 11) ------------------
+
+TEN_THOUSAND = "Maximilian" * 1000
+TEN_THOUSAND_SPACED = ("Wordy " * 1667)[:10_000]
+
+
+def _tooltip_text(tooltip: str) -> str:
+    document = QTextDocument()
+    document.setHtml(tooltip)
+    return document.toPlainText()
+
+
+def test_today_panel_keeps_wrapping_and_elides_a_long_name(store: StoreInfo, qtbot: QtBot) -> None:
+    from followup_desktop.ui.events import AppEvents
+    from followup_desktop.ui.today_panel import FollowUpIdRole, TodayPanel
+
+    unbroken = _follow_up_for(TEN_THOUSAND, "Long", "Clerk")
+    spaced = _follow_up_for(TEN_THOUSAND_SPACED, "Spaces", "Engineer")
+    usual = _follow_up_for("Olga", "Castillo", "Customer Success Manager")
+    panel = TodayPanel(AppEvents())
+    qtbot.addWidget(panel)
+    panel.resize(260, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    QApplication.processEvents()
+    view = panel.list
+    assert view.horizontalScrollBar().maximum() == 0, "no sideways scrolling"
+    assert not view.horizontalScrollBar().isVisible()
+    line = view.fontMetrics().height()
+    items = {view.item(n).data(FollowUpIdRole): view.item(n) for n in range(view.count())}
+    for follow_up_id in (unbroken, spaced, usual):
+        rect = view.visualItemRect(items[follow_up_id])
+        assert rect.width() <= view.viewport().width()
+        assert rect.height() <= 4 * line + 8, "three lines of name at most, then the channel"
+    assert view.visualItemRect(items[usual]).height() >= 3 * line, "a usual title still wraps"
+    assert TEN_THOUSAND in _tooltip_text(items[unbroken].toolTip())
+    assert TEN_THOUSAND_SPACED in _tooltip_text(items[spaced].toolTip())
+
+
+def test_lists_elide_a_long_name_and_show_it_whole_in_the_tooltip(
+    store: StoreInfo, data_location: DataLocation, qtbot: QtBot
+) -> None:
+    """The board, the calendar's day list and the contact list: never wider than their
+    view, the name whole in the tooltip."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    from followup_desktop.ui.calendar.follow_up_list import FollowUpList
+    from followup_desktop.ui.contacts.contacts_area import ContactsArea
+    from followup_desktop.ui.events import AppEvents
+    from followup_desktop.ui.pipeline.card_model import StageColumnModel
+
+    _follow_up_for(TEN_THOUSAND, "Long", "Clerk")
+    today = dt.date.today()
+    cards = StageColumnModel(_stage_id())
+    cards.reload(1)
+    assert TEN_THOUSAND in _tooltip_text(cards.data(cards.index(0), Qt.ItemDataRole.ToolTipRole))
+
+    day = FollowUpList()
+    qtbot.addWidget(day)
+    day.resize(300, 200)
+    day.show()
+    day.show_day(today, today)
+    assert day.horizontalScrollBar().maximum() == 0
+    tip = day.model().data(day.model().index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert TEN_THOUSAND in _tooltip_text(tip)
+
+    save_contact(ContactInput(first_name="Al"))
+    area = ContactsArea(AppEvents())
+    qtbot.addWidget(area)
+    area.resize(1024, 640)
+    area.show()
+    qtbot.waitExposed(area)
+    table = area.list_panel.findChild(QAbstractItemView)
+    assert table is not None
+
+    def hover(row: int) -> str:
+        where = table.visualRect(table.model().index(row, 0)).center()
+        event = QHelpEvent(QEvent.Type.ToolTip, where, table.viewport().mapToGlobal(where))
+        QApplication.sendEvent(table.viewport(), event)
+        return _tooltip_text(QToolTip.text()) if QToolTip.isVisible() else ""
+
+    assert table.model().index(0, 0).data() == "Al"
+    assert hover(0) == "", "a name that fits gets no tooltip"
+    assert table.visualRect(table.model().index(1, 0)).width() < 1000
+    assert TEN_THOUSAND in hover(1)
+    QToolTip.hideText()

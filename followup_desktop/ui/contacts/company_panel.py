@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -39,12 +38,17 @@ from followup_desktop.services.companies import (
     stored_company,
 )
 from followup_desktop.services.timeline import company_timeline
+from followup_desktop.services.user_text import isolated
 from followup_desktop.services.validation import ValidationError
 from followup_desktop.ui.contacts.timeline_view import TimelineView
 from followup_desktop.ui.contacts.titled_table_model import ModelIndex, TitledTableModel
 from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.plain_text import plain_tooltip
+from followup_desktop.ui.widgets.elided_label import ElidedLabel
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
+from followup_desktop.ui.widgets.long_text import UserLineEdit, UserTextEdit
+from followup_desktop.ui.widgets.user_text_delegate import UserTextDelegate
 
 CompanyIdRole = Qt.ItemDataRole.UserRole + 1
 ItemIdRole = Qt.ItemDataRole.UserRole + 2
@@ -80,7 +84,7 @@ class CompanyTableModel(TitledTableModel):
                 row.last_contact.isoformat() if row.last_contact else "",
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole and row.website:
-            return row.website
+            return plain_tooltip(row.website)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -96,20 +100,19 @@ class CompanyDetail(QWidget):
         super().__init__(parent)
         self.events = events
         self.company_id: int | None = None
-        self.title = QLabel()
+        self.title = ElidedLabel()
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.title.setFont(font)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.form = ValidatedForm()
-        self.name = QLineEdit()
-        self.website = QLineEdit()
+        self.name = UserLineEdit()
+        self.website = UserLineEdit()
         self.website.setPlaceholderText("https://…")
-        self.address = QPlainTextEdit()
+        self.address = UserTextEdit()
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(64)
-        self.notes = QPlainTextEdit()
+        self.notes = UserTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(64)
         for name, label, widget in (
@@ -123,6 +126,8 @@ class CompanyDetail(QWidget):
         self.log_button = QPushButton("&Log conversation…")
         self.applications = QListWidget()
         self.people = QListWidget()
+        for names in (self.applications, self.people):
+            names.setItemDelegate(UserTextDelegate(names))
         self.timeline = TimelineView()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.applications, "Applications")
@@ -168,16 +173,16 @@ class CompanyDetail(QWidget):
         for app in found_applications:
             state = "archived" if app.archived else app.stage
             when = f", applied {app.applied_on.isoformat()}" if app.applied_on else ""
-            item = QListWidgetItem(f"{app.position} — {state}{when}")
+            item = QListWidgetItem(f"{isolated(app.position)} — {isolated(state)}{when}")
             item.setData(ItemIdRole, app.id)
             self.applications.addItem(item)
         self.people.clear()
         found_people = company_people(company_id)
         people = len(found_people)
         for person in found_people:
-            role = f", {person.role}" if person.role else ""
+            role = f", {isolated(person.role)}" if person.role else ""
             via = " (agency recruiter)" if person.via_agency else ""
-            item = QListWidgetItem(f"{person.name}{role}{via}")
+            item = QListWidgetItem(f"{isolated(person.name)}{role}{via}")
             item.setData(ItemIdRole, person.id)
             self.people.addItem(item)
         for widget, text in (
@@ -256,6 +261,7 @@ class CompanyPanel(QWidget):
         self.proxy.setSortRole(Qt.ItemDataRole.DisplayRole)
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.table.setItemDelegate(UserTextDelegate(self.table))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 from followup_desktop.services.contact_details import StoredContact, stored_contact
 from followup_desktop.services.records import contact_problems, save_contact
 from followup_desktop.services.timeline import contact_timeline, contact_timeline_count
+from followup_desktop.services.user_text import isolated
 from followup_desktop.services.validation import ValidationError
 from followup_desktop.ui.contacts.timeline_view import TimelineView
 from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.widgets.contact_form import ContactForm
+from followup_desktop.ui.widgets.elided_label import ElidedLabel
 
 DETAILS_TAB, HISTORY_TAB = range(2)
 
@@ -46,16 +48,15 @@ class ContactDetailPanel(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
 
-        self.title = QLabel()
+        # A line for the name, two for the rest, shortened to the pane's width: a long name
+        # or company must neither widen the pane nor take the form's room.
+        self.title = ElidedLabel()
         self.title.setObjectName("contact_title")
         title_font = QFont(self.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
         title_font.setBold(True)
         self.title.setFont(title_font)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.subtitle = QLabel()
-        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
-        self.subtitle.setWordWrap(True)
+        self.subtitle = ElidedLabel(max_lines=2)
         self.log_button = QPushButton("&Log conversation…")
         self.log_button.setToolTip("Record a call, e-mail, meeting or note with this person")
         self.save_button = QPushButton("&Save")
@@ -164,12 +165,12 @@ class ContactDetailPanel(QWidget):
     def _show_heading(self, contact: StoredContact) -> None:
         self.title.setText(contact.full_name)
         values = contact.values
-        parts = [values.role] if values.role else []
+        parts = [isolated(values.role)] if values.role else []
         if values.company:
-            parts.append(values.company)
+            parts.append(isolated(values.company))
         line = " at ".join(parts)
         if values.is_agency:
-            client = values.client_company
+            client = isolated(values.client_company)
             line += " · agency recruiter" + (f" for {client}" if client else "")
         self.subtitle.setText(line)
 

@@ -19,6 +19,7 @@ from followup_desktop.services.contact_queries import (
     position_of_contact,
 )
 from followup_desktop.services.contact_search import SORT_COLUMNS, ContactFilter
+from followup_desktop.services.user_text import isolated
 from followup_desktop.ui.contacts.titled_table_model import ModelIndex, TitledTableModel
 from followup_desktop.ui.plain_text import plain_tooltip
 
@@ -205,7 +206,7 @@ def _display(row: ContactRow, column: int, today: dt.date) -> str:
         return row.role
     if column == COMPANY:
         if row.is_agency and row.client_company:
-            return f"{row.company} (for {row.client_company})"
+            return f"{isolated(row.company)} (for {isolated(row.client_company)})"
         return row.company
     if column == EMAIL:
         return row.email
@@ -223,5 +224,6 @@ def _tooltip(row: ContactRow, column: int, today: dt.date) -> str | None:
             return f"Next keep-in-touch on {due.isoformat()}"
         return None
     if column == COMPANY and row.is_agency:
-        return "Agency recruiter" + (f" for {row.client_company}" if row.client_company else "")
+        client = isolated(row.client_company)
+        return "Agency recruiter" + (f" for {client}" if client else "")
     return None

@@ -17,6 +17,9 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QStaticText
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView, QWidget
 
+from followup_desktop.ui.plain_text import shown_line
+from followup_desktop.ui.widgets.user_text_delegate import UserTextDelegate
+
 #: Space between a cell's edge and its text, as the stock delegate leaves.
 TEXT_MARGIN = 4
 #: Laid-out texts kept: a few screens of rows (names and e-mails are new on most keystrokes,
@@ -43,6 +46,8 @@ class TextCache:
 
     def laid_out(self, text: str, width: int) -> QStaticText:
         """``text`` ready to draw in at most ``width`` pixels (shortened with "…" if needed)."""
+        # Qt shapes a text whole before shortening it: a line of a megabyte took a second.
+        text = shown_line(text)
         full = self._texts.get((text, 0))
         if full is None:
             full = self._make(text, (text, 0))
@@ -92,6 +97,8 @@ class RowPaintedTableView(QTableView):
         self.setShowGrid(False)
         self._texts = TextCache(self.font())
         self.warning_colour = QColor("#b3261e")
+        # Tooltips: the whole text of a cell shown shortened.
+        self.setItemDelegate(UserTextDelegate(self))
 
     def viewport(self) -> QWidget:
         return self._viewport

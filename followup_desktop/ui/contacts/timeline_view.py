@@ -11,7 +11,9 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from followup_desktop.services.timeline import CONVERSATION, FOLLOW_UP, LETTER, TimelineEntry
+from followup_desktop.services.user_text import isolated, shortened
 from followup_desktop.ui.plain_text import plain_tooltip
+from followup_desktop.ui.widgets.user_text_delegate import UserTextDelegate
 
 _KIND_LABELS = {CONVERSATION: "Conversation", FOLLOW_UP: "Follow-up", LETTER: "Letter"}
 _PLANNED_COLOUR = QColor("#1f5fa8")
@@ -34,6 +36,7 @@ class TimelineView(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setItemDelegate(UserTextDelegate(self))
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -48,17 +51,15 @@ class TimelineView(QTreeWidget):
             when = entry.when.strftime("%Y-%m-%d")
             if entry.kind == CONVERSATION:
                 when += entry.when.strftime("\n%H:%M")
-            linked = " · ".join(
-                part for part in ((entry.who if show_who else ""), entry.application_label) if part
-            )
-            detail = " ".join(entry.detail.split())
-            if len(detail) > _DETAIL_LIMIT:
-                detail = detail[: _DETAIL_LIMIT - 1] + "…"
-            text = "\n".join(line for line in (entry.title, linked, detail) if line)
+            names = [n for n in ((entry.who if show_who else ""), entry.application_label) if n]
+            # Names and detail isolated and cut: a row stays a few lines high whatever was typed.
+            linked = " · ".join(isolated(shortened(name, _DETAIL_LIMIT)) for name in names)
+            text = "\n".join(line for line in (entry.title, linked, _detail(entry.detail)) if line)
             item = QTreeWidgetItem([when, text])
             item.setData(0, EntryRole, entry)
+            whole = " · ".join(isolated(name) for name in names)
             item.setToolTip(
-                1, plain_tooltip("\n".join(x for x in (entry.title, linked, entry.detail) if x))
+                1, plain_tooltip("\n".join(x for x in (entry.title, whole, entry.detail) if x))
             )
             item.setData(
                 1, Qt.ItemDataRole.AccessibleTextRole, f"{_KIND_LABELS[entry.kind]}: {text}"
@@ -81,3 +82,11 @@ class TimelineView(QTreeWidget):
             self.follow_up_requested.emit(entry.record_id)
         elif entry.application_id is not None:
             self.application_requested.emit(entry.application_id)
+
+
+def _detail(text: str) -> str:
+    """The start of ``text`` on one line, isolated, at most ``_DETAIL_LIMIT`` characters."""
+    start = " ".join(text[: 4 * _DETAIL_LIMIT].split())
+    if len(text) > 4 * _DETAIL_LIMIT:
+        start += "…"
+    return isolated(shortened(start, _DETAIL_LIMIT))

@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from followup_desktop.services.records import (
 from followup_desktop.services.validation import ValidationError
 from followup_desktop.ui.widgets.contact_picker import ContactPicker
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
+from followup_desktop.ui.widgets.long_text import UserComboBox, UserLineEdit, UserTextEdit
 
 
 class OptionalDateEdit(QWidget):
@@ -79,15 +78,12 @@ class ApplicationDialog(QDialog):
         self.setMinimumWidth(480)
 
         self.form = ValidatedForm()
-        self.company = QComboBox()
-        self.company.setEditable(True)
+        # Editors that keep a stored value of any length whole (see ``long_text``).
+        self.company = UserComboBox(placeholder="Who is hiring?")
         # One call with every name: thousands of companies after an address-book import.
         self.company.addItems([name for _id, name in company_choices()])
         self.company.setCurrentText("")
-        line = self.company.lineEdit()
-        if line is not None:
-            line.setPlaceholderText("Who is hiring?")
-        self.position = QLineEdit()
+        self.position = UserLineEdit()
         self.position.setPlaceholderText("Job title")
         self.stage = QComboBox()
         for stage in list_stages():
@@ -95,11 +91,11 @@ class ApplicationDialog(QDialog):
         self.contact = ContactPicker()
         self.applied_on = OptionalDateEdit("Applied")
         self.expected = OptionalDateEdit("Expected")
-        self.source = QLineEdit()
+        self.source = UserLineEdit()
         self.source.setPlaceholderText("Referral, job board, recruiter…")
-        self.link = QLineEdit()
+        self.link = UserLineEdit()
         self.link.setPlaceholderText("https://…")
-        self.notes = QPlainTextEdit()
+        self.notes = UserTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(80)
 

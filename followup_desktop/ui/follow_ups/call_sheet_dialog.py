@@ -41,7 +41,9 @@ from followup_desktop.services.follow_up_actions import (
     complete_follow_up,
     move_to_next_working_day,
 )
+from followup_desktop.services.user_text import isolated
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.widgets.elided_label import ElidedLabel
 
 #: How the call went: key, label. "no_answer" moves the call instead of logging it.
 CALL_RESULTS = (
@@ -110,12 +112,12 @@ class CallSheetDialog(QDialog):
     # --- layout ----------------------------------------------------------------------------
 
     def _build(self, sheet: CallSheet) -> None:
-        title = QLabel(f"Call {sheet.details.who}")
+        # One line, shortened to the sheet's width: a long name must not widen the sheet.
+        title = ElidedLabel(f"Call {isolated(sheet.details.who)}")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         title.setFont(font)
-        title.setTextFormat(Qt.TextFormat.PlainText)
         self.facts = self._rich(facts_html(sheet))
         self.facts.linkActivated.connect(self.link_opener)
         self.time_check = QLabel(sheet.time_check.message)

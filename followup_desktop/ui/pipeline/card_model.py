@@ -10,23 +10,25 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from followup_desktop.services.board import BoardCard, card_page, cards_by_ids
 from followup_desktop.services.follow_up_queries import CHANNEL_LABELS
-from followup_desktop.ui.plain_text import plain_tooltip
+from followup_desktop.services.user_text import isolated
+from followup_desktop.ui.plain_text import plain_tooltip, shown_lines
 
 CardRole = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
 def card_description(card: BoardCard, today: dt.date) -> str:
-    """The card in words, for tooltips and screen readers."""
-    lines = [f"{card.position} at {card.company}"]
+    """The card in words, for tooltips and screen readers (names isolated, ``isolated``)."""
+    company = isolated(card.company)
+    lines = [f"{isolated(card.position)} at {company}"]
     if card.contact:
-        lines.append(f"Contact: {card.contact}")
+        lines.append(f"Contact: {isolated(card.contact)}")
     days = card.days_since_contact(today)
     if days is None:
-        lines.append(f"No contact with {card.company} logged yet")
+        lines.append(f"No contact with {company} logged yet")
     else:
         unit = "day" if days == 1 else "days"
-        lines.append(f"Last contact with {card.company}: {days} {unit} ago")
+        lines.append(f"Last contact with {company}: {days} {unit} ago")
     if card.next_due is not None:
         channel = CHANNEL_LABELS.get(card.next_channel, card.next_channel)
         late = " (overdue)" if card.is_overdue(today) else ""
@@ -136,11 +138,11 @@ class StageColumnModel(QAbstractListModel):
         if role == CardRole:
             return card
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{card.company} — {card.position}"
+            return shown_lines(f"{isolated(card.company)} — {isolated(card.position)}")
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(card_description(card, self.today))
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return card_description(card, self.today)
+            return shown_lines(card_description(card, self.today))
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -24,6 +24,8 @@ from followup_desktop.services.records import application_input
 from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
 from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.plain_text import plain_tooltip, shown_line
+from followup_desktop.ui.widgets.user_text_delegate import UserTextDelegate
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 _CHANNELS = {**CHANNEL_LABELS, "meeting": "Meeting", "other": "Other"}
@@ -38,6 +40,9 @@ def _tree(headers: list[str], name: str) -> QTreeWidget:
     tree.setUniformRowHeights(True)
     tree.setAlternatingRowColors(True)
     tree.setWordWrap(False)
+    # What was typed is cut before Qt lays it out, and each column sized to at most a
+    # sentence of it (the tooltip has it whole).
+    tree.setItemDelegate(UserTextDelegate(tree))
     return tree
 
 
@@ -53,7 +58,7 @@ class ApplicationDetailDialog(ApplicationDialog):
         #: Set when the user asked to write a follow-up; the caller opens the composer.
         self.compose_follow_up: int | None = None
         stored = application_input(application_id)
-        self.setWindowTitle(f"{stored.company} – {stored.position}")
+        self.setWindowTitle(f"{shown_line(stored.company)} – {shown_line(stored.position)}")
         self.setMinimumSize(640, 520)
 
         self.tabs = QTabWidget()
@@ -118,7 +123,7 @@ class ApplicationDetailDialog(ApplicationDialog):
                 details.append(f"Open questions: {entry.open_questions}")
             if entry.concerns:
                 details.append(f"Concerns: {entry.concerns}")
-            item.setToolTip(4, "\n".join(part for part in details if part))
+            item.setToolTip(4, plain_tooltip("\n".join(part for part in details if part)))
             item.setData(0, IdRole, entry.id)
             self.log.addTopLevelItem(item)
         self.tabs.setTabText(1, f"&Conversations ({len(entries)})")
@@ -136,7 +141,7 @@ class ApplicationDetailDialog(ApplicationDialog):
                 ]
             )
             if step.outcome:
-                item.setToolTip(0, step.outcome)
+                item.setToolTip(0, plain_tooltip(step.outcome))
             item.setData(0, IdRole, step.id)
             self.follow_ups.addTopLevelItem(item)
         self.tabs.setTabText(2, f"&Follow-ups ({len(steps)})")

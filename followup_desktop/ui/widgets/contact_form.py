@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -27,6 +25,7 @@ from followup_desktop.services.validation import (
 )
 from followup_desktop.ui.widgets.fill_on_focus import FillOnFocus
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
+from followup_desktop.ui.widgets.long_text import UserComboBox, UserLineEdit, UserTextEdit
 
 #: (value, label) of the preferred channels; texting and social networks are not offered.
 CHANNEL_CHOICES = (
@@ -47,12 +46,6 @@ def _company_names() -> list[str]:
     return [name for _id, name in company_choices()]
 
 
-def _placeholder(combo: QComboBox, text: str) -> None:
-    line = combo.lineEdit()
-    if line is not None:
-        line.setPlaceholderText(text)
-
-
 def _contains_completer(words: QAbstractItemModel, parent: QWidget) -> QCompleter:
     completer = QCompleter(words, parent)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -60,16 +53,14 @@ def _contains_completer(words: QAbstractItemModel, parent: QWidget) -> QComplete
     return completer
 
 
-def _choice_box(choices: QStringListModel, placeholder: str) -> QComboBox:
+def _choice_box(choices: QStringListModel, placeholder: str) -> UserComboBox:
     """An editable combo box offering ``choices`` (shared, never added to by typing) with a
     completer that finds a typed part anywhere in a choice."""
-    combo = QComboBox()
-    combo.setEditable(True)
+    combo = UserComboBox(placeholder=placeholder)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     combo.setModel(choices)
     combo.setCompleter(_contains_completer(choices, combo))
     combo.setCurrentText("")
-    _placeholder(combo, placeholder)
     return combo
 
 
@@ -83,9 +74,9 @@ class ContactForm(QWidget):
         profile = get_profile()
         self.default_cadence = max(1, int(profile.keep_in_touch_days or 90))
         self.form = ValidatedForm()
-        self.first_name = QLineEdit()
-        self.last_name = QLineEdit()
-        self.role = QLineEdit()
+        self.first_name = UserLineEdit()
+        self.last_name = UserLineEdit()
+        self.role = UserLineEdit()
         self.role.setPlaceholderText("Recruiter, HR manager, hiring manager…")
         # One list of names behind both company boxes and their completers, handed to Qt in
         # one call: thousands of companies must not cost a Python call each.
@@ -97,11 +88,11 @@ class ContactForm(QWidget):
             self.reload_companies, self.company, self.client_company
         )
         self.client_company.setEnabled(False)
-        self.email = QLineEdit()
+        self.email = UserLineEdit()
         self.email.setPlaceholderText("name@company.com")
-        self.phone = QLineEdit()
+        self.phone = UserLineEdit()
         self.phone.setPlaceholderText(phone_example(profile.phone_region))
-        self.address = QPlainTextEdit()
+        self.address = UserTextEdit()
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(70)
         self.address.setPlaceholderText("For envelopes: street, town, postcode, country")
@@ -110,7 +101,7 @@ class ContactForm(QWidget):
         self.preferred_channel = QComboBox()
         for value, label in CHANNEL_CHOICES:
             self.preferred_channel.addItem(label, value)
-        self.social_handle = QLineEdit()
+        self.social_handle = UserLineEdit()
         self.social_handle.setPlaceholderText("Profile link or handle, kept for reference")
         self.advice = QLabel()
         self.advice.setObjectName("social_only_advice")
@@ -126,7 +117,7 @@ class ContactForm(QWidget):
         self.cadence_days.setSuffix(" days")
         self.cadence_days.setValue(self.default_cadence)
         self.cadence_days.setAccessibleName("Keep in touch every N days")
-        self.notes = QPlainTextEdit()
+        self.notes = UserTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(90)
         # Long company and zone names must not make the form wider than its pane.
@@ -220,19 +211,31 @@ class ContactForm(QWidget):
         shown = contact if contact is not None else ContactInput(first_name="")
         self._loading = True
         try:
-            self.first_name.setText(shown.first_name)
-            self.last_name.setText(shown.last_name)
-            self.role.setText(shown.role)
-            self.company.setCurrentText(shown.company)
+            # Only fields whose value differs are set: after a save reloads the contact, the
+            # field being typed in keeps its cursor and scroll position.
+            for line, value in (
+                (self.first_name, shown.first_name),
+                (self.last_name, shown.last_name),
+                (self.role, shown.role),
+                (self.email, shown.email),
+                (self.phone, shown.phone),
+                (self.social_handle, shown.social_handle),
+            ):
+                if line.text() != value:
+                    line.setText(value)
+            for combo, value in (
+                (self.company, shown.company),
+                (self.client_company, shown.client_company),
+                (self.time_zone, shown.time_zone),
+            ):
+                if combo.currentText() != value:
+                    combo.setCurrentText(value)
+            for text, value in ((self.address, shown.address), (self.notes, shown.notes)):
+                if text.toPlainText() != value:
+                    text.setPlainText(value)
             self.is_agency.setChecked(shown.is_agency)
-            self.client_company.setCurrentText(shown.client_company)
-            self.email.setText(shown.email)
-            self.phone.setText(shown.phone)
-            self.address.setPlainText(shown.address)
-            self.time_zone.setCurrentText(shown.time_zone)
             found = self.preferred_channel.findData(shown.preferred_channel)
             self.preferred_channel.setCurrentIndex(max(0, found))
-            self.social_handle.setText(shown.social_handle)
             cadence = shown.keep_in_touch_days
             if cadence is None:
                 self.cadence_mode.setCurrentIndex(CADENCE_DEFAULT)
@@ -243,7 +246,6 @@ class ContactForm(QWidget):
             else:
                 self.cadence_mode.setCurrentIndex(CADENCE_EVERY)
                 self.cadence_days.setValue(int(cadence))
-            self.notes.setPlainText(shown.notes)
             self.form.show_errors({})
         finally:
             self._loading = False

@@ -27,6 +27,8 @@ from followup_desktop.services.contact_queries import (
     count_contacts,
 )
 from followup_desktop.services.contact_search import ContactFilter
+from followup_desktop.services.user_text import isolated
+from followup_desktop.ui.plain_text import shown_line
 
 #: Matches offered under the field: more than that, and the person types another letter.
 SHOWN_MATCHES = 12
@@ -35,8 +37,10 @@ MAX_POPUP_WIDTH = 640
 
 
 def _label(name: str, company: str, email: str) -> str:
-    """ "Name · Company · e-mail", leaving out what is unknown."""
-    return " · ".join(part for part in (name or "(no name)", company, email) if part)
+    """ "Name · Company · e-mail", leaving out what is unknown; each isolated and the
+    whole cut to a line Qt lays out at once (the label only shows who was picked)."""
+    parts = (isolated(name) or "(no name)", isolated(company), isolated(email))
+    return shown_line(" · ".join(part for part in parts if part))
 
 
 def _row_label(row: ContactRow) -> str:

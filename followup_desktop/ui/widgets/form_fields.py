@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from followup_desktop.ui.widgets.long_text import UserLineEdit, UserTextEdit
+
 _ERROR_STYLE = "color: #b3261e;"
+_NOTICE_STYLE = "color: palette(placeholder-text);"
 _INVALID_PROPERTY = "invalid"
+_EDIT_WHOLE_LINK = "<a href='edit-whole'>Edit all of it</a> (may be slow)"
 
 
 class ValidatedForm(QFormLayout):
@@ -24,6 +30,7 @@ class ValidatedForm(QFormLayout):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(field)
+        self._add_notices(name, field, column)
         error = QLabel()
         error.setObjectName(f"error_{name}")
         error.setStyleSheet(_ERROR_STYLE)
@@ -38,6 +45,23 @@ class ValidatedForm(QFormLayout):
         self._fields[name] = field
         self._error_labels[name] = error
         return field
+
+    @staticmethod
+    def _add_notices(name: str, field: QWidget, column: QVBoxLayout) -> None:
+        """Under each editor of user text in ``field``: what it says while it shows a value
+        too long to lay out shortened, with a link that puts the whole value in."""
+        for editor in [field, *field.findChildren(QWidget)]:
+            if not isinstance(editor, UserLineEdit | UserTextEdit):
+                continue
+            notice = QLabel()
+            notice.setObjectName(f"notice_{name}")
+            notice.setStyleSheet(_NOTICE_STYLE)
+            notice.setWordWrap(True)
+            notice.setTextFormat(Qt.TextFormat.RichText)  # the app's own words and a link
+            notice.hide()
+            notice.linkActivated.connect(lambda _link, e=editor: e.edit_whole())
+            editor.shortened_changed.connect(partial(_show_notice, notice))
+            column.addWidget(notice)
 
     def field(self, name: str) -> QWidget:
         return self._fields[name]
@@ -60,3 +84,8 @@ class ValidatedForm(QFormLayout):
                 first = field
         if first is not None:
             first.setFocus()
+
+
+def _show_notice(notice: QLabel, text: str) -> None:
+    notice.setText(f"{text} {_EDIT_WHOLE_LINK}" if text else "")
+    notice.setVisible(bool(text))
