@@ -129,9 +129,9 @@ def test_writers_wait_for_a_held_lock_then_say_so_and_readers_go_on(
     _store_with_a_backup(data, outside)
     commands = _commands(outside)
     with write_lock_held(data / "followup.sqlite"):
-        for name in ("import vcf", "import csv"):
-            result = followup(data, *commands[name])
-            _assert_one_clear_line(name, result, "Another program is using")
+        # A writer waits out SQLite's busy timeout (5 s) first: one is enough to show it.
+        result = followup(data, *commands["import vcf"])
+        _assert_one_clear_line("import vcf", result, "Another program is using")
         for name in ("check", "export csv", "export vcf"):
             result = followup(data, *commands[name])
             assert result.returncode == 0, f"{name}: {result.stderr}"
