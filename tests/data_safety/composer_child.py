@@ -15,22 +15,15 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from followup_desktop.cli import main as cli_main
 from followup_desktop.db.models import FollowUp, Letter
 from followup_desktop.ui import errors as ui_errors
-from followup_desktop.ui.app import create_application
 from followup_desktop.ui.composer.area import ComposerArea
 from followup_desktop.ui.main_window import MainWindow
-
-
-def say(line: str) -> None:
-    sys.stdout.write(line + "\n")
-    sys.stdout.flush()
+from tests.data_safety.window_driver import say, serve_window
 
 
 def window() -> MainWindow:
@@ -65,29 +58,8 @@ def handle(line: str) -> None:
 
 
 def main() -> int:
-    app = create_application()
     ui_errors.show_storage_message = lambda _parent, message: say(f"MESSAGE {message}")
-    notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
-
-    def read_request() -> None:
-        line = sys.stdin.readline()
-        if not line:  # the test went away
-            notifier.setEnabled(False)
-            QApplication.quit()
-            return
-        handle(line)
-
-    notifier.activated.connect(read_request)
-
-    def announce_when_shown() -> None:
-        shown = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if shown:
-            say("READY")
-        else:
-            QTimer.singleShot(50, announce_when_shown)
-
-    QTimer.singleShot(0, announce_when_shown)
-    return cli_main(["--data-dir", sys.argv[1]])
+    return serve_window(sys.argv[1], handle)
 
 
 if __name__ == "__main__":

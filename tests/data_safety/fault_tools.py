@@ -91,3 +91,19 @@ def flip_bytes_in_table(database: Path, table: str = "application", length: int 
         chunk = handle.read(length)
         handle.seek(offset)
         handle.write(bytes(b ^ 0xFF for b in chunk))
+
+
+def make_an_index_stale(database: Path) -> None:
+    """Make an index no longer match its table, as a damaged page can: quick_check does not
+    read index content and misses it, integrity_check finds every row missing from it."""
+    connection = sqlite3.connect(database)
+    try:
+        connection.execute("PRAGMA writable_schema = ON")
+        connection.execute(
+            'UPDATE sqlite_master SET sql = \'CREATE INDEX "contact_last_name_first_name" ON '
+            '"contact" ("first_name", "last_name")\' '
+            "WHERE name = 'contact_last_name_first_name'"
+        )
+        connection.commit()
+    finally:
+        connection.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.data_safety.fault_tools import make_an_index_stale
 from tests.data_safety.outside_faults import (
     AS_A_USER,
     can_drop_root_powers,
@@ -140,18 +141,9 @@ def test_writers_wait_for_a_held_lock_then_say_so_and_readers_go_on(
 
 
 def test_check_full_finds_an_index_that_quick_check_misses(tmp_path: Path) -> None:
-    import sqlite3
-
     data = tmp_path / "data"
     assert followup(data, "demo", "--applications", "8", "--contacts", "6").returncode == 0
-    connection = sqlite3.connect(data / "followup.sqlite")
-    connection.execute("PRAGMA writable_schema = ON")
-    connection.execute(
-        'UPDATE sqlite_master SET sql = \'CREATE INDEX "contact_last_name_first_name" ON '
-        '"contact" ("first_name", "last_name")\' WHERE name = \'contact_last_name_first_name\''
-    )
-    connection.commit()
-    connection.close()
+    make_an_index_stale(data / "followup.sqlite")
     assert followup(data, "check").returncode == 0  # quick_check does not read index content
     result = followup(data, "check", "--full")
     assert result.returncode == 1

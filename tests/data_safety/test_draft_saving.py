@@ -10,12 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
-import queue
 import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import closing
@@ -41,6 +39,7 @@ from followup_desktop.ui.dialogs.backups_dialog import BackupsDialog
 from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.reminders import ReminderService
 from tests.data_safety.fault_tools import REPO, child_env
+from tests.data_safety.window_driver import WindowProcess
 
 COMPOSER_CHILD = Path(__file__).with_name("composer_child.py")
 #: Room for the demo store, its -wal and a backup; filled up by the test.
@@ -259,46 +258,6 @@ def test_a_restore_or_another_letter_waits_for_a_draft_that_could_not_be_saved(
     assert seen.stored_body(letter_id).endswith(" Not on the disk yet.")  # type: ignore[union-attr]
 
 
-class ComposerProcess:
-    """The real window in a child process, with a letter being typed."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, str(COMPOSER_CHILD), str(data_dir)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=child_env(),
-            cwd=REPO,
-        )
-        self.lines: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
-        self.expect("READY", 60.0)
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.put(line.rstrip("\n"))
-
-    def expect(self, prefix: str, timeout: float = 20.0) -> str:
-        while True:
-            try:
-                line = self.lines.get(timeout=timeout)
-            except queue.Empty:
-                self.process.kill()
-                _out, err = self.process.communicate()
-                pytest.fail(f"the window never said {prefix!r}; stderr:\n{err[-3000:]}")
-            if line.startswith(prefix):
-                return line
-
-    def ask(self, request: str, answer: str) -> str:
-        assert self.process.stdin is not None
-        self.process.stdin.write(request + "\n")
-        self.process.stdin.flush()
-        return self.expect(answer)
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
 @pytest.mark.slow
 def test_steady_typing_is_kept_every_few_seconds_through_a_kill(tmp_path: Path) -> None:
@@ -311,7 +270,7 @@ def test_steady_typing_is_kept_every_few_seconds_through_a_kill(tmp_path: Path) 
         check=True,
         timeout=120,
     )
-    child = ComposerProcess(data_dir)
+    child = WindowProcess(COMPOSER_CHILD, data_dir)
     try:
         follow_up_id = int(child.ask("open", "OPENED").split()[1])
         typed_at: list[float] = []

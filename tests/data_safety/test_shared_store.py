@@ -8,16 +8,15 @@ database would checkpoint and delete the window's -wal while the window still wr
 from __future__ import annotations
 
 import os
-import queue
 import signal
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 from tests.data_safety.fault_tools import REPO, child_env, integrity, rows
+from tests.data_safety.window_driver import WindowProcess
 
 WINDOW_CHILD = Path(__file__).with_name("window_child.py")
 SAVED_PREFIX = "Shared store "
@@ -29,47 +28,14 @@ VCARD = (
 START_TIMEOUT = 60.0
 
 
-class WindowProcess:
-    """The real window in a child process, driven line by line."""
+class SavingWindow(WindowProcess):
+    """The real window in a child process, saving on request."""
 
     def __init__(self, data_dir: Path) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, str(WINDOW_CHILD), str(data_dir)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=child_env(),
-            cwd=REPO,
-        )
-        self.lines: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
-        self.expect("READY", START_TIMEOUT)
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.put(line.strip())
-
-    def expect(self, wanted: str, timeout: float = 20.0) -> None:
-        while True:
-            try:
-                line = self.lines.get(timeout=timeout)
-            except queue.Empty:
-                self.process.kill()
-                _out, err = self.process.communicate()
-                pytest.fail(f"the window never said {wanted!r}; stderr:\n{err[-3000:]}")
-            if line == wanted:
-                return
-
-    def send(self, line: str) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.write(line + "\n")
-        self.process.stdin.flush()
+        super().__init__(WINDOW_CHILD, data_dir, START_TIMEOUT)
 
     def save(self, number: int) -> None:
-        self.send(f"save {number}")
-        self.expect(f"ACK {number}")
+        self.ask(f"save {number}", f"ACK {number}")
 
     def deleted_journal_files(self) -> list[str]:
         """Files the window holds open that were deleted under it (its lost -wal or -shm)."""
@@ -98,7 +64,7 @@ def followup(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return result
 
 
-def _others_use_the_store(data_dir: Path, window: WindowProcess, tmp_path: Path) -> int:
+def _others_use_the_store(data_dir: Path, window: SavingWindow, tmp_path: Path) -> int:
     """Every other way into the store, one after another; the window saves after each."""
     database = data_dir / "followup.sqlite"
     vcard = tmp_path / "wanda.vcf"
@@ -139,7 +105,7 @@ def data_dir(tmp_path: Path) -> Path:
 def test_saves_of_the_open_window_survive_a_kill_after_other_commands(
     data_dir: Path, tmp_path: Path
 ) -> None:
-    window = WindowProcess(data_dir)
+    window = SavingWindow(data_dir)
     saved = _others_use_the_store(data_dir, window, tmp_path)
     window.process.send_signal(signal.SIGKILL)
     window.process.wait(timeout=20)
@@ -160,7 +126,7 @@ def test_saves_of_the_open_window_survive_a_kill_after_other_commands(
 def test_the_store_is_whole_after_a_normal_quit_beside_other_commands(
     data_dir: Path, tmp_path: Path
 ) -> None:
-    window = WindowProcess(data_dir)
+    window = SavingWindow(data_dir)
     saved = _others_use_the_store(data_dir, window, tmp_path)
     window.send("quit")
     assert window.process.wait(timeout=60) == 0

@@ -13,21 +13,14 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
 
-from followup_desktop.cli import main as cli_main
 from followup_desktop.services.board import list_stages
 from followup_desktop.services.records import ApplicationInput, save_application
-from followup_desktop.ui.app import create_application
 from followup_desktop.ui.main_window import MainWindow
+from tests.data_safety.window_driver import say, serve_window
 
 SAVED_PREFIX = "Shared store "
-
-
-def say(line: str) -> None:
-    sys.stdout.write(line + "\n")
-    sys.stdout.flush()
 
 
 def handle(line: str) -> None:
@@ -50,28 +43,7 @@ def handle(line: str) -> None:
 
 
 def main() -> int:
-    app = create_application()
-    notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
-
-    def read_request() -> None:
-        line = sys.stdin.readline()
-        if not line:  # the test went away
-            notifier.setEnabled(False)
-            QApplication.quit()
-            return
-        handle(line)
-
-    notifier.activated.connect(read_request)
-
-    def announce_when_shown() -> None:
-        shown = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if shown:
-            say("READY")
-        else:
-            QTimer.singleShot(50, announce_when_shown)
-
-    QTimer.singleShot(0, announce_when_shown)
-    return cli_main(["--data-dir", sys.argv[1]])
+    return serve_window(sys.argv[1], handle)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from data_safety.fault_tools import digest, file_state, flip_bytes_in_table, rows
+from data_safety.fault_tools import (
+    digest,
+    file_state,
+    flip_bytes_in_table,
+    make_an_index_stale,
+    rows,
+)
 from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.backup import create_backup
@@ -192,17 +198,8 @@ def test_damage_found_after_the_window_wrote_is_kept_aside_as_it_was_on_disk(
 
 def test_the_scan_beside_the_window_runs_the_full_check(data_location: DataLocation) -> None:
     """An index that no longer matches its table passes quick_check; the scan still finds it."""
-    import sqlite3
-
     _demo_with_backup(data_location)
-    connection = sqlite3.connect(data_location.database)
-    connection.execute("PRAGMA writable_schema = ON")
-    connection.execute(
-        'UPDATE sqlite_master SET sql = \'CREATE INDEX "contact_last_name_first_name" ON '
-        '"contact" ("first_name", "last_name")\' WHERE name = \'contact_last_name_first_name\''
-    )
-    connection.commit()
-    connection.close()
+    make_an_index_stale(data_location.database)
     assert diagnose_database(data_location.database) is None  # the start's quick check
     damage = user_store.scan_user_store(data_location, lambda: False)
     assert damage is not None and "missing from index contact_last_name_first_name" in damage
