@@ -25,6 +25,7 @@ from followup_desktop.db.seed import PROFILE_ID
 from followup_desktop.services.profile import get_profile
 from followup_desktop.services.settings import mark_demo_data
 from followup_desktop.services.store_contents import store_is_empty
+from followup_desktop.services.workdays import WorkCalendar
 
 _BATCH = 500
 
@@ -315,6 +316,11 @@ def _fill_profile() -> None:
     ).where(Profile.id == PROFILE_ID).execute()
 
 
+def _work_calendar() -> WorkCalendar:
+    profile = get_profile()
+    return WorkCalendar.from_settings(profile.working_days, profile.days_off)
+
+
 def _make_companies(rng: random.Random, count: int) -> list[int]:
     names = list(_AGENCIES)
     seen = set(names)
@@ -439,6 +445,9 @@ def _make_applications(
         if kind == "interview" and len(thank_you_targets) < 3:
             thank_you_targets.append((app_id, contact, applied, company))
     _insert(Interaction, interactions)
+    working = _work_calendar()
+    for row in follow_ups:  # planned on working days, as the rules plan
+        row["due_on"] = working.on_or_after(row["due_on"])
     _insert(FollowUp, follow_ups)
     _make_letters(thank_you_targets)
     return {
@@ -574,6 +583,7 @@ def _make_extra_log(
     if not contact_ids or not (size.extra_follow_ups or size.extra_interactions):
         return
     app_ids = [row.id for row in Application.select(Application.id)]
+    working = _work_calendar()
 
     def interaction_rows() -> Iterator[dict[str, Any]]:
         for _ in range(size.extra_interactions):
@@ -594,7 +604,7 @@ def _make_extra_log(
 
     def follow_up_rows() -> Iterator[dict[str, Any]]:
         for _ in range(size.extra_follow_ups):
-            due = today + dt.timedelta(days=rng.randint(-400, 400))
+            due = working.on_or_after(today + dt.timedelta(days=rng.randint(-400, 400)))
             state = (
                 "planned" if due >= today or rng.random() < 0.1 else rng.choice(("done", "skipped"))
             )

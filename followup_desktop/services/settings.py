@@ -21,6 +21,8 @@ PLANNED_ON = "rules.planned_on"
 REMINDED_ON = "reminders.last_shown_on"
 #: Present while the store's content came from the demo, so the window can offer a reset.
 DEMO_MARK = "demo_data"
+#: Present once the user was offered the demo: the question is asked once per store.
+DEMO_OFFERED = "demo_offered"
 
 #: Margins the user may choose; a printer cannot print closer to the edge than a few mm.
 MARGIN_CHOICES_MM = (5.0, 8.0, 12.0, 16.0, 20.0)
@@ -127,6 +129,15 @@ def set_reminded_on(today: dt.date) -> None:
 def holds_demo_data() -> bool:
     """True when the store was filled by the demo and not reset since."""
     return read_setting(DEMO_MARK) is not None
+
+
+def demo_offered() -> bool:
+    """Whether the user was already asked about the demo (whatever they answered)."""
+    return read_setting(DEMO_OFFERED) is not None
+
+
+def set_demo_offered() -> None:
+    write_setting(DEMO_OFFERED, "1")
 
 
 def mark_demo_data(on: bool) -> None:

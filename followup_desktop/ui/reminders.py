@@ -41,6 +41,12 @@ class Notifier(Protocol):
 
     def notify(self, title: str, message: str) -> None: ...
 
+    def update_shown(self, title: str, message: str) -> None:
+        """Change a reminder still on screen (what is due changed meanwhile)."""
+
+    def clear_shown(self) -> None:
+        """Take a reminder off the screen (nothing is due any more)."""
+
 
 class ReminderHost(Protocol):
     """What reminders need of the window: its events, a status line, a place for the banner,
@@ -113,10 +119,20 @@ class ReminderBanner(QFrame):
         self.hide()
 
     def notify(self, title: str, message: str) -> None:
+        self._say(title, message)
+        self.show()
+
+    def update_shown(self, title: str, message: str) -> None:
+        if self.isVisible():
+            self._say(title, message)
+
+    def clear_shown(self) -> None:
+        self.hide()
+
+    def _say(self, title: str, message: str) -> None:
         first = message.splitlines()[0] if message else ""
         self.label.setText(f"{title}. {first}" if first else title)
         self.setToolTip(message)
-        self.show()
 
 
 class TrayNotifier(QObject):
@@ -135,6 +151,12 @@ class TrayNotifier(QObject):
     def notify(self, title: str, message: str) -> None:
         self.icon.setToolTip(title)
         self.icon.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information, 15_000)
+
+    def update_shown(self, title: str, _message: str) -> None:
+        self.icon.setToolTip(title)
+
+    def clear_shown(self) -> None:
+        self.icon.setToolTip(APP_NAME)
 
 
 def tray_available() -> bool:
@@ -168,6 +190,13 @@ class ReminderService(QObject):
         #: The day's planning in the background, while it runs; the views refresh when done.
         self.planning: BackgroundJob | None = None
         host.events.profile_changed.connect(self.plan_again)
+        # A reminder on screen follows the store, as the Today panel does (the same counts).
+        for signal in (
+            host.events.follow_ups_changed,
+            host.events.applications_changed,
+            host.events.store_replaced,
+        ):
+            signal.connect(self.refresh_shown)
 
     def start(self) -> None:
         self.plan_if_new_day()
@@ -233,6 +262,14 @@ class ReminderService(QObject):
         at = parse_reminder_time(get_profile().reminder_time)
         if now.time() >= at and not reminded_on(now.date()):
             self.remind()
+
+    def refresh_shown(self) -> None:
+        """Bring a reminder still on screen up to date, or take it away when nothing is due."""
+        overdue, due_today, first = due_now(self.clock().date())
+        if overdue or due_today:
+            self.notifier.update_shown(*reminder_text(overdue, due_today, first))
+        else:
+            self.notifier.clear_shown()
 
     def remind(self) -> bool:
         """Show what is due now; False (and nothing shown) when nothing is."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from followup_desktop import APP_NAME
 from followup_desktop.paths import DataLocation, resolve_data_location
+from followup_desktop.services.settings import demo_offered, set_demo_offered
 from followup_desktop.services.store import close_user_store, store_is_read_only
 from followup_desktop.services.store_contents import store_is_empty
 from followup_desktop.ui import messages
@@ -85,7 +86,7 @@ def _run_session(
         if (
             not read_only
             and store_is_empty()
-            and (args.demo or args.demo_if_empty or messages.ask_load_demo())
+            and (args.demo or args.demo_if_empty or _offer_demo_once())
         ):
             load_demo()
         window = build_window(location, args.view)
@@ -98,6 +99,15 @@ def _run_session(
         return _show_until_quit(app, window, location, instance, read_only=read_only)
     finally:
         close_user_store()
+
+
+def _offer_demo_once() -> bool:
+    """Ask a newcomer about the demo, once: an empty store is not asked again after a no."""
+    if demo_offered():
+        return False
+    wanted = messages.ask_load_demo()
+    set_demo_offered()
+    return wanted
 
 
 def load_demo() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 import subprocess
@@ -130,3 +131,21 @@ def test_window_start_on_a_newer_database_fails_cleanly(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "newer version" in result.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_demo_follow_ups_fall_on_working_days(tmp_path: Path) -> None:
+    import sqlite3 as sqlite
+
+    folder = tmp_path / "data"
+    assert (
+        run("demo", "--applications", "60", "--follow-ups", "300", data_dir=folder).returncode == 0
+    )
+    connection = sqlite.connect(folder / "followup.sqlite")
+    try:
+        days = [
+            dt.date.fromisoformat(day)
+            for (day,) in connection.execute("SELECT due_on FROM follow_up")
+        ]
+    finally:
+        connection.close()
+    assert days and all(day.isoweekday() <= 5 for day in days)  # the profile's Monday to Friday

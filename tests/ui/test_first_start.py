@@ -40,6 +40,9 @@ def test_empty_store_offers_the_demo(
         assert (Application.select().count() > 0) is accepted
     finally:
         close_store()
+    # Asked once: an empty store that said no is not asked again at the next start.
+    assert start.run_window(window_args(tmp_path / "data")) == 0
+    assert asked == [True]
 
 
 def test_a_store_with_data_is_not_offered_the_demo(

@@ -7,6 +7,7 @@ import sqlite3
 
 import icalendar
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.models import Profile, Setting
@@ -28,6 +29,12 @@ class Recorder:
 
     def notify(self, title: str, message: str) -> None:
         self.shown.append((title, message))
+
+    def update_shown(self, title: str, message: str) -> None:
+        self.shown[-1:] = [(title, message)]
+
+    def clear_shown(self) -> None:
+        self.shown.append(("", ""))
 
 
 class Clock:
@@ -162,3 +169,26 @@ def test_calendar_file_kept_up_to_date(qtbot: QtBot, window: MainWindow):
     window.events.follow_ups_changed.emit()
     qtbot.waitUntil(lambda: feed.read_bytes() != before, timeout=3000)
     window.calendar_menu.feed_action.setChecked(False)
+
+
+def test_the_banner_follows_the_counts_and_goes_with_the_demo(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+):
+    from followup_desktop.services.follow_up_actions import complete_follow_up
+    from followup_desktop.ui.demo_banner import DemoBanner
+
+    service = install_reminders(window, use_tray=False, parent=window)
+    banner = service.notifier
+    assert isinstance(banner, ReminderBanner)
+    assert service.remind()
+    overdue, due_today = due_follow_ups(dt.date.today())
+    assert f"{len(due_today)} due today" in banner.label.text()
+    complete_follow_up(due_today[0].id, outcome="Called.")
+    window.events.follow_ups_changed.emit()  # as every action that completes one does
+    assert f"{len(due_today) - 1} due today" in banner.label.text()
+    assert window.today_panel.summary.text().startswith(
+        f"{len(overdue)} overdue · {len(due_today) - 1} due today"
+    )
+    monkeypatch.setattr(DemoBanner, "confirm", lambda _self: True)
+    qtbot.mouseClick(window.demo_banner.start_button, Qt.MouseButton.LeftButton)
+    assert not banner.isVisible()  # no names from the demo left on screen
