@@ -136,8 +136,15 @@ def complete_follow_up(
         used_channel = channel or follow_up.channel
         if used_channel not in INTERACTION_CHANNELS:
             raise FollowUpError(f"Unknown channel “{used_channel}”.")
+        # Done the way it was done: a follow-up planned as an e-mail and answered with a
+        # handwritten note shows as the note it was.
+        done_as = used_channel if used_channel in FOLLOW_UP_CHANNELS else follow_up.channel
         FollowUp.update(
-            state="done", outcome=outcome.strip(), user_changed=True, completed_at=when
+            state="done",
+            outcome=outcome.strip(),
+            user_changed=True,
+            completed_at=when,
+            channel=done_as,
         ).where(id_column(FollowUp) == follow_up_id).execute()
         interaction = None
         if log:

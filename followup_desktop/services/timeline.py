@@ -29,10 +29,12 @@ LETTER = "letter"
 _INTERACTION_CHANNELS = {
     "call": "call",
     "email": "e-mail",
-    "note": "note",
-    "meeting": "meeting",
+    "note": "handwritten note",
+    "meeting": "in person or video",
     "other": "other",
 }
+#: Kinds that happen together, where "from them" or "by you" means nothing.
+_TOGETHER_KINDS = frozenset({"interview", "conversation"})
 _STATE_LABELS = {"planned": "planned", "done": "done", "skipped": "skipped"}
 
 
@@ -168,7 +170,8 @@ def _conversations(where: Any, labels: _ApplicationLabels) -> list[TimelineEntry
         last,
     ) in tuple_rows(query):
         how = _INTERACTION_CHANNELS.get(channel, channel)
-        towards = "from them" if direction == "inbound" else "by you"
+        if kind not in _TOGETHER_KINDS:
+            how += ", from them" if direction == "inbound" else ", by you"
         # What was typed sits beside the app's words: each part isolated (``isolated``).
         details = [isolated(summary)]
         if questions:
@@ -180,7 +183,7 @@ def _conversations(where: Any, labels: _ApplicationLabels) -> list[TimelineEntry
                 kind=CONVERSATION,
                 record_id=ident,
                 when=stored_datetime(when),
-                title=f"{KIND_LABELS.get(kind, kind.capitalize())} ({how}, {towards})",
+                title=f"{KIND_LABELS.get(kind, kind.capitalize())} ({how})",
                 detail="\n".join(d for d in details if d),
                 who=_name(first, last),
                 application_id=app_id,

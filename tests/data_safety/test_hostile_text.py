@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex
-from PySide6.QtGui import Qt, QTextDocument
+from PySide6.QtGui import QImage, Qt, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -395,13 +395,27 @@ def test_contact_heading_and_company_lists_keep_an_override_to_the_name(
             assert leaks_into(text, tail) == [], text
 
 
+def _lowest_inked_row(image: QImage) -> int:
+    """The lowest pixel row of ``image`` that holds anything but the background."""
+    background = image.pixel(image.width() - 1, image.height() - 1)
+    for y in range(image.height() - 1, -1, -1):
+        if any(image.pixel(x, y) != background for x in range(image.width())):
+            return y
+    return image.height() - 1
+
+
 def _row_image(panel_list: QAbstractItemView, item: object, half: int) -> object:
-    """One line of a two-line row of the Today list, as painted (0: first, 1: second)."""
+    """One line of a two-line row of the Today list, as painted (0: first, 1: second).
+
+    The second line is cut upwards from the row's lowest ink: a name drawn partly by a
+    fallback font can make the first line, and so the row, a pixel or two taller, and the
+    view centres the two lines in the row.
+    """
     rect = panel_list.visualItemRect(item)  # type: ignore[attr-defined]
-    height = rect.height() // 2
-    rect.setTop(rect.top() + half * height)
-    rect.setHeight(height)
-    return panel_list.viewport().grab(rect).toImage()
+    row = panel_list.viewport().grab(rect).toImage()
+    height = panel_list.fontMetrics().height()
+    top = _lowest_inked_row(row) + 1 - height if half else 0
+    return row.copy(0, top, row.width(), height)
 
 
 def test_today_row_paints_the_apps_words_in_order_after_an_override(

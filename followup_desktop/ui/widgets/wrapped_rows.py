@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -103,3 +103,59 @@ class WrappedRowsDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(min(size.width(), self.view.viewport().width()), size.height())
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        """The row's frame, selection and icon by the style; its fitted lines one by one.
+
+        Qt's own drawing lays all lines out as one paragraph and, after a line drawn partly
+        by a fallback font (a name with directional overrides), can elide it and drop the
+        lines below, which are the app's own words.
+        """
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        style = self.view.style()
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, shown, self.view)
+        lines = shown.text.split(_LINE_BREAK) if shown.text else []
+        shown.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, shown, painter, self.view)
+        if not lines:
+            return
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1
+        layouts = [_line_layout(line, shown.font, shown.direction) for line in lines]
+        height = sum(layout.boundingRect().height() for layout in layouts)
+        y = text_rect.top() + max(0.0, (text_rect.height() - height) / 2)
+        painter.save()
+        painter.setPen(shown.palette.color(_colour_group(shown), _text_role(shown)))
+        for layout in layouts:
+            layout.draw(painter, QPointF(text_rect.left() + margin, y))
+            y += layout.boundingRect().height()
+        painter.restore()
+
+
+def _line_layout(text: str, font: QFont, direction: Qt.LayoutDirection) -> QTextLayout:
+    """One fitted line laid out on its own, so its directional marks stay inside it."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.NoWrap)
+    option.setTextDirection(direction)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    if line.isValid():
+        line.setPosition(QPointF(0, 0))
+    layout.endLayout()
+    return layout
+
+
+def _colour_group(option: QStyleOptionViewItem) -> QPalette.ColorGroup:
+    if not option.state & QStyle.StateFlag.State_Enabled:
+        return QPalette.ColorGroup.Disabled
+    if option.state & QStyle.StateFlag.State_Active:
+        return QPalette.ColorGroup.Active
+    return QPalette.ColorGroup.Inactive
+
+
+def _text_role(option: QStyleOptionViewItem) -> QPalette.ColorRole:
+    if option.state & QStyle.StateFlag.State_Selected:
+        return QPalette.ColorRole.HighlightedText
+    return QPalette.ColorRole.Text
