@@ -33,10 +33,31 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
         "--screenshot", metavar="FILE", help="render the main window to a PNG and exit"
     )
     window.add_argument(
+        "--size",
+        metavar="WxH",
+        type=_window_size,
+        default=(1280, 800),
+        help="the window's size for --screenshot (default: 1280x800)",
+    )
+    window.add_argument(
         "--view",
         choices=("pipeline", "calendar", "contacts", "composer"),
         help="area to show first",
     )
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    """ "1024x640" as (1024, 640), or a one-line reason argparse shows."""
+    width, _x, height = text.lower().partition("x")
+    try:
+        size = (int(width), int(height))
+    except ValueError:
+        size = (0, 0)
+    if not all(200 <= side <= 10_000 for side in size):
+        raise argparse.ArgumentTypeError(
+            f"use WIDTHxHEIGHT in pixels, such as 1024x640, not {text!r}"
+        )
+    return size
 
 
 def build_parser() -> argparse.ArgumentParser:

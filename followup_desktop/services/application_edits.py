@@ -69,13 +69,12 @@ def restore_application(snapshot: ApplicationSnapshot) -> None:
 
 
 def finish_edit(before: ApplicationSnapshot) -> ApplicationSnapshot | None:
-    """After the detail saved: re-plan and return the new snapshot (None: unchanged or gone)."""
+    """After the detail saved (which planned its follow-ups): the new snapshot (None:
+    unchanged or gone)."""
     try:
         after = snapshot_application(before.id)
     except ApplicationGoneError:
         return None
     if after == before:
         return None
-    with database.atomic("IMMEDIATE"):
-        replan_after_change(application_id=before.id)
     return after

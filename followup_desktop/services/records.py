@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import peewee as pw
 
@@ -29,6 +29,16 @@ class ApplicationInput:
     source: str = ""
     link: str = ""
     notes: str = ""
+    #: A person not in the contacts yet, created with the application (when no contact_id).
+    new_contact: ContactInput | None = None
+
+
+#: Where a refused value of the new contact is shown in the application form.
+NEW_CONTACT_FIELDS = {
+    "first_name": "contact",
+    "email": "new_contact_email",
+    "phone": "new_contact_phone",
+}
 
 
 @dataclass
@@ -66,6 +76,9 @@ def application_problems(data: ApplicationInput) -> FieldErrors:
         errors.add("stage", "Choose a stage.")
     if data.applied_on and data.expected_answer_on and data.expected_answer_on < data.applied_on:
         errors.add("expected_answer_on", "The answer cannot be expected before the application.")
+    if data.new_contact is not None and data.contact_id is None:
+        for name, reason in contact_problems(data.new_contact).errors.items():
+            errors.add(NEW_CONTACT_FIELDS.get(name, "contact"), reason)
     _text_fields_problems(
         errors,
         {
@@ -133,13 +146,21 @@ def application_input(application_id: int) -> ApplicationInput:
 
 
 def save_application(data: ApplicationInput, application_id: int | None = None) -> Application:
-    """Create or update an application; raise ValidationError and store nothing if invalid."""
+    """Create or update an application (and the new contact it names); raise
+    ValidationError and store nothing if invalid. Its follow-ups are planned in the same step,
+    so a card never says "Nothing planned" for a moment it should not."""
     errors = application_problems(data)
     if errors:
         raise ValidationError(errors)
     now = dt.datetime.now().replace(microsecond=0)
     with database.atomic("IMMEDIATE"):
         company = company_named(data.company)
+        contact_id = data.contact_id
+        if contact_id is None and data.new_contact is not None:
+            new_contact = replace(
+                data.new_contact, company=data.new_contact.company or data.company
+            )
+            contact_id = save_contact(new_contact).id
         if application_id is None:
             app = Application(rank=_next_rank(data.stage_id), created_at=now)
         else:
@@ -149,7 +170,7 @@ def save_application(data: ApplicationInput, application_id: int | None = None) 
         app.company = company
         app.position = data.position.strip()
         app.stage_id = data.stage_id
-        app.contact_id = data.contact_id
+        app.contact_id = contact_id
         app.applied_on = data.applied_on
         app.expected_answer_on = data.expected_answer_on
         app.source = data.source.strip()
@@ -157,6 +178,7 @@ def save_application(data: ApplicationInput, application_id: int | None = None) 
         app.notes = data.notes
         app.updated_at = now
         app.save()
+        replan_after_change(application_id=app.id)
     return app
 
 

@@ -30,6 +30,8 @@ class AppEvents(QObject):
     contact_requested = Signal(int)
     #: Ask the window to log a conversation: (contact id, application id), 0 when not known.
     log_conversation_requested = Signal(int, int)
+    #: Ask the window for a new application in a stage (its id; 0: the first stage).
+    new_application_requested = Signal(int)
 
     def emit_all_changed(self) -> None:
         """After a bulk change (demo data, import, restore) every view reloads."""

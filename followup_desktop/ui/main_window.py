@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.events.application_requested.connect(self.edit_application)
         self.events.contact_requested.connect(self.edit_contact)
         self.events.log_conversation_requested.connect(self.log_conversation)
+        self.events.new_application_requested.connect(self.new_application)
         self.statusBar().showMessage(f"Data: {location.database}", 8000)
         #: The calendar's month counts, shared with the calendar and read ahead when idle.
         self.month_counts = MonthCounts(self.events, self)
@@ -217,11 +218,18 @@ class MainWindow(QMainWindow):
 
     # --- actions -------------------------------------------------------------------------
 
-    def new_application(self) -> None:
-        dialog = ApplicationDialog(self)
-        if dialog.exec():
-            self.events.applications_changed.emit()
-            self.events.follow_ups_changed.emit()
+    def new_application(self, stage_id: int = 0) -> None:
+        """The application form (in ``stage_id`` when given); the saved card is then shown
+        on the board, selected, so the user sees where it went."""
+        dialog = ApplicationDialog(self, stage_id=stage_id or None)
+        if not dialog.exec() or dialog.saved_id is None:
+            return
+        self.events.applications_changed.emit()
+        self.events.contacts_changed.emit()
+        self.events.follow_ups_changed.emit()
+        show_card = getattr(self.show_area("pipeline"), "show_card", None)
+        if show_card is not None:
+            show_card(dialog.saved_id)
 
     def edit_application(self, application_id: int) -> None:
         # The board shows the full detail (log, follow-ups, letters) and makes edits undoable.

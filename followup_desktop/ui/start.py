@@ -165,14 +165,16 @@ def take_screenshot(location: DataLocation, args: argparse.Namespace) -> int:
             load_demo()
         replan_once_a_day()  # the picture shows today's plan
         window = MainWindow(location)
-        return render_screenshot(window, Path(args.screenshot), args.view)
+        return render_screenshot(window, Path(args.screenshot), args.view, args.size)
     finally:
         close_user_store()
 
 
-def render_screenshot(window: MainWindow, target: Path, view: str | None) -> int:
-    """Show the window at a normal size, let it paint, and save it as a PNG."""
-    window.resize(1280, 800)
+def render_screenshot(
+    window: MainWindow, target: Path, view: str | None, size: tuple[int, int] = (1280, 800)
+) -> int:
+    """Show the window at ``size`` (a normal one by default), let it paint, save it as PNG."""
+    window.resize(*size)
     window.statusBar().clearMessage()  # the data folder path says nothing in a picture
     window.show_area(view or "pipeline")
     window.show()

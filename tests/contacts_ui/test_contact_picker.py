@@ -46,7 +46,7 @@ def test_typing_offers_a_few_matches_and_picking_sets_the_person(
     assert popup.completionCount() == 0
 
 
-def test_application_dialog_loads_saves_and_refuses_an_unpicked_name(
+def test_application_dialog_loads_saves_and_creates_a_person_typed_in(
     qtbot: QtBot, store: StoreInfo
 ) -> None:
     _crowd(5)
@@ -55,16 +55,37 @@ def test_application_dialog_loads_saves_and_refuses_an_unpicked_name(
     app = Application.create(company=ken.company, position="QA", stage=stage, contact=ken)
     dialog = ApplicationDialog(application_id=app.id)
     qtbot.addWidget(dialog)
+    dialog.show()
     assert dialog.contact.currentData() == ken.id
     assert dialog.contact.text() == "Ken Ito · Lumen Labs"
+    assert not dialog.new_contact_email.isVisible(), "nothing new while someone is picked"
 
     dialog.contact.clear()
-    qtbot.keyClicks(dialog.contact, "Ken It")
+    qtbot.keyClicks(dialog.contact, "Olga Castillo")
+    assert dialog.new_contact_note.isVisible() and dialog.new_contact_email.isVisible()
+    assert "“Olga Castillo” is not in your contacts yet" in dialog.new_contact_note.text()
+    qtbot.keyClicks(dialog.new_contact_email, "olga at lumen")
     dialog.accept()
     assert dialog.result() != ApplicationDialog.DialogCode.Accepted
-    assert "Pick the person" in dialog.form.error_text("contact")
-    assert Application.get_by_id(app.id).contact_id == ken.id, "nothing saved"
+    assert dialog.form.error_text("new_contact_email"), "a bad address is refused"
+    assert Contact.select().count() == 6 and Application.get_by_id(app.id).contact_id == ken.id
+    dialog.new_contact_email.clear()
+    qtbot.keyClicks(dialog.new_contact_email, "x")
+    assert not dialog.form.error_text("new_contact_email"), "the refusal goes with the edit"
+    dialog.new_contact_email.clear()
+    qtbot.keyClicks(dialog.new_contact_email, "olga@lumen.example.com")
+    dialog.accept()
+    assert dialog.result() == ApplicationDialog.DialogCode.Accepted
+    olga = Contact.get_by_id(Application.get_by_id(app.id).contact_id)
+    assert (olga.first_name, olga.last_name, olga.email, olga.company.name) == (
+        "Olga",
+        "Castillo",
+        "olga@lumen.example.com",
+        "Lumen Labs",
+    )
 
+    dialog = ApplicationDialog(application_id=app.id)
+    qtbot.addWidget(dialog)
     dialog.contact.set_contact(ken.id)
     assert dialog.contact.currentData() == ken.id
     dialog.contact.clear()

@@ -5,15 +5,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
+
 from followup_desktop.db.connection import StoreInfo
 from followup_desktop.db.models import Application, Company, Contact, FollowUp, Stage
 from followup_desktop.services.application_edits import finish_edit, snapshot_application
 from followup_desktop.services.records import (
     ApplicationInput,
+    ContactInput,
     application_input,
+    application_problems,
     save_application,
 )
 from followup_desktop.services.stage_changes import people_for
+from followup_desktop.services.validation import ValidationError
 
 
 def stage_id(name: str) -> int:
@@ -49,7 +54,7 @@ def test_the_form_reads_back_what_was_saved(store: StoreInfo) -> None:
     assert application_input(app.id) == values
 
 
-def test_a_saved_edit_is_re_planned_once_and_an_unchanged_one_not_at_all(
+def test_a_saved_edit_is_planned_with_the_save_and_finish_edit_reports_it(
     store: StoreInfo,
 ) -> None:
     app = save_application(
@@ -65,7 +70,7 @@ def test_a_saved_edit_is_re_planned_once_and_an_unchanged_one_not_at_all(
         expected_answer_on=applied_on + dt.timedelta(days=10),
     )
     save_application(edited, app.id)
-    assert status_checks(app.id) == 0, "saving the form alone plans nothing"
+    assert status_checks(app.id) == 1, "the save plans its status check in the same step"
     after = finish_edit(before)
     assert after is not None and after == snapshot_application(app.id)
     assert (after.stage_id, after.applied_on) == (stage_id("Applied"), applied_on)
@@ -88,3 +93,53 @@ def test_the_main_contact_comes_first_then_the_company_s_people(store: StoreInfo
     )
     names = [name for name, _contact_id in people_for(app.id)]
     assert names == ["Zoe Zeta", "Ann Alpha", "Bob Beta"]
+
+
+def test_a_new_application_without_a_contact_has_its_status_check_at_once(
+    store: StoreInfo,
+) -> None:
+    app = save_application(
+        ApplicationInput(
+            company="Acme",
+            position="Analyst",
+            stage_id=stage_id("Applied"),
+            applied_on=dt.date.today(),
+        )
+    )
+    assert app.contact_id is None
+    assert status_checks(app.id) == 1
+
+
+def test_a_person_typed_in_the_form_becomes_a_contact_of_the_company(store: StoreInfo) -> None:
+    values = ApplicationInput(
+        company="Acme",
+        position="Analyst",
+        stage_id=stage_id("Applied"),
+        applied_on=dt.date.today(),
+        new_contact=ContactInput(
+            first_name="Olga", last_name="Castillo", email="olga@acme.example.com"
+        ),
+    )
+    app = save_application(values)
+    person = Contact.get_by_id(app.contact_id)
+    assert (person.full_name, person.email, person.company.name) == (
+        "Olga Castillo",
+        "olga@acme.example.com",
+        "Acme",
+    )
+    planned = FollowUp.get(FollowUp.application == app.id, FollowUp.reason == "status_check")
+    assert planned.contact_id == person.id
+
+
+def test_a_refused_new_contact_stores_nothing(store: StoreInfo) -> None:
+    values = ApplicationInput(
+        company="Acme",
+        position="Analyst",
+        stage_id=stage_id("Applied"),
+        new_contact=ContactInput(first_name="Olga", email="not an address"),
+    )
+    errors = application_problems(values).errors
+    assert set(errors) == {"new_contact_email"}
+    with pytest.raises(ValidationError):
+        save_application(values)
+    assert (Application.select().count(), Contact.select().count()) == (0, 0)

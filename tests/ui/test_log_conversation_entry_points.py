@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from followup_desktop.db.models import Application, Contact, Interaction
 from followup_desktop.paths import DataLocation
@@ -49,9 +49,11 @@ def test_from_the_application_dialog(
     app = Application.select().where(Application.contact.is_null(False)).first()
 
     def press_log(dialog: ApplicationDialog) -> int:
-        buttons = dialog.buttons.buttons()
-        log = next(b for b in buttons if b.text() == "&Log conversation…")
-        log.click()
+        # The board's detail has one such button, on its Conversations page.
+        buttons = dialog.findChildren(QPushButton)
+        logs = [b for b in buttons if b.text() in ("&Log conversation…", "&Log a conversation…")]
+        assert len(logs) == 1, "one way to log a conversation from the dialog"
+        logs[0].click()
         return 0
 
     monkeypatch.setattr(ApplicationDialog, "exec", press_log)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -12,14 +12,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
-from followup_desktop.services.board import list_stages
+from followup_desktop.services.board import StageInfo, list_stages
 from followup_desktop.services.contact_queries import company_choices
 from followup_desktop.services.records import (
     ApplicationInput,
+    ContactInput,
     application_input,
     application_problems,
     save_application,
@@ -59,8 +61,20 @@ class OptionalDateEdit(QWidget):
             self.edit.setDate(QDate(value.year, value.month, value.day))
 
 
+def _split_name(text: str) -> tuple[str, str]:
+    """A typed name as first and last name: the last word is the family name."""
+    words = text.split()
+    if len(words) < 2:
+        return text.strip(), ""
+    return " ".join(words[:-1]), words[-1]
+
+
 class ApplicationDialog(QDialog):
-    """Validated form; nothing is stored until every field passes."""
+    """Validated form; nothing is stored until every field passes.
+
+    A person typed in the contact field who is not picked from the matches is created with
+    the application (name as typed, and the e-mail or phone when the user knows them).
+    """
 
     #: The user wants to log a conversation about this application (its id).
     log_conversation_requested = Signal(int)
@@ -70,6 +84,8 @@ class ApplicationDialog(QDialog):
         parent: QWidget | None = None,
         application_id: int | None = None,
         stage_id: int | None = None,
+        *,
+        offer_log: bool = True,
     ) -> None:
         super().__init__(parent)
         self.application_id = application_id
@@ -86,9 +102,18 @@ class ApplicationDialog(QDialog):
         self.position = UserLineEdit()
         self.position.setPlaceholderText("Job title")
         self.stage = QComboBox()
+        self._stages: dict[int, StageInfo] = {}
         for stage in list_stages():
             self.stage.addItem(stage.name, stage.id)
+            self._stages[stage.id] = stage
         self.contact = ContactPicker()
+        self.new_contact_note = QLabel()
+        self.new_contact_note.setWordWrap(True)
+        self.new_contact_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.new_contact_email = UserLineEdit()
+        self.new_contact_email.setPlaceholderText("If you know it")
+        self.new_contact_phone = UserLineEdit()
+        self.new_contact_phone.setPlaceholderText("If you know it")
         self.applied_on = OptionalDateEdit("Applied")
         self.expected = OptionalDateEdit("Expected")
         self.source = UserLineEdit()
@@ -103,6 +128,9 @@ class ApplicationDialog(QDialog):
         self.form.add_field("position", "&Position:", self.position)
         self.form.add_field("stage", "&Stage:", self.stage)
         self.form.add_field("contact", "C&ontact:", self.contact)
+        self.form.add_field("new_contact_note", "", self.new_contact_note)
+        self.form.add_field("new_contact_email", "New contact's &e-mail:", self.new_contact_email)
+        self.form.add_field("new_contact_phone", "New contact's p&hone:", self.new_contact_phone)
         self.form.add_field("applied_on", "Applied &on:", self.applied_on)
         self.form.add_field("expected_answer_on", "&Answer expected:", self.expected)
         self.form.add_field("source", "So&urce:", self.source)
@@ -114,7 +142,7 @@ class ApplicationDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        if application_id is not None:
+        if application_id is not None and offer_log:
             log = self.buttons.addButton(
                 "&Log conversation…", QDialogButtonBox.ButtonRole.ActionRole
             )
@@ -130,6 +158,29 @@ class ApplicationDialog(QDialog):
             self._load(application_input(application_id))
         elif stage_id is not None:
             self._select_data(self.stage, stage_id)
+        self._fill_applied_on()
+        self.stage.currentIndexChanged.connect(self._fill_applied_on)
+        self.contact.textChanged.connect(self._show_new_contact)
+        self._show_new_contact()
+
+    def _fill_applied_on(self) -> None:
+        """Moving an application to Applied means it was sent: today, unless a date is set."""
+        stage = self._stages.get(self.stage.currentData())
+        if stage is not None and stage.kind == "applied" and self.applied_on.value() is None:
+            self.applied_on.set_value(dt.date.today())
+
+    def _new_contact_name(self) -> str:
+        return self.contact.text().strip() if self.contact.has_unpicked_text() else ""
+
+    def _show_new_contact(self) -> None:
+        name = self._new_contact_name()
+        if name:
+            self.new_contact_note.setText(
+                f"“{name}” is not in your contacts yet: saved as a new contact with this "
+                "application. Pick from the matches instead if they are already there."
+            )
+        for field in ("new_contact_note", "new_contact_email", "new_contact_phone"):
+            self.form.set_field_visible(field, bool(name))
 
     @staticmethod
     def _select_data(combo: QComboBox, value: object) -> None:
@@ -149,6 +200,16 @@ class ApplicationDialog(QDialog):
         self.notes.setPlainText(stored.notes)
 
     def values(self) -> ApplicationInput:
+        name = self._new_contact_name()
+        new_contact = None
+        if name:
+            first, last = _split_name(name)
+            new_contact = ContactInput(
+                first_name=first,
+                last_name=last,
+                email=self.new_contact_email.text(),
+                phone=self.new_contact_phone.text(),
+            )
         return ApplicationInput(
             company=self.company.currentText(),
             position=self.position.text(),
@@ -159,14 +220,12 @@ class ApplicationDialog(QDialog):
             source=self.source.text(),
             link=self.link.text(),
             notes=self.notes.toPlainText(),
+            new_contact=new_contact,
         )
 
     def accept(self) -> None:
         data = self.values()
-        errors = application_problems(data)
-        shown = dict(errors.errors)
-        if self.contact.has_unpicked_text():
-            shown["contact"] = "Pick the person from the matches shown, or clear the field."
+        shown = dict(application_problems(data).errors)
         self.form.show_errors(shown)
         if shown:
             return

@@ -14,6 +14,7 @@ from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.pipeline.board_filter import BoardFilter
 from followup_desktop.ui.pipeline.board_parts import (
     column_strip,
+    empty_board_banner,
     filter_box,
     key_hint,
     message_line,
@@ -25,7 +26,11 @@ from followup_desktop.ui.pipeline.card_actions import (
     StageDetailsAsker,
 )
 from followup_desktop.ui.pipeline.card_drag import CardDragController
-from followup_desktop.ui.pipeline.card_list_view import EMPTY_COLUMN_TEXT, CardListView
+from followup_desktop.ui.pipeline.card_list_view import (
+    EMPTY_CLOSED_COLUMN_TEXT,
+    EMPTY_COLUMN_TEXT,
+    CardListView,
+)
 from followup_desktop.ui.pipeline.card_menu import CardMenus
 from followup_desktop.ui.pipeline.column_widget import StageColumn
 from followup_desktop.ui.pipeline.detail_dialog import ApplicationDetailDialog
@@ -77,12 +82,14 @@ class PipelineBoard(QWidget):
         self.scroll_area, self.strip, self.strip_layout = column_strip()
         self.hint = key_hint()
         self.message = message_line()
+        self.empty_banner = empty_board_banner(lambda: self.add_application(0))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 6)
         layout.setSpacing(8)
         layout.addLayout(toolbar)
         layout.addWidget(self.message)
+        layout.addWidget(self.empty_banner)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.hint)
 
@@ -125,6 +132,7 @@ class PipelineBoard(QWidget):
                 )
                 column.collapse_toggled.connect(self.set_folded)
                 column.menu_requested.connect(self._stage_menu)
+                column.add_requested.connect(self.add_application)
                 self.strip_layout.insertWidget(position, column)
                 self.drag.watch(column)
                 self.columns.append(column)
@@ -147,13 +155,18 @@ class PipelineBoard(QWidget):
             )
             column.update_count()
             column.view.empty_text = (
-                "No matches here." if filtered is not None else EMPTY_COLUMN_TEXT
+                "No matches here."
+                if filtered is not None
+                else EMPTY_CLOSED_COLUMN_TEXT
+                if column.stage.is_closed
+                else EMPTY_COLUMN_TEXT
             )
             if current is not None:
                 row = column.model.row_of(current)
                 if row >= 0:
                     view.setCurrentIndex(column.model.index(row))
             view.verticalScrollBar().setValue(scroll)
+        self.empty_banner.setVisible(filtered is None and not any(counts.values()))
 
     def _refresh_counts(self) -> None:
         if self._filter.text:
@@ -256,6 +269,25 @@ class PipelineBoard(QWidget):
             self._select_card(card.id, card.stage_id, focus=had_focus)
         if not reorder_only:
             self._announce(follow_ups=planning_changed)
+
+    def add_application(self, stage_id: int) -> None:
+        """Ask the window for a new application in ``stage_id`` (0: the first stage)."""
+        self.events.new_application_requested.emit(stage_id)
+
+    def show_card(self, application_id: int) -> None:
+        """Bring a card into view, selected and focused (a card just added, for one)."""
+        card = load_card(application_id)
+        column = self.column_for(card.stage_id) if card is not None else None
+        if card is None or column is None:
+            return
+        if column.collapsed:
+            self.set_folded(card.stage_id, False)
+        column.model.ensure_loaded(column.model.total - 1)
+        if column.model.row_of(application_id) < 0 and self._filter.text:
+            self.set_filter("")  # the filter hides it: show the whole board
+            column.model.ensure_loaded(column.model.total - 1)
+        self.scroll_area.ensureWidgetVisible(column, 0, 0)
+        self._select_card(application_id, card.stage_id, focus=True)
 
     def _select_card(self, application_id: int, stage_id: int, *, focus: bool) -> None:
         column = self.column_for(stage_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
@@ -57,6 +59,29 @@ def column_strip() -> tuple[QScrollArea, QWidget, QHBoxLayout]:
     scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll_area.setWidget(strip)
     return scroll_area, strip, strip_layout
+
+
+def empty_board_banner(add: Callable[[], object]) -> QFrame:
+    """What an empty board says, with the one thing to do first."""
+    banner = QFrame()
+    banner.setObjectName("empty_board")
+    banner.setFrameShape(QFrame.Shape.StyledPanel)
+    row = QHBoxLayout(banner)
+    row.setContentsMargins(12, 10, 12, 10)
+    text = QLabel(
+        "Your board is empty. Add each job you applied for, or want to: "
+        "Follow-up Desk then plans when to follow up on it."
+    )
+    text.setWordWrap(True)
+    text.setTextFormat(Qt.TextFormat.PlainText)
+    button = QPushButton("&Add application…")
+    button.setObjectName("add_first_application")
+    button.setDefault(True)
+    button.clicked.connect(lambda _checked=False: add())
+    row.addWidget(text, 1)
+    row.addWidget(button)
+    banner.hide()
+    return banner
 
 
 def key_hint() -> QLabel:

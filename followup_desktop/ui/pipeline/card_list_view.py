@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QSizePolicy,
 
 from followup_desktop.ui.pipeline.card_delegate import CARD_MARGIN_X
 
-EMPTY_COLUMN_TEXT = "No applications here.\nDrag a card in to move it."
+EMPTY_COLUMN_TEXT = "No applications here.\nDrag a card in, or add one below."
+#: A closed stage (rejected, withdrawn) is reached by moving a card, never by adding one.
+EMPTY_CLOSED_COLUMN_TEXT = "No applications here.\nDrag a card in to move it."
 KeyHandler = Callable[["CardListView", QKeyEvent], bool]
 
 

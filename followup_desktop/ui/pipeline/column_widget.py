@@ -13,7 +13,14 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
 )
-from PySide6.QtWidgets import QFrame, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QSizePolicy,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from followup_desktop.services.board import StageInfo
 from followup_desktop.ui.pipeline.card_delegate import CardDelegate
@@ -54,6 +61,8 @@ class StageColumn(QFrame):
 
     collapse_toggled = Signal(int, bool)
     menu_requested = Signal(int, QPoint)
+    #: The user asked for a new application in this stage (its id).
+    add_requested = Signal(int)
 
     def __init__(
         self, stage: StageInfo, parent: QWidget | None = None, *, collapsed: bool = False
@@ -85,6 +94,15 @@ class StageColumn(QFrame):
         layout.setContentsMargins(0, HEADER_HEIGHT, 0, 4)
         layout.setSpacing(0)
         layout.addWidget(self.view, 1)
+        self.add_button = QToolButton(self)
+        self.add_button.setObjectName(f"add_to_{stage.id}")
+        self.add_button.setText("+  Add application")
+        self.add_button.setAutoRaise(True)
+        self.add_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.add_button.setToolTip(f"Add an application to {stage.name}")
+        self.add_button.setAccessibleName(f"Add an application to {stage.name}")
+        self.add_button.clicked.connect(lambda: self.add_requested.emit(self.stage.id))
+        layout.addWidget(self.add_button)
         # Takes the height only when the list is folded away.
         layout.addStretch(0)
         self._apply_collapsed()
@@ -141,6 +159,7 @@ class StageColumn(QFrame):
         # A folded column reads no cards until it is opened again.
         self.model.paused = collapsed
         self.view.setVisible(not collapsed)
+        self.add_button.setVisible(not collapsed and not self.stage.is_closed)
         if collapsed:
             self.setFixedWidth(COLLAPSED_WIDTH)
         else:

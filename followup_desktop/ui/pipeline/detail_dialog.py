@@ -52,7 +52,7 @@ class ApplicationDetailDialog(ApplicationDialog):
     def __init__(
         self, parent: QWidget | None, application_id: int, events: AppEvents | None = None
     ) -> None:
-        super().__init__(parent, application_id=application_id)
+        super().__init__(parent, application_id=application_id, offer_log=False)
         self.events = events
         self.application_id_shown = application_id
         #: Set when the user asked to write a follow-up; the caller opens the composer.
@@ -73,7 +73,6 @@ class ApplicationDetailDialog(ApplicationDialog):
         self.log = _tree(["When", "What", "How", "With", "Said"], "conversation_log")
         self.log_button = QPushButton("&Log a conversation…")
         self.log_button.clicked.connect(self._log_conversation)
-        self.log_conversation_requested.connect(lambda _app_id: self._log_conversation())
         self.tabs.addTab(self._page(self.log, self.log_button), "")
 
         self.follow_ups = _tree(["Due", "Step", "Channel", "State", "Who"], "follow_ups")

@@ -46,6 +46,8 @@ class StageMenuHost(BoardSync, Protocol):
 
     def set_folded(self, stage_id: int, collapsed: bool) -> None: ...
 
+    def add_application(self, stage_id: int) -> None: ...
+
 
 class StageNameDialog(QDialog):
     """Asks for a stage name and refuses empty or duplicate ones with a one-line reason."""
@@ -186,6 +188,10 @@ class StageMenus:
         visible = [s for s in host.stages if not s.is_hidden]
         ordered = [s.id for s in host.stages]
         index = ordered.index(stage.id)
+        if not stage.is_closed:
+            add = menu.addAction("Add application here…")
+            add.triggered.connect(lambda: host.add_application(stage.id))
+            menu.addSeparator()
         menu.addAction("Rename…").triggered.connect(lambda: self.rename(stage))
         left = menu.addAction("Move left")
         left.setEnabled(index > 0)

@@ -5,7 +5,18 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from followup_desktop.ui.widgets.long_text import UserLineEdit, UserTextEdit
 
@@ -21,6 +32,7 @@ class ValidatedForm(QFormLayout):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fields: dict[str, QWidget] = {}
+        self._holders: dict[str, QWidget] = {}
         self._error_labels: dict[str, QLabel] = {}
         self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
@@ -43,8 +55,43 @@ class ValidatedForm(QFormLayout):
         self.addRow(caption, holder)
         field.setObjectName(name)
         self._fields[name] = field
+        self._holders[name] = holder
         self._error_labels[name] = error
+        self._clear_error_on_edit(name, field)
         return field
+
+    def set_field_visible(self, name: str, visible: bool) -> None:
+        """Show or hide a field's whole row (its label included)."""
+        self.setRowVisible(self._holders[name], visible)
+
+    def _clear_error_on_edit(self, name: str, field: QWidget) -> None:
+        """A refusal goes as soon as the user changes the refused value: it was about the
+        old value, and a message left under an emptied field reads as a new complaint."""
+
+        def clear(*_args: object) -> None:
+            self._clear_error(name)
+
+        for editor in [field, *field.findChildren(QWidget)]:
+            if isinstance(editor, QLineEdit):
+                editor.textEdited.connect(clear)
+            elif isinstance(editor, QTextEdit | QPlainTextEdit):
+                editor.textChanged.connect(clear)
+            elif isinstance(editor, QComboBox):
+                editor.currentIndexChanged.connect(clear)
+            elif isinstance(editor, QDateEdit):
+                editor.dateChanged.connect(clear)
+            elif isinstance(editor, QAbstractButton):
+                editor.toggled.connect(clear)
+
+    def _clear_error(self, name: str) -> None:
+        label = self._error_labels[name]
+        if label.isHidden():
+            return
+        label.clear()
+        label.hide()
+        field = self._fields[name]
+        field.setProperty(_INVALID_PROPERTY, False)
+        field.setStyleSheet("")
 
     @staticmethod
     def _add_notices(name: str, field: QWidget, column: QVBoxLayout) -> None:

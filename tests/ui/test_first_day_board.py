@@ -1,0 +1,143 @@
+"""Starting from nothing: adding applications from the empty board and its columns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+
+import pytest
+from pipeline_helpers import add_applications, column
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QToolButton
+from pytestqt.qtbot import QtBot
+
+from followup_desktop.db.connection import StoreInfo
+from followup_desktop.db.models import Application, Company, Contact, FollowUp
+from followup_desktop.paths import DataLocation
+from followup_desktop.ui.app import create_application
+from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
+from followup_desktop.ui.main_window import MainWindow
+from followup_desktop.ui.pipeline.board import PipelineBoard
+from followup_desktop.ui.reminders import ReminderService
+
+
+@pytest.fixture
+def empty_window(
+    qtbot: QtBot, store: StoreInfo, data_location: DataLocation
+) -> Iterator[MainWindow]:
+    create_application()
+    main_window = MainWindow(data_location)
+    qtbot.addWidget(main_window)
+    main_window.resize(1280, 800)
+    main_window.show_area("pipeline")
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    yield main_window
+    for reminders in main_window.findChildren(ReminderService):
+        reminders.stop()
+
+
+def _board(window: MainWindow) -> PipelineBoard:
+    board = window.area("pipeline")
+    assert isinstance(board, PipelineBoard)
+    return board
+
+
+def _fill_the_form(qtbot: QtBot, fill: Callable[[ApplicationDialog], None]) -> list[str]:
+    """When the form opens (modal), fill it as a user would and press OK; returns what was
+    seen, so the test can check it after the modal loop ended."""
+    seen: list[str] = []
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ApplicationDialog):
+            QTimer.singleShot(20, act)
+            return
+        seen.append(dialog.stage.currentText())
+        seen.append("applied on set" if dialog.applied_on.value() else "no applied date")
+        fill(dialog)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        if dialog.isVisible():  # refused: say why and give up
+            seen.append("refused")
+            dialog.reject()
+
+    QTimer.singleShot(0, act)
+    return seen
+
+
+def _type_job(qtbot: QtBot, company: str, person: str = "") -> Callable[[ApplicationDialog], None]:
+    def fill(dialog: ApplicationDialog) -> None:
+        qtbot.keyClicks(dialog.company.lineEdit(), company)
+        qtbot.keyClicks(dialog.position, "Data Analyst")
+        if person:
+            qtbot.keyClicks(dialog.contact, person)
+            qtbot.keyClicks(dialog.new_contact_phone, "+44 20 7946 0000")
+
+    return fill
+
+
+def test_the_empty_board_offers_to_add_the_first_application(
+    qtbot: QtBot, empty_window: MainWindow
+) -> None:
+    board = _board(empty_window)
+    banner_button = board.empty_banner.findChild(QPushButton, "add_first_application")
+    assert board.empty_banner.isVisible() and banner_button is not None
+    seen = _fill_the_form(qtbot, _type_job(qtbot, "Northwind", "Olga Castillo"))
+    qtbot.mouseClick(banner_button, Qt.MouseButton.LeftButton)
+    assert "refused" not in seen
+    app = Application.get(Application.position == "Data Analyst")
+    olga = Contact.get_by_id(app.contact_id)
+    assert (olga.full_name, olga.phone, olga.company.name) == (
+        "Olga Castillo",
+        "+44 20 7946 0000",
+        "Northwind",
+    )
+    assert not board.empty_banner.isVisible(), "the board is no longer empty"
+    shown = column(board, seen[0])
+    assert shown.view.currentIndex().row() == shown.model.row_of(app.id) >= 0
+    assert empty_window.focusWidget() is shown.view, "the new card has the keyboard"
+
+
+def test_a_column_adds_in_its_stage_and_applied_fills_today(
+    qtbot: QtBot, empty_window: MainWindow
+) -> None:
+    board = _board(empty_window)
+    applied = column(board, "Applied")
+    # Enough cards that a new one at the end of the column lands out of view.
+    add_applications("Applied", *[f"Company {n:02}" for n in range(40)])
+    empty_window.events.applications_changed.emit()
+    assert not board.empty_banner.isVisible()
+    button = applied.findChild(QToolButton, f"add_to_{applied.stage.id}")
+    assert button is not None and button.isVisible()
+    seen = _fill_the_form(qtbot, _type_job(qtbot, "Zephyr Labs"))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert seen[:2] == ["Applied", "applied on set"], "the form opens in the column's stage"
+    app = Application.get(Application.company.in_(_company_ids("Zephyr Labs")))
+    assert app.stage_id == applied.stage.id and app.applied_on == dt.date.today()
+    row = applied.model.row_of(app.id)
+    assert row == applied.model.rowCount() - 1 and applied.view.currentIndex().row() == row
+    shown = applied.view.visualRect(applied.model.index(row))
+    assert applied.view.viewport().rect().contains(shown), "scrolled into view"
+    planned = FollowUp.select().where(FollowUp.application == app.id).count()
+    assert planned == 1, "saved without a contact, it still has its status check"
+
+
+def test_closed_stages_have_no_add_button_and_the_stage_menu_adds(
+    qtbot: QtBot, empty_window: MainWindow
+) -> None:
+    board = _board(empty_window)
+    rejected = column(board, "Rejected")
+    assert not rejected.add_button.isVisible()
+    asked: list[int] = []
+    empty_window.events.new_application_requested.disconnect()
+    empty_window.events.new_application_requested.connect(asked.append)
+    wishlist = column(board, "Wishlist")
+    menu = board.stage_menus.stage_menu(wishlist.stage)
+    add = next(a for a in menu.actions() if a.text() == "Add application here…")
+    add.trigger()
+    assert asked == [wishlist.stage.id]
+
+
+def _company_ids(name: str) -> list[int]:
+    return [c.id for c in Company.select().where(Company.name == name)]
