@@ -24,6 +24,7 @@ from followup_desktop.ui.area_specs import AREA_KEYS, AREAS, AreaContext
 from followup_desktop.ui.area_stack import AreaStack
 from followup_desktop.ui.calendar.month_counts import MonthCounts
 from followup_desktop.ui.calendar_export import CalendarExportMenu
+from followup_desktop.ui.compact_layout import CompactLayout
 from followup_desktop.ui.demo_banner import DemoBanner
 from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
 from followup_desktop.ui.dialogs.backups_dialog import BackupsDialog
@@ -52,7 +53,6 @@ class MainWindow(QMainWindow):
 
         self.side_bar = QListWidget()
         self.side_bar.setObjectName("side_bar")
-        self.side_bar.setFixedWidth(150)
         self.side_bar.setIconSize(QSize(22, 22))
         self.side_bar.setSpacing(2)
         for spec in AREAS:
@@ -91,8 +91,8 @@ class MainWindow(QMainWindow):
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
-        self.today_dock.setMinimumWidth(260)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.today_dock)
+        self.compact_layout = CompactLayout(self, self.side_bar, self.today_dock)
 
         self.calendar_menu = CalendarExportMenu(self, location, self.events, self.show_status)
         self._build_menus()

@@ -94,6 +94,7 @@ class CalendarArea(QWidget):
         legend = QLabel(self._legend_html())
         legend.setTextFormat(Qt.TextFormat.RichText)
         legend.setObjectName("calendar_legend")
+        legend.setWordWrap(True)  # the keys line wraps on a narrow grid rather than clipping
 
         self.day_title = QLabel()
         self.day_title.setTextFormat(Qt.TextFormat.PlainText)

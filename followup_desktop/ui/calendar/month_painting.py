@@ -75,6 +75,9 @@ class GridStyle:
         self.line_height = QFontMetrics(self.line).height()
 
 
+OVERDUE_WORD = "overdue"
+
+
 class LaidOutTexts:
     """Strings laid out once per font: the grid draws the same few dozen on every paint."""
 
@@ -173,7 +176,14 @@ def _paint_cell(
     if overdue:
         painter.setPen(OVERDUE_COLOUR)
         painter.setFont(style.small_bold)
-        texts.draw(painter, number_rect, "overdue", style.small_bold, _RIGHT)
+        # The word only where it fits beside the day's number; a narrow day gets a dot.
+        room = number_rect.width() - texts.get(str(day.day), style.plain).size().width() - 6
+        if texts.get(OVERDUE_WORD, style.small_bold).size().width() <= room:
+            texts.draw(painter, number_rect, OVERDUE_WORD, style.small_bold, _RIGHT)
+        else:
+            painter.setBrush(OVERDUE_COLOUR)
+            painter.drawEllipse(QPointF(number_rect.right() - 4, number_rect.center().y()), 3, 3)
+            painter.setBrush(_NO_BRUSH)
         bottom = rect.bottom() - 2
         painter.drawLine(QPointF(left + 1, bottom), QPointF(rect.right() - 1, bottom))
     painter.setFont(style.line)

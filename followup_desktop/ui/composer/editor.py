@@ -19,6 +19,11 @@ from followup_desktop.services.templates import SLOT_HELP, unfilled_slots
 from followup_desktop.ui.composer.coach_panel import CoachPanel
 from followup_desktop.ui.composer.slot_highlighter import SlotHighlighter
 
+#: The smallest text area the letter may be written in.
+MIN_LINE_CHARACTERS = 40
+MIN_LINES = 8
+_SCROLL_BAR_ROOM = 16
+
 
 class LetterEditor(QWidget):
     """Emits ``edited`` when the user changes the subject or the text (not when it is shown)."""
@@ -34,6 +39,14 @@ class LetterEditor(QWidget):
         self.body = QPlainTextEdit()
         self.body.setObjectName("body")
         self.body.setAccessibleName("Letter text")
+        # A letter is written a sentence at a time: never fewer than 40 characters x 8 lines,
+        # whatever the window's size (the preview beside it gives way first).
+        metrics = self.body.fontMetrics()
+        frame = 2 * (self.body.frameWidth() + int(self.body.document().documentMargin()))
+        self.body.setMinimumSize(
+            metrics.averageCharWidth() * MIN_LINE_CHARACTERS + frame + _SCROLL_BAR_ROOM,
+            metrics.lineSpacing() * MIN_LINES + frame,
+        )
         self.highlighter = SlotHighlighter(self.body.document())
         self.word_count = QLabel()
         self.word_count.setObjectName("word_count")
