@@ -32,6 +32,7 @@ from followup_desktop.ui.calendar.follow_up_list import FollowUpList
 from followup_desktop.ui.calendar.month_grid import add_months
 from followup_desktop.ui.calendar.month_view import CountsLoader, MonthView
 from followup_desktop.ui.calendar.move_command import MoveFollowUpsCommand
+from followup_desktop.ui.calendar.plan_dialog import PlanFollowUpDialog
 from followup_desktop.ui.calendar.week_agenda import WeekAgenda
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.follow_ups.actions import FollowUpActions
@@ -52,6 +53,10 @@ class CalendarArea(QWidget):
         self.events = events
         self.undo_stack = undo_stack or QUndoStack(self)
         self.follow_up_actions = FollowUpActions(events, self)
+        #: Builds the dialog that plans a follow-up on a day (tests may drive it).
+        self.plan_dialog: Callable[[dt.date, QWidget], PlanFollowUpDialog] = PlanFollowUpDialog
+        #: Pops a menu up and waits for the choice (tests replace it).
+        self.show_menu: Callable[[QMenu, QPoint], object] = lambda menu, pos: menu.exec(pos)
 
         self.month_view = MonthView(counts_loader=counts_loader)
         #: Built the first time the week is shown: most visits only look at the month.
@@ -144,6 +149,8 @@ class CalendarArea(QWidget):
         self.month_view.day_selected.connect(self._on_day_selected)
         self.month_view.month_changed.connect(lambda _y, _m: self._update_title())
         self.month_view.day_activated.connect(self._focus_day_list)
+        self.month_view.plan_requested.connect(self.plan_on)
+        self.month_view.day_menu_requested.connect(self._show_day_menu)
         self.month_view.follow_ups_dropped.connect(self.move_follow_ups)
         self.day_list.menu_requested.connect(self._show_menu)
         self.day_list.follow_up_activated.connect(self.follow_up_actions.open)
@@ -304,6 +311,23 @@ class CalendarArea(QWidget):
     def _show_menu(self, follow_up_id: int, where: QPoint) -> None:
         self.follow_up_actions.build_menu(follow_up_id, self).exec(where)
 
+    def plan_on(self, day: dt.date) -> None:
+        """Ask what to plan on ``day`` and plan it."""
+        dialog = self.plan_dialog(day, self)
+        if dialog.exec() and dialog.planned_id is not None:
+            self.events.follow_ups_changed.emit()
+
+    def day_menu(self, day: dt.date) -> QMenu:
+        menu = QMenu(self)
+        plan = menu.addAction(f"&Plan a follow-up on {day:%a %d %b}…")
+        plan.triggered.connect(lambda: self.plan_on(day))
+        show = menu.addAction("&Show the day's follow-ups")
+        show.triggered.connect(lambda: self._focus_day_list(day))
+        return menu
+
+    def _show_day_menu(self, day: dt.date, where: QPoint) -> None:
+        self.show_menu(self.day_menu(day), where)
+
     def _focus_day_list(self, _day: dt.date) -> None:
         self.day_list.setFocus()
         if self.day_list.count() and self.day_list.current_row() < 0:
@@ -317,5 +341,8 @@ class CalendarArea(QWidget):
         ]
         parts.append(f'<span style="color:{OVERDUE_COLOUR.name()}">overdue</span>')
         parts.append(f'<span style="color:{TODAY_COLOUR.darker(120).name()}">■ today</span>')
-        keys = "Arrows move by day and week, Page Up/Down by month, T today, Enter opens the day."
+        keys = (
+            "Arrows move by day and week, Page Up/Down by month, T today, Enter opens the day, "
+            "double-click plans a follow-up."
+        )
         return " &nbsp; ".join(parts) + f"<br><small>{keys}</small>"

@@ -7,11 +7,14 @@ import time
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QPalette,
 )
 from PySide6.QtWidgets import (
@@ -31,6 +34,12 @@ from followup_desktop.ui.calendar.day_model import (
 from followup_desktop.ui.calendar.row_delegate import FollowUpRowDelegate
 
 __all__ = ["FollowUpList", "row_text"]
+
+
+EMPTY_DAY_TEXT = (
+    "Nothing planned this day.\n\nFollow-ups are planned for you as you add applications "
+    "and log conversations. To plan one yourself, double-click a day on the calendar."
+)
 
 
 class FollowUpList(QListView):
@@ -178,6 +187,19 @@ class FollowUpList(QListView):
             self.show_more()
             return
         super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.model() is not None and self.model().rowCount() == 0:
+            painter = QPainter(self.viewport())
+            colour = QColor(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.setPen(colour)
+            painter.drawText(
+                self.viewport().rect().adjusted(12, 12, -12, -12),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap),
+                EMPTY_DAY_TEXT,
+            )
+            painter.end()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         interval = QApplication.doubleClickInterval() / 1000

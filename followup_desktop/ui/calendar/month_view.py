@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
@@ -48,6 +49,10 @@ class MonthView(QWidget):
     day_selected = Signal(object)
     #: Enter or double-click on a day.
     day_activated = Signal(object)
+    #: The user asked to plan a follow-up on a day (double-click, or the day's menu).
+    plan_requested = Signal(object)
+    #: The day's context menu was asked for: (day, global position).
+    day_menu_requested = Signal(object, QPoint)
     #: Follow-up ids dropped on a day: (ids, day).
     follow_ups_dropped = Signal(list, object)
     #: The month shown changed: (year, month).
@@ -194,7 +199,14 @@ class MonthView(QWidget):
         day = self.date_at(event.position().toPoint())
         if day is not None:
             self.select(day)
-            self.day_activated.emit(day)
+            self.plan_requested.emit(day)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        day = self.date_at(event.pos())
+        if event.reason() != QContextMenuEvent.Reason.Mouse or day is None:
+            day = self.selected  # the menu key: the day with the keyboard focus
+        self.select(day)
+        self.day_menu_requested.emit(day, event.globalPos())
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         day = self.date_at(event.position().toPoint())
