@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from followup_desktop.notes.compose import letter_clusters
-from followup_desktop.notes.fonts import JOINED_SCRIPTS, FontMetricsCache, Letter, metrics_for
+from followup_desktop.notes.fonts import JOINED_SCRIPTS
+from followup_desktop.notes.letters import FontMetricsCache, Letter, metrics_for
 from followup_desktop.notes.paper import Rect
 from followup_desktop.notes.variation import (
     MASK64,
