@@ -84,7 +84,7 @@ def letter_clusters(word: str) -> list[str]:
 
 def compose(text: str, font: HandGlyphs) -> Composite | None:
     """``text`` (one letter, NFC) put together from the glyphs of ``font``, or None."""
-    for build in (_stroked, _special, accented, _equivalent, _compatible):
+    for build in (_stroked, _special, _small_letter, accented, _equivalent, _compatible):
         found = build(text, font)
         if found is not None:
             return found
@@ -111,9 +111,11 @@ def _stroked(text: str, font: HandGlyphs) -> Composite | None:
     through = runs[0] if stroke.first_run else (runs[0][0], runs[-1][1])
     centre_x = (through[0] + through[1]) / 2
     width = stroke.width * (runs[-1][1] - runs[0][0]) if stroke.across else stroke.width * x_height
-    bar = place_glyph(hyphen, hyphen_ink, -stroke.rise, width / hyphen_ink.width())
-    pieces = (base_piece(font, base), *centred(font, [bar], centre_x, y))
-    return Composite(font.advance(base), pieces)
+    # A hyphen shortened much below its own length would be thinner than the hand's pen.
+    size = max(width / hyphen_ink.width(), 0.85)
+    bar = place_glyph(hyphen, hyphen_ink, -stroke.rise, size)
+    pieces = [base_piece(font, base), *centred(font, [bar], centre_x, y)]
+    return Composite(font.advance(base), tuple(pieces))
 
 
 def _special(text: str, font: HandGlyphs) -> Composite | None:
@@ -152,6 +154,37 @@ def _special(text: str, font: HandGlyphs) -> Composite | None:
     first = base_piece(font, glyph)
     second = replace(first, at_x=first.at_x + step)
     return Composite(font.advance(glyph) + step, (first, second))
+
+
+#: Letters written as another letter of the hand brought down to the x-height: a dotless i is
+#: the stem of an l, a kra a small capital K.
+_SMALL_LETTERS = {"\u0131": "l", "\u0138": "K"}
+
+
+def _small_letter(text: str, font: HandGlyphs) -> Composite | None:
+    """A dotless i or a kra from a taller letter of the hand, and a spacing macron from its
+    hyphen raised to the height of the capitals."""
+    if text == "\u00af":
+        hyphen = font.glyph("-")
+        if hyphen is None:
+            return None
+        ink = font.ink(hyphen)
+        mark = [place_glyph(hyphen, ink, 0.0, 1.0)]
+        return Composite(
+            font.advance(hyphen),
+            tuple(centred(font, mark, ink.center().x(), -1.45 * font.x_height)),
+        )
+    source = _SMALL_LETTERS.get(text)
+    glyph = font.glyph(source) if source else None
+    if glyph is None:
+        return None
+    ink = font.ink(glyph)
+    if ink.height() <= 0:
+        return None
+    size = font.x_height / ink.height()
+    mark = [place_glyph(glyph, ink, 0.0, size)]
+    pieces = centred(font, mark, ink.center().x() * size, ink.center().y() * size)
+    return Composite(font.advance(glyph) * size, tuple(pieces))
 
 
 #: Ligatures a hand writes as two letters run together.
