@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -18,22 +17,20 @@ DEFAULT_HANDWRITING = "Breip"
 
 #: How much a hand joins its letters; per-glyph jitter is scaled down for joined scripts so the
 #: strokes between letters still meet.
-JOINED_SCRIPTS = {"Dancing Script": 0.35, "Kristi": 0.7}
+JOINED_SCRIPTS = {"Dancing Script": 0.35, "Kristi": 0.7, "Kaushan Script": 0.7}
 
 #: Some hands read smaller than their x-height says (narrow letters, long ascenders); they are
 #: written this much larger so every hand fills a card alike.
 OPTICAL_SCALE = {"Kristi": 1.3}
 
-#: Characters a handwriting font may lack, written the way a person would.
-PLAIN_EQUIVALENTS = {
-    "\u2014": "-",
-    "\u2013": "-",
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u2026": "...",
-    "\u00a0": " ",
+#: Where a hand lacks a letter it cannot put together from its own glyphs, the letter is
+#: borrowed from the bundled hand that looks closest and has it (the others follow in file
+#: order); the plain font comes last.
+CLOSEST_HANDS = {
+    "Breip": ("Kaushan Script", "Kristi", "Dancing Script"),
+    "Kristi": ("Kaushan Script", "Dancing Script", "Breip"),
+    "Dancing Script": ("Kaushan Script", "Kristi", "Breip"),
+    "Kaushan Script": ("Dancing Script", "Kristi", "Breip"),
 }
 
 
@@ -81,66 +78,15 @@ def plain_family() -> str:
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
 
 
-@dataclass(frozen=True)
-class GlyphMetrics:
-    """One character in one font: which glyph draws it and how far it advances, in ems."""
-
-    font_slot: int
-    glyph: int
-    advance_em: float
+def closest_hands(family: str) -> list[str]:
+    """The other bundled hands, closest in look first, that lend ``family`` a letter it lacks."""
+    hands = [h for h in bundled_font_families() if h != family]
+    preferred = [h for h in CLOSEST_HANDS.get(family, ()) if h in hands]
+    return preferred + [h for h in hands if h not in preferred]
 
 
-class FontMetricsCache:
-    """Per-character glyph indexes and advances of a family at 1 em, with a plain fallback.
-
-    Advances are read without hinting, so they scale linearly with size and the layout is the
-    same at any resolution (screen, printer, PDF).
-    """
-
-    REFERENCE_PX = 1000.0
-
-    def __init__(self, family: str) -> None:
-        self.family = family
-        self.fallback = plain_family()
-        self._raw = [_raw_font(family, self.REFERENCE_PX), _raw_font(self.fallback, 1000.0)]
-        main = self._raw[0]
-        self.x_height_em = _measured_x_height(main) / self.REFERENCE_PX
-        self.x_height_em /= OPTICAL_SCALE.get(family, 1.0)
-        self.ascent_em = main.ascent() / self.REFERENCE_PX
-        self.descent_em = main.descent() / self.REFERENCE_PX
-        self._chars: dict[str, list[GlyphMetrics]] = {}
-        self.space_em = self._lookup(" ")[0].advance_em or 0.3
-
-    @property
-    def slot_families(self) -> tuple[str, str]:
-        return (self.family, self.fallback)
-
-    def glyphs_for(self, char: str) -> list[GlyphMetrics]:
-        found = self._chars.get(char)
-        if found is None:
-            found = self._lookup(char)
-            self._chars[char] = found
-        return found
-
-    def _lookup(self, char: str) -> list[GlyphMetrics]:
-        for slot, raw in enumerate(self._raw):
-            if raw.supportsCharacter(char):
-                return [self._metrics(slot, char)]
-        plain = PLAIN_EQUIVALENTS.get(char)
-        if plain is not None and plain != char:
-            return [g for c in plain for g in self.glyphs_for(c)]
-        return [self._metrics(1, char)]
-
-    def _metrics(self, slot: int, char: str) -> GlyphMetrics:
-        raw = self._raw[slot]
-        indexes = raw.glyphIndexesForString(char)
-        glyph = indexes[0] if indexes else 0
-        advances = raw.advancesForGlyphIndexes([glyph])
-        advance = advances[0].x() / self.REFERENCE_PX if advances else 0.0
-        return GlyphMetrics(slot, glyph, advance)
-
-
-def _measured_x_height(raw: QRawFont) -> float:
+def measured_x_height(raw: QRawFont) -> float:
+    """The drawn height of an "x" in ``raw``'s pixels."""
     # The OS/2 x-height of some handwriting fonts is far off; the drawn "x" is what a reader sees.
     indexes = raw.glyphIndexesForString("x")
     if indexes and indexes[0]:
@@ -155,7 +101,6 @@ class _ThreadFonts(threading.local):
     PDF export runs on a worker thread while the preview draws on the GUI thread."""
 
     def __init__(self) -> None:
-        self.metrics: dict[str, FontMetricsCache] = {}
         self.raw: dict[tuple[str, float], QRawFont] = {}
 
 
@@ -164,15 +109,8 @@ _THREAD_FONTS = _ThreadFonts()
 _RAW_FONT_LIMIT = 64
 
 
-def metrics_for(family: str) -> FontMetricsCache:
-    """The glyph metrics of ``family``, measured once per thread."""
-    cached = _THREAD_FONTS.metrics.get(family)
-    if cached is None:
-        cached = _THREAD_FONTS.metrics[family] = FontMetricsCache(family)
-    return cached
-
-
-def _raw_font(family: str, pixel_size: float) -> QRawFont:
+def new_raw_font(family: str, pixel_size: float) -> QRawFont:
+    """A fresh unhinted QRawFont of ``family``: advances scale linearly with the size."""
     font = QFont(family)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     font.setKerning(False)
@@ -193,5 +131,5 @@ def raw_font(family: str, pixel_size: float) -> QRawFont:
     if found is None:
         if len(fonts) >= _RAW_FONT_LIMIT:
             fonts.pop(next(iter(fonts)))
-        found = fonts[key] = _raw_font(family, pixel_size)
+        found = fonts[key] = new_raw_font(family, pixel_size)
     return found

@@ -9,10 +9,13 @@ so the same text, seed and settings always give the same note.
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from followup_desktop.notes.fonts import JOINED_SCRIPTS, FontMetricsCache, metrics_for
+from followup_desktop.notes.compose import letter_clusters
+from followup_desktop.notes.fonts import JOINED_SCRIPTS
+from followup_desktop.notes.letters import FontMetricsCache, Letter, metrics_for
 from followup_desktop.notes.paper import Rect
 from followup_desktop.notes.variation import (
     MASK64,
@@ -127,9 +130,13 @@ class FrameLayout:
 
 
 #: One prepared glyph: (font slot, glyph index, advance in ems including scale and spacing
-#: variation, scale, angle, rise in ems, shade, character). A plain tuple, not a NamedTuple:
+#: variation, scale (negative: mirrored), angle, rise in ems, shade, character, offset from the
+#: pen in ems). The offset is 0 but for the accents and strokes of a letter put together from
+#: several glyphs, which carry no character of their own. A plain tuple, not a NamedTuple:
 #: hundreds are made per note and a NamedTuple costs several times more to build.
-_Glyph = tuple[int, int, float, float, float, float, float, str]
+_Glyph = tuple[int, int, float, float, float, float, float, str, float]
+#: How a letter is drawn: (slot, glyph, advance in ems) for one glyph at the pen, or a Letter.
+_TableEntry = tuple[int, int, float] | Letter
 
 #: Building a GlyphMark through tuple.__new__ skips the NamedTuple's Python-level __new__.
 _new_mark = tuple.__new__
@@ -161,6 +168,68 @@ def _line_em(words: list[_Word]) -> float:
     return sum(word.width + word.gap for word in words[:-1]) + words[-1].width
 
 
+def _table_entry(letter: Letter) -> _TableEntry:
+    if not letter.pieces and letter.glyph:
+        return (letter.font_slot, letter.glyph, letter.advance_em)
+    return letter
+
+
+def _append_pieces(
+    glyphs: list[_Glyph],
+    letter: Letter,
+    variation: tuple[float, float, float, float, float],
+    bits: int,
+    loose: float,
+) -> float:
+    """Add the glyphs of a letter made of pieces (an accent over its base, a borrowed glyph at
+    another size); return its advance in ems.
+
+    The letter's variation turns and sizes the whole letter about its pen position, so each
+    accent follows its base; each accent then gets a little variation of its own, as a pen
+    lifted and put down again would give it.
+    """
+    if not letter.pieces:
+        return 0.0  # drawn as nothing (a soft hyphen, a zero-width space)
+    scale, spacing, angle, rise, shade = variation
+    advance = letter.advance_em * scale + spacing
+    turn = math.radians(angle)
+    cos_a, sin_a = math.cos(turn), math.sin(turn)
+    for index, piece in enumerate(letter.pieces):
+        own_scale, own_angle, jitter_x, jitter_y, own_shade = 1.0, 0.0, 0.0, 0.0, shade
+        if index:
+            piece_bits = next_bits(bits, index)
+            own_scale += 0.045 * loose * lane(piece_bits, 0)
+            own_angle = 3.0 * loose * lane(piece_bits, 1)
+            jitter_x = 0.025 * loose * lane(piece_bits, 2)
+            jitter_y = 0.02 * loose * lane(piece_bits, 3)
+            own_shade = 0.09 * min(loose, 1.0) * (1 + lane(piece_bits, 4))
+        # Where the piece's ink centre lands once the letter is turned and sized.
+        at_x = scale * (cos_a * piece.at_x - sin_a * piece.at_y) + jitter_x
+        at_y = scale * (sin_a * piece.at_x + cos_a * piece.at_y) + jitter_y
+        piece_angle = angle + piece.turn + own_angle
+        size = scale * own_scale * piece.scale
+        piece_turn = math.radians(piece_angle)
+        cos_p, sin_p = math.cos(piece_turn), math.sin(piece_turn)
+        pivot_x = -piece.pivot_x if size < 0 else piece.pivot_x
+        length = abs(size)
+        origin_x = at_x - length * (cos_p * pivot_x - sin_p * piece.pivot_y)
+        origin_y = at_y - length * (sin_p * pivot_x + cos_p * piece.pivot_y)
+        glyphs.append(
+            (
+                piece.font_slot,
+                piece.glyph,
+                advance if index == 0 else 0.0,
+                size,
+                piece_angle,
+                rise + origin_y,
+                own_shade,
+                letter.text if index == 0 else "",
+                origin_x - (advance if index else 0.0),
+            )
+        )
+    return advance
+
+
 class FrameText:
     """Text blocks prepared once for a hand (glyphs and variation), ready to fit at any size."""
 
@@ -168,8 +237,8 @@ class FrameText:
         self.blocks = blocks
         self.hand = hand
         self.metrics: FontMetricsCache = metrics_for(hand.family)
-        #: (slot, glyph, advance in ems) per character, looked up once per text.
-        self._glyph_table: dict[str, tuple[tuple[int, int, float], ...]] = {}
+        #: How each letter is drawn, looked up once per text.
+        self._glyph_table: dict[str, _TableEntry] = {}
         self._lines_by_block = [self._prepare_block(i, b) for i, b in enumerate(blocks)]
         #: Widest hard line of each block, in ems (a name is never split over two lines).
         self._widest_em = [
@@ -204,12 +273,17 @@ class FrameText:
         lines: list[list[_Word]] = []
         offset = 0
         block_state = noise_bits(seed, block_index)
-        for hard_line in block.text.split("\n"):
+        text = block.text
+        if not text.isascii():
+            # "e" + combining acute typed or pasted is the same letter as "é".
+            text = unicodedata.normalize("NFC", text)
+        for hard_line in text.split("\n"):
             words: list[_Word] = []
             for raw_word in hard_line.split():
                 glyphs: list[_Glyph] = []
                 width = 0.0
-                for char in raw_word:
+                # A letter is a character with any accents that did not combine into it.
+                for char in raw_word if raw_word.isascii() else letter_clusters(raw_word):
                     offset += 1
                     # One hash per character gives its five independent variations
                     # (``next_bits`` written out: this loop runs for every character).
@@ -225,14 +299,20 @@ class FrameText:
                     shade = shade_amount * (1 + (((bits >> 48) & 0xFFF) * unit - 1.0))
                     found = table.get(char)
                     if found is None:
-                        found = tuple(
-                            (m.font_slot, m.glyph, m.advance_em) for m in metrics.glyphs_for(char)
-                        )
-                        table[char] = found
-                    for slot, glyph, advance_em in found:
+                        found = table[char] = _table_entry(metrics.letter(char))
+                    if isinstance(found, tuple):
+                        slot, glyph, advance_em = found
                         advance = advance_em * scale + spacing
-                        glyphs.append((slot, glyph, advance, scale, angle, rise, shade, char))
+                        glyphs.append((slot, glyph, advance, scale, angle, rise, shade, char, 0.0))
                         width += advance
+                    else:
+                        width += _append_pieces(
+                            glyphs,
+                            found,
+                            (scale, spacing, angle, rise, shade),
+                            next_bits(block_state, offset | (Channel.PIECE << 40)),
+                            loose,
+                        )
                 offset += 1
                 bits = next_bits(block_state, offset | (Channel.WORD_GAP << 40))
                 gap = metrics.space_em * (1.0 + 0.35 * loose * lane(bits, 0))
@@ -410,13 +490,14 @@ class FrameText:
             amplitude = 0.09 * x_height * loose
             y0 = top + baseline + 0.08 * x_height * loose * noise_after(line_state, Channel.LINE_Y)
             slope_degrees = math.degrees(slope)
-            # Font index per slot for this line (two slots: the hand and the plain fallback).
-            line_fonts: list[int | None] = [None, None]
+            # Font index per slot for this line (the hand, other hands, the plain font).
+            line_fonts: list[int | None] = [None] * len(families)
             x = x0
             for word in line.words:
                 word_dy = word.dy * size_px
-                for slot, glyph, advance, scale, angle, rise, shade, char in word.glyphs:
-                    run = x - x0
+                for slot, glyph, advance, scale, angle, rise, shade, char, dx in word.glyphs:
+                    gx = x + dx * size_px
+                    run = gx - x0
                     y = (
                         y0
                         + slope * run
@@ -436,7 +517,7 @@ class FrameText:
                     append(
                         new_mark(
                             mark_type,
-                            (index, glyph, x, y, angle + slope_degrees, scale, shade, char),
+                            (index, glyph, gx, y, angle + slope_degrees, scale, shade, char),
                         )
                     )
                     x += advance * size_px

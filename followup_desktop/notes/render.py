@@ -64,10 +64,13 @@ def render_sheet(painter: QPainter, sheet: SheetLayout, target: QRectF) -> None:
         # The glyph's own turn and size, then the sheet's placement: one matrix per glyph.
         turn = radians(angle)
         c, s = cos(turn) * scale, sin(turn) * scale
+        # A negative scale mirrors the glyph left to right before turning it (an ogonek made
+        # from a cedilla): the second column of the matrix keeps its sign.
+        u, v = (-s, c) if scale > 0 else (s, -c)
         if simple:
-            set_transform(QTransform(c * sx, s * sy, -s * sx, c * sy, x * sx + tx, y * sy + ty))
+            set_transform(QTransform(c * sx, s * sy, u * sx, v * sy, x * sx + tx, y * sy + ty))
         else:
-            set_transform(QTransform(c, s, -s, c, x, y) * base)
+            set_transform(QTransform(c, s, u, v, x, y) * base)
         font_runs = runs[font]
         run = font_runs.get(glyph)
         if run is None:

@@ -69,3 +69,5 @@ class Channel:
     GLYPH_SPACING = 14
     GLYPH_SHADE = 15
     WORD_GAP = 16
+    #: The accents and strokes of a letter put together from several glyphs.
+    PIECE = 17

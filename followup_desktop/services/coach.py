@@ -84,6 +84,17 @@ class CoachCheck:
 
 
 @dataclass(frozen=True)
+class HandLetters:
+    """The hand of a note or letter against its text, as the note engine found it."""
+
+    family: str
+    #: Letters the hand cannot write, in order of first use.
+    missing: tuple[str, ...] = ()
+    #: The hands that can write every letter of the text.
+    complete_hands: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class DraftFacts:
     """What the coach knows about a draft and the follow-up it belongs to."""
 
@@ -111,6 +122,12 @@ class DraftFacts:
     overflow_words: int = 0
     #: A planned follow-up (this one or a later one) keeps the application moving.
     has_next_step: bool = True
+    #: The hand a note or letter is written in ("" for an e-mail): its letters are checked.
+    hand: str = ""
+    #: Letters of the text the hand cannot write; another font draws them.
+    letters_not_in_hand: tuple[str, ...] = ()
+    #: The hands that can write every letter of the text.
+    complete_hands: tuple[str, ...] = ()
 
 
 def _contains(text: str, phrase: str) -> bool:
@@ -255,6 +272,21 @@ def check_thanks(facts: DraftFacts) -> CoachCheck:
     return CoachCheck("thanks", title, False, "Thank them for their time.")
 
 
+def check_hand(facts: DraftFacts) -> CoachCheck:
+    title = "Every letter in your hand"
+    missing = facts.letters_not_in_hand
+    if not missing:
+        return CoachCheck("hand", title, True, f"{facts.hand} writes every letter of it.")
+    shown = list(missing[:6]) + (["…"] if len(missing) > 6 else [])
+    verb = "is" if len(missing) == 1 else "are"
+    reason = f"{_join(shown)} {verb} not in this hand: another font draws "
+    reason += "it." if len(missing) == 1 else "them."
+    others = [hand for hand in facts.complete_hands if hand != facts.hand]
+    if others:
+        reason += f" {_join(others)} " + ("has" if len(others) == 1 else "have") + " every letter."
+    return CoachCheck("hand", title, False, reason)
+
+
 CHECKS = (
     check_timing,
     check_channel,
@@ -268,5 +300,9 @@ CHECKS = (
 
 
 def run_checks(facts: DraftFacts) -> list[CoachCheck]:
-    """Every check on the draft, in the order of the advice."""
-    return [check(facts) for check in CHECKS]
+    """Every check on the draft, in the order of the advice; the hand's letters last, for a
+    draft written by hand."""
+    checks = [check(facts) for check in CHECKS]
+    if facts.hand:
+        checks.append(check_hand(facts))
+    return checks

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from followup_desktop.db.models import Application, Contact, FollowUp
 from followup_desktop.db.values import stored_date_or_none
-from followup_desktop.services.coach import CoachCheck, DraftFacts, run_checks
+from followup_desktop.services.coach import CoachCheck, DraftFacts, HandLetters, run_checks
 from followup_desktop.services.profile import get_profile
 from followup_desktop.services.templates import last_conversation, slot_values
 from followup_desktop.services.workdays import WorkCalendar
@@ -101,6 +101,7 @@ def draft_facts(
     fits_card: bool | None = None,
     overflow_words: int = 0,
     contact_block: bool = False,
+    hand: HandLetters | None = None,
 ) -> DraftFacts:
     return DraftFacts(
         text=text,
@@ -121,6 +122,9 @@ def draft_facts(
         fits_card=fits_card,
         overflow_words=overflow_words,
         has_next_step=subject.has_next_step,
+        hand=hand.family if hand else "",
+        letters_not_in_hand=hand.missing if hand else (),
+        complete_hands=hand.complete_hands if hand else (),
     )
 
 
@@ -133,6 +137,7 @@ def draft_checks(
     fits_card: bool | None = None,
     overflow_words: int = 0,
     contact_block: bool = False,
+    hand: HandLetters | None = None,
 ) -> list[CoachCheck]:
     """The coach's checks of a draft; none while there is neither anyone to write to nor text."""
     if subject is None and not text.strip():
@@ -147,5 +152,6 @@ def draft_checks(
         fits_card=fits_card,
         overflow_words=overflow_words,
         contact_block=contact_block,
+        hand=hand,
     )
     return run_checks(facts)

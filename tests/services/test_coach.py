@@ -102,3 +102,21 @@ def test_note_that_fits_says_so() -> None:
 def test_word_count() -> None:
     assert word_count("Don't stop — it's well-known, 2026!") == 5
     assert word_count("") == 0
+
+
+def test_a_letter_the_hand_lacks_is_pointed_out() -> None:
+    # An e-mail has no hand: the eight checks alone.
+    assert "hand" not in verdicts(good_facts())
+    written = good_facts(channel="note", hand="Breip", complete_hands=("Breip",))
+    assert verdicts(written)["hand"] == (True, "Breip writes every letter of it.")
+    lacking = good_facts(
+        channel="note",
+        hand="Kristi",
+        letters_not_in_hand=("ł",),
+        complete_hands=("Kaushan Script",),
+    )
+    passed, reason = verdicts(lacking)["hand"]
+    assert not passed
+    assert reason.startswith("ł is not in this hand")
+    assert "Kaushan Script has every letter" in reason
+    assert len(run_checks(lacking)) == 9

@@ -75,7 +75,9 @@ def test_opening_a_note_follow_up_fills_the_thank_you_template(
     assert composer.channel() == "note"
     assert composer.sheet is not None and composer.sheet.marks
     assert composer.preview.isVisible()
-    assert len(composer.coach.checks) == 8
+    # The eight pieces of advice, and the hand's letters for a note written by hand.
+    assert len(composer.coach.checks) == 9
+    assert composer.coach.checks[-1].key == "hand"
     window.grab().save(str(tmp_path / "composer.png"))
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followup_desktop.ui.composer.hand_coverage import HandCoverageLabel
 from followup_desktop.ui.composer.note_options import NoteOptions
 from followup_desktop.ui.composer.preview import NotePreview
 
@@ -27,6 +28,8 @@ class CardSide(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.options = NoteOptions()
+        self.coverage = HandCoverageLabel(self.options.hand)
+        self.coverage.hide()
         self.preview = NotePreview()
         self.preview.setObjectName("preview")
         self.email_hint = QLabel(
@@ -54,12 +57,15 @@ class CardSide(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.options_button)
         column.addWidget(self.options)
+        column.addWidget(self.coverage)
         column.addWidget(self.preview, 1)
         column.addWidget(self.email_hint)
 
     def show_card(self, is_card: bool) -> None:
         """Options and preview for a card (note or letter), the hint for an e-mail."""
         self._is_card = is_card
+        if not is_card:
+            self.coverage.hide()
         self.preview.setVisible(is_card)
         self.email_hint.setVisible(not is_card)
         self._arrange()

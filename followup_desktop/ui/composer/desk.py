@@ -9,6 +9,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QWidget
 
+from followup_desktop.notes.coverage import hand_coverage, hand_letters, handwritten_text
 from followup_desktop.notes.paper import CARD_SIZES, PAGE_SIZES
 from followup_desktop.notes.sheets import SheetLayout, layout_note
 from followup_desktop.services.coach_context import DraftSubject, draft_checks, draft_subject
@@ -159,6 +160,7 @@ class LetterDesk(QSplitter):
         self.sheet = self.sheet_job = None
         fits: bool | None = None
         overflow_words = 0
+        hand = None
         is_card = channel in ("note", "letter")
         self.card.show_card(is_card)
         if is_card and text.strip():
@@ -167,7 +169,13 @@ class LetterDesk(QSplitter):
             fits = self.sheet.overflow is None
             overflow_words = self.sheet.overflow.words if self.sheet.overflow else 0
             self.card.preview.show_sheet(self.sheet)
+            # The envelope is written in the same hand unless its addresses are printed.
+            by_hand = not self.card.options.settings().plain_envelope
+            coverage = hand_coverage(handwritten_text(self.sheet_job, envelope=by_hand))
+            hand = hand_letters(self.sheet_job.font, coverage)
+            self.card.coverage.show_coverage(coverage)
         else:
+            self.card.coverage.show_coverage([])
             self.card.preview.show_sheet(
                 None, "Choose a follow-up, or a contact, and start writing."
             )
@@ -180,5 +188,6 @@ class LetterDesk(QSplitter):
             overflow_words=overflow_words,
             contact_block=channel == "letter"
             or (channel == "note" and self.card.options.settings().contact_block),
+            hand=hand,
         )
         self.editor.coach.show_checks(checks)
