@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QPageLayout, QPageSize
 
 from followup_desktop.notes.imposition import (
+    SAME_SIZE_PT,
     DoesNotFitError,
     ImposedPage,
     PrintLayout,
@@ -16,6 +17,7 @@ from followup_desktop.notes.imposition import (
     same_size,
     several_per_page,
 )
+from followup_desktop.notes.paper import PaperKind
 from followup_desktop.notes.printers import PageChoice, PrinterPapers, PrintError
 from followup_desktop.notes.sheets import SheetLayout
 
@@ -121,6 +123,16 @@ def _millimetres(size: tuple[float, float]) -> str:
     return f"{width} × {height} mm"
 
 
+def paper_name(sheet: SheetLayout) -> str:
+    """Such as "A6 (105 × 148 mm)", or "A2 flat sheet (216 × 140 mm)" for a folded card."""
+    name = sheet.paper.label.split(" (")[0].removesuffix(" card")
+    paper = sheet.paper
+    folded = paper.kind is PaperKind.CARD and any(
+        abs(sheet.width_pt - 2 * side) < SAME_SIZE_PT for side in (paper.width_pt, paper.height_pt)
+    )
+    return f"{name}{' flat sheet' if folded else ''} ({_millimetres(_size(sheet))})"
+
+
 def _same_size_runs(sheets: list[SheetLayout]) -> list[list[SheetLayout]]:
     runs: list[list[SheetLayout]] = []
     for sheet in sheets:
@@ -141,7 +153,7 @@ def _on_own_paper(
     copies: int,
 ) -> None:
     first = sheets[0]
-    choice = papers.page_for(_size(first), _millimetres(_size(first)))
+    choice = papers.page_for(_size(first), paper_name(first))
     if choice is None:
         plan.notes.append(
             f"{papers.name} has no paper for the {first.paper.label.split(' (')[0]}: printed "

@@ -39,6 +39,11 @@ def find_printer(name: str | None) -> QPrinterInfo:
     return default
 
 
+def printer_for(info: QPrinterInfo) -> QPrinter:
+    """A printer at full resolution on the queue ``info`` names."""
+    return QPrinter(info, QPrinter.PrinterMode.HighResolution)
+
+
 @dataclass(frozen=True)
 class PageChoice:
     """The paper a printer is asked for: a size it names, or a custom one, and which way round."""
