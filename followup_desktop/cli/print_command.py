@@ -40,7 +40,7 @@ def _copies(text: str) -> int:
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "print",
-        help="print a letter, or every note due by a date, on its own paper (cards, then envelopes)",
+        help="print a letter, or every note due by a date, on its own paper (cards, envelopes)",
     )
     parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS)
     which = parser.add_mutually_exclusive_group(required=True)

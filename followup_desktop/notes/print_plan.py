@@ -124,7 +124,7 @@ def _millimetres(size: tuple[float, float]) -> str:
 
 
 def paper_name(sheet: SheetLayout) -> str:
-    """Such as "A6 (105 × 148 mm)", or "A2 flat sheet (216 × 140 mm)" for a folded card."""
+    """Such as "A6 (105 x 148 mm)", or "A2 flat sheet (216 x 140 mm)" for a folded card."""
     name = sheet.paper.label.split(" (")[0].removesuffix(" card")
     paper = sheet.paper
     folded = paper.kind is PaperKind.CARD and any(

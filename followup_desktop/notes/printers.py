@@ -100,7 +100,7 @@ class PrinterPapers:
                 matches.append(page_size)
         # A driver may list one paper under two names ("AnsiA" and "Letter"): the usual one.
         usual = [size for size in matches if size.key() == QPageSize.key(size.id())]
-        return (usual or matches or [None])[0]
+        return next(iter(usual or matches), None)
 
     def takes_custom(self, size: tuple[float, float]) -> bool:
         if self.to_file:

@@ -110,7 +110,7 @@ class CardPrintOptions(QWidget):
         name = note.envelopes[0].paper.label.split(" (")[0]
         return f"Then the envelope ({name}), as a print job of its own"
 
-    def layout(self) -> PrintLayout:
+    def chosen_layout(self) -> PrintLayout:
         return LAYOUT_CHOICES[max(0, self.choices.checkedId())][0]
 
     def with_envelope(self) -> bool:
@@ -136,7 +136,7 @@ def print_note(
     dialog.setMinMax(1, max(1, len(note.cards) + len(note.envelopes)))
     if not run_dialog(dialog):
         return None
-    chosen = options.layout()
+    chosen = options.chosen_layout()
     request = note.request(
         chosen, envelopes=options.with_envelope(), copies=max(1, printer.copyCount())
     )
