@@ -106,9 +106,8 @@ def _jobs(args: argparse.Namespace) -> tuple[list[NoteJob], str]:
 def _print(args: argparse.Namespace) -> int:
     ensure_gui_application()
     try:
-        # The printer first: nothing is laid out for a queue that is not there.
-        info = find_printer(args.printer)
         jobs, title = _jobs(args)
+        info = find_printer(args.printer)
     except (PrintError, CommandError) as error:
         return fail(str(error))
     print_set = build_print_set(jobs, envelopes=not args.no_envelope, envelope_size=args.envelope)

@@ -186,8 +186,11 @@ def test_four_a6_cards_on_one_a4_sheet_with_cut_marks(
     assert text_of(sheet).count("Dear") == 4
 
 
-def test_print_preview_shows_each_job_on_its_own_paper(
-    composer: ComposerArea, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+def test_file_print_preview_shows_each_job_on_its_own_paper(
+    window: MainWindow,  # noqa: F811
+    composer: ComposerArea,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
 ) -> None:
     _choose(composer, "A2")
     composer.options.folded.setChecked(True)
@@ -214,7 +217,7 @@ def test_print_preview_shows_each_job_on_its_own_paper(
         return False
 
     monkeypatch.setattr(printing, "run_dialog", look)
-    composer.output.print_preview()
+    window.print_preview_action.trigger()
     (card_job, card_pages, card_w, card_h), (envelope_job, envelope_pages, env_w, env_h) = seen
     assert "A2 flat sheet" in card_job and card_pages == 1
     assert abs(card_w - mm_to_pt(2 * 4.25 * 25.4)) < _TOLERANCE_PT  # the folded card, flat
