@@ -7,7 +7,6 @@ import re
 import pytest
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from followup_desktop.notes.imposition import PrintLayout
 from followup_desktop.notes.print_plan import PrintRequest
 from followup_desktop.notes.printing import print_request
 from followup_desktop.notes.sheets import SheetLayout, layout_envelope, layout_note
