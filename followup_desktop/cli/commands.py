@@ -13,6 +13,7 @@ from followup_desktop.cli import (
     export_command,
     import_command,
     install_desktop_command,
+    print_command,
 )
 
 
@@ -27,4 +28,5 @@ COMMANDS = (
     backup_command,
     import_command,
     export_command,
+    print_command,
 )

@@ -89,6 +89,9 @@ ENVELOPE_SIZES: dict[str, PaperSize] = {
     )
 }
 
+#: The envelope choice that means none: the note is printed without an envelope.
+NO_ENVELOPE = "none"
+
 #: The envelope each card goes into by default.
 ENVELOPE_FOR_CARD = {"A6": "C6", "A5": "C5", "A2": "A2", "5x7": "A7", "4x6": "A7"}
 ENVELOPE_FOR_PAGE = {"letter": "No10", "A4": "DL"}

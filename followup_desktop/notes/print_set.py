@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from followup_desktop.notes.paper import NO_ENVELOPE
 from followup_desktop.notes.pdf import write_pdf
 from followup_desktop.notes.sheets import (
     MissingAddressError,
@@ -62,6 +63,7 @@ def build_print_set(
 ) -> PrintSet:
     """Lay out every job; a job that cannot be printed is left out and named in ``problems``."""
     result = PrintSet()
+    envelopes = envelopes and envelope_size != NO_ENVELOPE
     for number, job in enumerate(jobs, start=1):
         try:
             result.cards.append(check_printable(job))

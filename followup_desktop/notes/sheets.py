@@ -17,6 +17,7 @@ from followup_desktop.notes.layout import (
     layout_frame,
 )
 from followup_desktop.notes.paper import (
+    NO_ENVELOPE,
     PaperKind,
     PaperSize,
     Rect,
@@ -157,6 +158,8 @@ def layout_envelope(job: NoteJob, *, envelope: str = "", plain: bool = False) ->
     if not job.return_address:
         raise MissingAddressError("return")
     key = envelope or job.envelope
+    if key == NO_ENVELOPE:
+        key = ""  # asked for all the same: the envelope that fits
     paper = envelope_paper(key) if key else envelope_for(job.paper)
     sheet = envelope_sheet(paper)
     area = sheet.writable

@@ -181,6 +181,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions(list(self.calendar_menu.actions))
         file_menu.addSeparator()
+        self.print_preview_action = self._action("Print Pre&view…", self.print_preview)
+        file_menu.addAction(self.print_preview_action)
+        file_menu.addSeparator()
         self.file_menu = file_menu
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -291,6 +294,13 @@ class MainWindow(QMainWindow):
         if dialog.restored:
             # The history of edits refers to data that was just replaced.
             self.undo_stack.clear()
+
+    def print_preview(self) -> None:
+        """The note open in the composer, page by page as each print job will print it."""
+        output = getattr(self.show_area("composer"), "output", None)
+        preview = getattr(output, "print_preview", None)
+        if callable(preview):
+            preview()
 
     def open_preferences(self) -> None:
         dialog = PreferencesDialog(self)

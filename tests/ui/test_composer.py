@@ -13,7 +13,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from followup_desktop.db.backup import list_backups
@@ -31,9 +32,8 @@ from followup_desktop.services.data_safety import manual_backup
 from followup_desktop.services.letter_drafts import DraftContent
 from followup_desktop.services.settings import note_margin_mm
 from followup_desktop.ui.composer import area as area_module
-from followup_desktop.ui.composer import output_actions, prompts
+from followup_desktop.ui.composer import output_actions, printing, prompts
 from followup_desktop.ui.composer.area import ComposerArea
-from followup_desktop.ui.composer.printing import paint_sheets
 from followup_desktop.ui.dialogs.backups_dialog import BackupsDialog
 from followup_desktop.ui.main_window import MainWindow
 
@@ -165,14 +165,13 @@ def test_print_draws_the_same_sheets_on_the_printer(
     composer.open_follow_up(_note_follow_up().id)
     target = tmp_path / "printed.pdf"
 
-    def fake_preview(_area: object, sheets: list[object], _title: str) -> bool:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(target))
-        assert paint_sheets(printer, sheets) == len(sheets)  # type: ignore[arg-type]
+    def print_to_file(dialog: QDialog) -> bool:
+        assert isinstance(dialog, QPrintDialog)
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(target))
         return True
 
-    monkeypatch.setattr(output_actions, "open_print_preview", fake_preview)
+    monkeypatch.setattr(printing, "run_dialog", print_to_file)
     composer.output.print_note()
     pages = PdfReader(target).pages
     assert round(float(pages[0].mediabox.width)) == 298  # A6

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from followup_desktop.notes.fonts import bundled_font_families, handwriting_family
 from followup_desktop.notes.inks import DEFAULT_INK, INKS
-from followup_desktop.notes.paper import CARD_SIZES, ENVELOPE_SIZES, PAGE_SIZES
+from followup_desktop.notes.paper import CARD_SIZES, ENVELOPE_SIZES, NO_ENVELOPE, PAGE_SIZES
 from followup_desktop.services.settings import MARGIN_CHOICES_MM
 
 
@@ -68,6 +68,7 @@ class NoteOptions(QWidget):
         self.contact_block.setToolTip("Add your e-mail and phone under the signature")
         self.envelope = QComboBox()
         self.envelope.addItem("Envelope to fit", "")
+        self.envelope.addItem("No envelope", NO_ENVELOPE)
         for key, size in ENVELOPE_SIZES.items():
             self.envelope.addItem(size.label, key)
         self.margin = QComboBox()

@@ -12,8 +12,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from followup_desktop.notes.fonts import handwriting_family, plain_family
+from followup_desktop.notes.imposition import PrintLayout
+from followup_desktop.notes.paper import NO_ENVELOPE
 from followup_desktop.notes.pdf import PdfWriteError, write_pdf
 from followup_desktop.notes.print_set import NotPrintableError, check_printable
+from followup_desktop.notes.printers import PrintError
 from followup_desktop.notes.sheets import MissingAddressError, SheetLayout, layout_envelope
 from followup_desktop.services.atomic_files import atomic_write_bytes
 from followup_desktop.services.email_message import eml_bytes, mailto_url
@@ -27,7 +30,8 @@ from followup_desktop.services.letter_jobs import (
 from followup_desktop.ui.composer import prompts
 from followup_desktop.ui.composer.due_notes_export import BatchRequest, DueNotesExport
 from followup_desktop.ui.composer.note_options import NoteSettings
-from followup_desktop.ui.composer.printing import print_with_preview
+from followup_desktop.ui.composer.printing import NotePrint, preview_note
+from followup_desktop.ui.composer.printing import print_note as open_print_dialog
 
 _PDF_FILTER = "PDF files (*.pdf)"
 
@@ -66,11 +70,6 @@ def _file_stem(text: str) -> str:
     return stem[:60] or "note"
 
 
-def open_print_preview(parent: QWidget, sheets: list[SheetLayout], title: str) -> bool:
-    """The system's print preview of the sheets; True when they were printed."""
-    return print_with_preview(parent, sheets, title)
-
-
 class ComposerOutput:
     """The composer's output actions; every question to the user goes through ``prompts``."""
 
@@ -80,6 +79,8 @@ class ComposerOutput:
         self.parent = parent
         #: The due-notes batch running or last run (a background job writes the PDF).
         self.batch: DueNotesExport | None = None
+        #: How cards meet the paper, as last chosen in the print dialog or preview.
+        self.print_layout = PrintLayout.CARD_PAPER
 
     # --- notes ----------------------------------------------------------------------------
 
@@ -97,9 +98,17 @@ class ComposerOutput:
         who = job.recipient_name or "note"
         return _documents_folder() / f"{_file_stem(who)}-{job.date:%Y-%m-%d}{suffix}"
 
-    def _envelope_for(self, job: NoteJob, *, asking: bool) -> SheetLayout | None:
-        """The envelope sheet; a missing address is asked for (and kept) or the envelope skipped."""
+    def _envelope_for(
+        self, job: NoteJob, *, asking: bool, wanted: bool = False
+    ) -> SheetLayout | None:
+        """The envelope sheet; a missing address is asked for (and kept) or the envelope skipped.
+
+        None as well when the user chose "No envelope", unless the envelope itself is ``wanted``
+        (the envelope PDF), which then gets the one that fits.
+        """
         settings = self.source.note_settings()
+        if settings.envelope == NO_ENVELOPE and not wanted:
+            return None
         for _attempt in range(3):
             try:
                 return layout_envelope(
@@ -154,7 +163,7 @@ class ComposerOutput:
 
     def export_envelope(self) -> None:
         job = self.source.current_job()
-        envelope = self._envelope_for(job, asking=True)
+        envelope = self._envelope_for(job, asking=True, wanted=True)
         if envelope is None:
             return
         target = prompts.ask_save_path(
@@ -172,17 +181,47 @@ class ComposerOutput:
             return
         self.source.report(f"Saved {target.name}.")
 
-    def print_note(self) -> None:
+    def _note_print(self) -> tuple[NotePrint, str] | None:
+        """The card and, unless "No envelope" was chosen, its envelope, with a word on it."""
         printable = self._printable_card()
         if printable is None:
-            return
+            return None
         job, sheet = printable
-        sheets = [sheet]
         envelope = self._envelope_for(job, asking=False)
-        if envelope is not None:
-            sheets.append(envelope)
-        if open_print_preview(self.parent, sheets, job.recipient_name or "Note"):
-            self.source.report("Sent to the printer.")
+        missing = ""
+        if envelope is None and self.source.note_settings().envelope != NO_ENVELOPE:
+            missing = " No envelope: its address is missing."
+        title = job.recipient_name or job.label or "Note"
+        return NotePrint([sheet], [envelope] if envelope is not None else [], title), missing
+
+    def print_note(self) -> None:
+        """The print dialog, with the card's options; each job printed on its own paper."""
+        prepared = self._note_print()
+        if prepared is None:
+            return
+        note, missing = prepared
+        try:
+            result = open_print_dialog(self.parent, note, self.print_layout)
+        except PrintError as error:
+            prompts.warn(self.parent, "Not printed", str(error).capitalize() + ".")
+            return
+        if result is not None:
+            outcome, self.print_layout = result
+            self.source.report(outcome.summary() + missing)
+
+    def print_preview(self) -> None:
+        """File → Print Preview: the pages each job prints; printing from it prints them all."""
+        prepared = self._note_print()
+        if prepared is None:
+            return
+        note, missing = prepared
+        dialog, _accepted = preview_note(self.parent, note, self.print_layout)
+        self.print_layout = dialog.layout_choice()
+        if dialog.error:
+            prompts.warn(self.parent, "Not printed", dialog.error.capitalize() + ".")
+        elif dialog.outcome is not None:
+            self.source.report(dialog.outcome.summary() + missing)
+        dialog.deleteLater()
 
     def export_due_notes(self) -> None:
         """Every planned note due up to a day: cards first, then envelopes, in one PDF."""
