@@ -24,6 +24,7 @@ from followup_desktop.services.letter_jobs import (
     job_for_letter,
     note_job,
 )
+from followup_desktop.services.wording import counted
 
 
 def register(formats: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -82,7 +83,7 @@ def _export(args: argparse.Namespace) -> int:
         unwritten = due_notes_without_letter(args.due_until)
         if unwritten:
             print(
-                f"followup: note: {unwritten} due note(s) have no letter written yet",
+                f"followup: note: {counted(unwritten, 'due note')} without a letter written yet",
                 file=sys.stderr,
             )
         if not jobs:
@@ -103,7 +104,7 @@ def _export(args: argparse.Namespace) -> int:
     except PdfWriteError as error:
         return fail(str(error))
     print(
-        f"wrote {args.out}: {len(print_set.cards)} note(s), "
-        f"{len(print_set.envelopes)} envelope(s), {pages} page(s)"
+        f"wrote {args.out}: {counted(len(print_set.cards), 'note')}, "
+        f"{counted(len(print_set.envelopes), 'envelope')}, {counted(pages, 'page')}"
     )
     return 0

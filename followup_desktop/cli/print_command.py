@@ -22,6 +22,7 @@ from followup_desktop.services.letter_jobs import (
     job_for_letter,
     note_job,
 )
+from followup_desktop.services.wording import counted
 
 _LAYOUTS = {layout.value: layout for layout in PrintLayout}
 
@@ -96,7 +97,8 @@ def _jobs(args: argparse.Namespace) -> tuple[list[NoteJob], str]:
     unwritten = due_notes_without_letter(args.due_until)
     if unwritten:
         print(
-            f"followup: note: {unwritten} due note(s) have no letter written yet", file=sys.stderr
+            f"followup: note: {counted(unwritten, 'due note')} without a letter written yet",
+            file=sys.stderr,
         )
     if not jobs:
         raise CommandError(f"no handwritten note with a letter is due by {args.due_until}")

@@ -28,6 +28,7 @@ from followup_desktop.notes.variation import (
     noise_after,
     noise_bits,
 )
+from followup_desktop.services.wording import counted
 
 #: Baseline-to-baseline distance in x-heights, about a ruled line for this size of writing.
 LINE_PITCH = 3.1
@@ -117,7 +118,7 @@ class Overflow:
 
     def describe(self) -> str:
         plural = "s" if self.words != 1 else ""
-        return f"{self.words} word{plural} ({self.lines} line(s)) do not fit"
+        return f"{self.words} word{plural} ({counted(self.lines, 'line')}) do not fit"
 
 
 @dataclass

@@ -23,6 +23,7 @@ from followup_desktop.notes.print_plan import (
 from followup_desktop.notes.printers import PrinterPapers, PrintError, take_page_selection
 from followup_desktop.notes.render import render_sheet
 from followup_desktop.notes.sheets import SheetLayout
+from followup_desktop.services.wording import counted
 
 #: Crop and cut marks: a hairline that still shows on a laser printer.
 _MARK_PEN_PT = 0.3
@@ -132,7 +133,7 @@ def _paint_job(printer: QPrinter, job: PrintJob, pages: Sequence[ImposedPage]) -
     try:
         for index, page in enumerate(pages):
             if index and not printer.newPage():
-                raise PrintError(f"{printer.printerName()} stopped after {index} page(s)")
+                raise PrintError(f"{printer.printerName()} stopped after {counted(index, 'page')}")
             paint_page(painter, page, job.sheets, printer.resolution())
     except BaseException:
         printer.abort()

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from followup_desktop.services.templates import unfilled_slots
+from followup_desktop.services.wording import counted
 from followup_desktop.services.workdays import WorkCalendar
 
 #: Words a reader takes in at a glance per channel; a card must also fit its paper.
@@ -226,7 +227,7 @@ def check_brief(facts: DraftFacts) -> CoachCheck:
             "brief",
             title,
             False,
-            f"Does not fit the card: {facts.overflow_words} word(s) too many; shorten it "
+            f"Does not fit the card: {counted(facts.overflow_words, 'word')} too many; shorten it "
             "or pick a larger card.",
         )
     if words > limit:

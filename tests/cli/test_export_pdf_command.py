@@ -83,7 +83,7 @@ def test_export_one_letter_with_its_envelope(tmp_path: Path) -> None:
     out = tmp_path / "letter.pdf"
     result = run(tmp_path / "data", "--letter", str(ids["due"]), str(out))
     assert result.returncode == 0, result.stderr
-    assert "1 note(s), 1 envelope(s), 2 page(s)" in result.stdout
+    assert "1 note, 1 envelope, 2 pages" in result.stdout
     pages = PdfReader(out).pages
     assert len(pages) == 2
     assert "Amelia" in pages[0].extract_text()
@@ -98,7 +98,7 @@ def test_export_due_notes_cards_then_envelopes_and_reports_what_is_left_out(
     until = dt.date.today().isoformat()
     result = run(tmp_path / "data", "--due-until", until, str(out))
     assert result.returncode == 0, result.stderr
-    assert "2 note(s), 1 envelope(s), 3 page(s)" in result.stdout
+    assert "2 notes, 1 envelope, 3 pages" in result.stdout
     assert "no recipient address for Ben Adams" in result.stderr
     assert f"letter {ids['unfilled']}" in result.stderr
     assert "{first_name}" in result.stderr

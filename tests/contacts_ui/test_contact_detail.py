@@ -261,3 +261,19 @@ def test_ctrl_s_in_the_notes_keeps_the_cursor_and_the_scroll(
     assert notes.textCursor().position() == position
     assert notes.verticalScrollBar().value() == scroll
     assert notes.hasFocus()
+
+
+def test_saving_keeps_the_heading_on_one_line_and_the_tabs_in_place(
+    panel: ContactDetailPanel, qtbot: QtBot
+) -> None:
+    person = save_contact(ContactInput(first_name="Ines", last_name="Moreau"))
+    panel.show_contact(person.id)
+    qtbot.wait(10)
+    tabs_at = panel.tabs.mapTo(panel, panel.tabs.rect().topLeft())
+    qtbot.keyClicks(panel.form.role, "Senior Talent Acquisition Partner for Europe and Africa")
+    panel.form.company.setCurrentText("Granite Foods International Holdings")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(10)
+    assert Contact.get_by_id(person.id).role.startswith("Senior")
+    assert panel.tabs.mapTo(panel, panel.tabs.rect().topLeft()) == tabs_at, "the tabs stay put"
+    assert panel.title.height() < 2 * panel.title.fontMetrics().lineSpacing()

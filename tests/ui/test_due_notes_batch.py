@@ -225,7 +225,7 @@ def test_a_cancel_after_the_pdf_is_complete_reports_it_saved(
     monkeypatch.setattr(due_notes_export, "write_due_notes", written_then_cancelled)
     batch = _start(composer, monkeypatch, tmp_path / "due.pdf")
     assert _wait(qtbot, batch) == "saved"
-    assert composer.status.text() == "Saved due.pdf: 1 note(s), 1 envelope(s), 2 page(s)."
+    assert composer.status.text() == "Saved due.pdf: 1 note, 1 envelope, 2 pages."
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX file modes")

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 import pytest
-from pipeline_helpers import add_applications, column
+from pipeline_helpers import add_applications, card_center, column, open_board
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QToolButton
 from pytestqt.qtbot import QtBot
@@ -141,3 +141,18 @@ def test_closed_stages_have_no_add_button_and_the_stage_menu_adds(
 
 def _company_ids(name: str) -> list[int]:
     return [c.id for c in Company.select().where(Company.name == name)]
+
+
+def test_one_card_is_selected_on_the_whole_board(qtbot: QtBot, store: StoreInfo) -> None:
+    add_applications("Wishlist", "Acme", "Birch")
+    add_applications("Applied", "Cedar")
+    board = open_board(qtbot)
+    for stage, company in (("Wishlist", "Acme"), ("Applied", "Cedar"), ("Wishlist", "Birch")):
+        col, point = card_center(board, stage, company)
+        qtbot.mouseClick(col.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        selected = [
+            (c.stage.name, c.model.card_at(index.row()).company)
+            for c in board.columns
+            for index in c.view.selectionModel().selectedIndexes()
+        ]
+        assert selected == [(stage, company)], "one card shows as selected, not one per column"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from followup_desktop.notes.pdf import PdfWriteError, write_pdf
 from followup_desktop.notes.print_set import build_print_set
 from followup_desktop.services.letter_jobs import NoteJob
+from followup_desktop.services.wording import counted
 from followup_desktop.ui.background import BackgroundJob
 
 log = logging.getLogger(__name__)
@@ -100,7 +101,7 @@ class DueNotesExport(QObject):
         self._ending: tuple[str, str] | None = None
         count = len(request.jobs)
         self.dialog = QProgressDialog(
-            f"Writing {count} note(s) and their envelopes…", "Cancel", 0, count * 3, parent
+            f"Writing {counted(count, 'note')} and their envelopes…", "Cancel", 0, count * 3, parent
         )
         self.dialog.setWindowTitle("Due notes to PDF")
         self.dialog.setMinimumWidth(380)
@@ -162,8 +163,8 @@ class DueNotesExport(QObject):
             return
         self._conclude(
             "saved",
-            f"Saved {self.request.target.name}: {result.cards} note(s), "
-            f"{result.envelopes} envelope(s), {result.pages} page(s).",
+            f"Saved {self.request.target.name}: {counted(result.cards, 'note')}, "
+            f"{counted(result.envelopes, 'envelope')}, {counted(result.pages, 'page')}.",
         )
 
     @Slot(str)

@@ -27,6 +27,7 @@ from followup_desktop.services.letter_jobs import (
     due_note_jobs,
     due_notes_without_letter,
 )
+from followup_desktop.services.wording import counted
 from followup_desktop.ui.composer import prompts
 from followup_desktop.ui.composer.due_notes_export import BatchRequest, DueNotesExport
 from followup_desktop.ui.composer.note_options import NoteSettings
@@ -159,7 +160,7 @@ class ComposerOutput:
             prompts.warn(self.parent, "PDF not written", str(error))
             return
         with_envelope = " with its envelope" if envelope is not None else ""
-        self.source.report(f"Saved {target.name}{with_envelope} ({pages} page(s)).")
+        self.source.report(f"Saved {target.name}{with_envelope} ({counted(pages, 'page')}).")
 
     def export_envelope(self) -> None:
         job = self.source.current_job()
@@ -276,8 +277,8 @@ class ComposerOutput:
             notes = list(batch.result.problems) if batch.result else []
             if unwritten:
                 notes.append(
-                    f"{unwritten} due note(s) have no letter yet: open them in the composer "
-                    "and write them first."
+                    f"{counted(unwritten, 'due note')} without a letter yet: open them in the "
+                    "composer and write them first."
                 )
             if outcome == "failed":
                 prompts.warn(parent, "PDF not written", batch.message)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -57,6 +57,10 @@ class ContactDetailPanel(QWidget):
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.subtitle = ElidedLabel(max_lines=2)
+        # The heading keeps its height whatever it says (no role yet, or a role that now
+        # takes two lines), so the tabs below never move when a contact is saved.
+        self.title.setFixedHeight(QFontMetrics(title_font).lineSpacing() + 4)
+        self.subtitle.setFixedHeight(2 * self.subtitle.fontMetrics().lineSpacing() + 2)
         self.log_button = QPushButton("&Log conversation…")
         self.log_button.setToolTip("Record a call, e-mail, meeting or note with this person")
         self.save_button = QPushButton("&Save")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from followup_desktop.services import validation as check
 from followup_desktop.services.profile import get_profile, save_profile
+from followup_desktop.services.wording import plural
 from followup_desktop.services.workdays import days_off_problem, parse_days_off
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
 
@@ -82,8 +83,11 @@ class PreferencesDialog(QDialog):
         self.answer_wait.setValue(profile.answer_wait_days)
         self.thank_you_delay = QSpinBox()
         self.thank_you_delay.setRange(0, 7)
-        self.thank_you_delay.setSuffix(" working day(s)")
+        self.thank_you_delay.valueChanged.connect(
+            lambda days: self.thank_you_delay.setSuffix(" " + plural("working day", days))
+        )
         self.thank_you_delay.setValue(profile.thank_you_delay_days)
+        self.thank_you_delay.setSuffix(" " + plural("working day", self.thank_you_delay.value()))
         self.keep_in_touch = QSpinBox()
         self.keep_in_touch.setRange(7, 730)
         self.keep_in_touch.setSuffix(" days")

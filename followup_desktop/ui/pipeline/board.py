@@ -133,6 +133,7 @@ class PipelineBoard(QWidget):
                 column.collapse_toggled.connect(self.set_folded)
                 column.menu_requested.connect(self._stage_menu)
                 column.add_requested.connect(self.add_application)
+                column.view.focus_entered.connect(lambda c=column: self._select_only_in(c))
                 self.strip_layout.insertWidget(position, column)
                 self.drag.watch(column)
                 self.columns.append(column)
@@ -269,6 +270,17 @@ class PipelineBoard(QWidget):
             self._select_card(card.id, card.stage_id, focus=had_focus)
         if not reorder_only:
             self._announce(follow_ups=planning_changed)
+
+    def _select_only_in(self, focused: StageColumn) -> None:
+        """One card is selected on the board: the one in the column with the keyboard."""
+        for column in self.columns:
+            if column is not focused:
+                selection = column.view.selectionModel()
+                if selection is not None:
+                    selection.clearSelection()
+        current = focused.view.currentIndex()
+        if current.isValid():
+            focused.view.setCurrentIndex(current)  # select it again if it was cleared before
 
     def add_application(self, stage_id: int) -> None:
         """Ask the window for a new application in ``stage_id`` (0: the first stage)."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QSizePolicy, QWidget
 
 from followup_desktop.ui.pipeline.card_delegate import CARD_MARGIN_X
@@ -18,6 +18,9 @@ KeyHandler = Callable[["CardListView", QKeyEvent], bool]
 
 class CardListView(QListView):
     """The list of cards; paints the drop position while a card is dragged over it."""
+
+    #: The keyboard came to this column (the board then leaves one card selected).
+    focus_entered = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +99,10 @@ class CardListView(QListView):
             self.empty_text,
         )
         painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focus_entered.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.key_handler is not None and self.key_handler(self, event):
