@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import locale
+import os
+import re
 import zoneinfo
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -193,3 +196,50 @@ def time_zone_problem(name: str) -> str | None:
     if name in known_time_zones():
         return None
     return "Unknown time zone; use a name such as Europe/Paris."
+
+
+def home_region(profile_region: str) -> str:
+    """The user's own country for reading phone numbers: the profile's, else the system's."""
+    if profile_region.strip():
+        return profile_region.strip().upper()
+    for name in (locale.getlocale()[0], *(os.environ.get(k) for k in ("LC_ALL", "LANG"))):
+        region = (name or "").split(".")[0].partition("_")[2]
+        if len(region) == 2 and region.isalpha():
+            return region.upper()
+    return ""
+
+
+def phone_as_written_or_valid(value: str, regions: list[str]) -> str:
+    """The number in international format when one of ``regions`` (tried in order) makes it a
+    valid number; otherwise the text exactly as written: a country is never invented."""
+    text = value.strip()
+    if not text:
+        return ""
+    # A heavy library, imported when first needed (see phone_problem).
+    import phonenumbers
+
+    regions = [r.upper() for r in regions if r]
+    # "49 631 234 341" from a German address book: the country code written without its "+".
+    code = re.match(r"^([1-9]\d{0,2})[ ./-]", text)
+    if code and any(phonenumbers.country_code_for_region(r) == int(code.group(1)) for r in regions):
+        try:
+            number = phonenumbers.parse("+" + text, None)
+        except phonenumbers.NumberParseException:
+            pass
+        else:
+            if phonenumbers.is_valid_number(number):
+                return str(
+                    phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+                )
+    for region in regions or [""]:
+        try:
+            number = phonenumbers.parse(text, region or None)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return str(
+                phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+            )
+        if text.startswith("+"):
+            break
+    return text

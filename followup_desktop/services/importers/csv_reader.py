@@ -174,6 +174,13 @@ def _longest_cell(text: str, start: int, delimiter: str) -> tuple[int, int] | No
         column += 1
 
 
+def csv_notices(layout: CsvLayout) -> list[str]:
+    """What the preview says about the whole file: which export its columns come from."""
+    if layout.export_name:
+        return [f"Recognised the columns of a {layout.export_name} export."]
+    return ["The columns match no known export; check what each column is used as."]
+
+
 def read_csv_records(text: str, layout: CsvLayout) -> list[ContactRecord]:
     """Every data row as a record; raise ImportFormatError naming the line of a broken row."""
     unknown = set(layout.mapping.values()) - FIELD_KEYS
