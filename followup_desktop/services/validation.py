@@ -9,7 +9,7 @@ import re
 import zoneinfo
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 
 @dataclass
@@ -215,12 +215,19 @@ def phone_as_written_or_valid(value: str, regions: list[str]) -> str:
     text = value.strip()
     if not text:
         return ""
+    return _phone_as_written_or_valid(text, tuple(r.upper() for r in regions if r))
+
+
+_WRITTEN_COUNTRY_CODE = re.compile(r"^([1-9]\d{0,2})[ ./-]")
+
+
+@lru_cache(maxsize=4096)
+def _phone_as_written_or_valid(text: str, regions: tuple[str, ...]) -> str:
     # A heavy library, imported when first needed (see phone_problem).
     import phonenumbers
 
-    regions = [r.upper() for r in regions if r]
     # "49 631 234 341" from a German address book: the country code written without its "+".
-    code = re.match(r"^([1-9]\d{0,2})[ ./-]", text)
+    code = _WRITTEN_COUNTRY_CODE.match(text)
     if code and any(phonenumbers.country_code_for_region(r) == int(code.group(1)) for r in regions):
         try:
             number = phonenumbers.parse("+" + text, None)
@@ -228,18 +235,32 @@ def phone_as_written_or_valid(value: str, regions: list[str]) -> str:
             pass
         else:
             if phonenumbers.is_valid_number(number):
-                return str(
-                    phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-                )
-    for region in regions or [""]:
+                return _international(number)
+    if text.startswith("+"):
+        # The country is written: nothing can be invented, so a plausible length is enough
+        # (telling valid from merely possible tries every number type of the country).
+        try:
+            number = phonenumbers.parse(text, None)
+        except phonenumbers.NumberParseException:
+            return text
+        return _international(number) if phonenumbers.is_possible_number(number) else text
+    for region in regions:
         try:
             number = phonenumbers.parse(text, region or None)
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_valid_number(number):
-            return str(
-                phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-            )
-        if text.startswith("+"):
-            break
+        # The region it was read in first: finding the region of a number in a shared
+        # country code (+1 covers 25 regions) otherwise tries each of them.
+        if (
+            region
+            and number.country_code == phonenumbers.country_code_for_region(region)
+            and phonenumbers.is_valid_number_for_region(number, region)
+        ) or phonenumbers.is_valid_number(number):
+            return _international(number)
     return text
+
+
+def _international(number: Any) -> str:
+    import phonenumbers  # imported by the caller already; a named seam (see phone_problem)
+
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))

@@ -10,9 +10,11 @@ contacts took 18 s.
 
 from __future__ import annotations
 
-import datetime as dt
+import hashlib
+import re
+import time
 import uuid
-from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from followup_desktop.services.atomic_files import atomic_writer
@@ -25,6 +27,7 @@ PRODUCT_ID = "-//Follow-up Desk//Contacts//EN"
 #: Namespace of the UIDs made for contacts that came with none (any fixed UUID would do).
 _UID_NAMESPACE = uuid.UUID("6f1c2d0e-5a8b-4c3e-9d7a-0b1e2f3a4c5d")
 _LINE_OCTETS = 75
+_SPECIAL = re.compile(r"[\\,;\r\n]")
 #: The app's labels (as the importer reads them) → vCard 3.0 TYPE values.
 _TYPES = {
     "work": "WORK",
@@ -55,15 +58,23 @@ _NO_YEAR = "1604"
 
 def contact_uid(contact: ExportedContact) -> str:
     """The contact's UID: kept from its address book, else made from its id and creation time,
-    so exporting the same contact again gives the same UID."""
+    so exporting the same contact again gives the same UID (a name-based UUID, RFC 4122 §4.3)."""
     if contact.uid.strip():
         return contact.uid.strip()
     created = contact.created_at.isoformat() if contact.created_at else ""
-    return str(uuid.uuid5(_UID_NAMESPACE, f"{contact.id}/{created}")).upper()
+    digest = hashlib.sha1(_UID_NAMESPACE.bytes + f"{contact.id}/{created}".encode()).digest()
+    # uuid.uuid5 by hand: the same value, without building a UUID object per contact.
+    text = bytearray(digest[:16])
+    text[6] = (text[6] & 0x0F) | 0x50
+    text[8] = (text[8] & 0x3F) | 0x80
+    h = text.hex().upper()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def _escaped(text: str) -> str:
     """A TEXT value: backslash, comma, semicolon and line breaks escaped (RFC 2426 §4)."""
+    if _SPECIAL.search(text) is None:
+        return text  # most values: nothing to escape
     return (
         text.replace("\\", "\\\\")
         .replace(",", "\\,")
@@ -78,7 +89,8 @@ def _structured(*parts: str) -> str:
     return ";".join(_escaped(part) for part in parts)
 
 
-def _types(label: str, extra: Iterable[str] = ()) -> tuple[str, str]:
+@lru_cache(maxsize=256)
+def _types(label: str, extra: tuple[str, ...] = ()) -> tuple[str, str]:
     """(";TYPE=…" parameters, the label no TYPE can say) for a stored label such as "home fax"."""
     words = label.strip().lower().split()
     known = [_TYPES[w] for w in words if w in _TYPES]
@@ -90,6 +102,8 @@ def _types(label: str, extra: Iterable[str] = ()) -> tuple[str, str]:
 def _folded(line: str) -> str:
     """``line`` folded so that no physical line is longer than 75 octets in UTF-8, never inside
     a character; a continuation starts with a space (which counts towards its 75)."""
+    if len(line) <= _LINE_OCTETS and line.isascii():
+        return line + "\r\n"
     data = line.encode("utf-8")
     if len(data) <= _LINE_OCTETS:
         return line + "\r\n"
@@ -110,9 +124,8 @@ def _revision(contact: ExportedContact) -> str:
     stamp = contact.updated_at or contact.created_at
     if stamp is None:
         return ""
-    if stamp.tzinfo is None:
-        stamp = stamp.astimezone()  # stored in local time
-    return stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    # A naive stored time is local time; timestamp() reads it so.
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(stamp.timestamp()))
 
 
 def _birthday(text: str) -> str:
@@ -132,7 +145,7 @@ def contact_to_vcard(contact: ExportedContact) -> str:
     ]
     items = 0
 
-    def labelled(prop: str, label: str, value: str, extra: Iterable[str] = ()) -> None:
+    def labelled(prop: str, label: str, value: str, extra: tuple[str, ...] = ()) -> None:
         """One property with its TYPEs; a label no TYPE can say goes as Apple's X-ABLabel."""
         nonlocal items
         types, custom = _types(label, extra)
@@ -175,7 +188,7 @@ def contact_to_vcard(contact: ExportedContact) -> str:
     if revision:
         lines.append(f"REV:{revision}")
     lines.append("END:VCARD")
-    return "".join(_folded(line) for line in lines)
+    return "".join([_folded(line) for line in lines])
 
 
 def contacts_to_vcards(contacts: list[ExportedContact]) -> str:

@@ -9,7 +9,7 @@ class ImportFormatError(Exception):
     """The file cannot be read as the chosen format; the message names the line or record."""
 
 
-@dataclass
+@dataclass(slots=True)
 class PostalAddress:
     """One address of a record: ``text`` as its owner laid it out (a vCard LABEL, a CSV
     "formatted" column), else its parts, laid out in the country's format when stored."""
@@ -40,7 +40,7 @@ class PostalAddress:
         )
 
 
-@dataclass
+@dataclass(slots=True)
 class ContactRecord:
     """Values read from one vCard or CSV row; e-mails and phones keep the file's order of
     preference, and ``source`` says where in the file the record starts ("card 3 (line 17)")."""

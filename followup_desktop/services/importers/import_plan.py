@@ -58,7 +58,7 @@ FIELD_NAMES = {
 CONTACT, COMPANY = "contact", "company"
 
 
-@dataclass
+@dataclass(slots=True)
 class PlannedContact:
     """What the import will do with one record of the file."""
 

@@ -65,6 +65,9 @@ _ALIASES = {
     "日本": "JP",
 }
 _FIELDS = re.compile(r"%([A-Za-z])")
+_SPACES = re.compile(r"\s+")
+#: Commas left behind by an empty part: "Springfield, , 62701" → "Springfield, 62701".
+_EMPTY_COMMAS = re.compile(r"(,\s*)+(?=,|$)")
 #: "SE-%Z": the country prefix is for mail from abroad; the stored address shows the code alone.
 _POSTCODE_PREFIX = re.compile(r"[A-Z]{1,3}-(?=%Z)")
 
@@ -122,7 +125,7 @@ def format_address(address: PostalAddress, home_region: str = "") -> str:
     for template in layout.split("%n"):
         line = _FIELDS.sub(lambda match: values.get(match.group(1), ""), template)
         for part in line.split("\n"):
-            cleaned = re.sub(r"\s+", " ", re.sub(r"(,\s*)+(?=,|$)", "", part)).strip(" ,")
+            cleaned = _SPACES.sub(" ", _EMPTY_COMMAS.sub("", part)).strip(" ,")
             if cleaned:
                 lines.append(cleaned)
     # A part the country's format has no place for is kept on a line of its own.

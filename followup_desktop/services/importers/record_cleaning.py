@@ -39,7 +39,7 @@ _SIMPLE_LOCAL_PART = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class CleanedRecord:
     """Field values ready to store; company names are resolved to rows when applied."""
 
@@ -50,6 +50,8 @@ class CleanedRecord:
 
 
 def clean_text(value: str) -> str:
+    if value.isprintable():
+        return value.strip()  # most values: no line breaks or control characters to look at
     return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 

@@ -81,7 +81,7 @@ _CARET = re.compile(r"\^([nN^'])")
 _CARET_VALUES = {"n": "\n", "N": "\n", "^": "^", "'": '"'}
 
 
-@dataclass
+@dataclass(slots=True)
 class VProperty:
     """One property of a card; ``value`` is text once its bytes are decoded (see ``undecided``)."""
 
@@ -97,7 +97,7 @@ class VProperty:
     undecided: bytes | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class VCard:
     number: int
     line: int
@@ -106,9 +106,10 @@ class VCard:
     skipped: list[str] = field(default_factory=list)
 
 
-def read_cards(text: str) -> list[VCard]:
-    """Every card of ``text``; raise ImportFormatError naming the line of a broken structure."""
-    return list(_cards(text))
+def iter_cards(text: str) -> Iterator[VCard]:
+    """The cards of ``text`` one by one; raise ImportFormatError naming the line of a broken
+    structure when the reading gets there."""
+    return _cards(text)
 
 
 def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -160,7 +161,9 @@ def _cards(text: str) -> Iterator[VCard]:
     nested = 0
     count = 0
     for number, line in _logical_lines(text):
-        marker = line.strip().upper().replace(" ", "")
+        # Only BEGIN and END lines are markers; looking at each whole line took a tenth of a read.
+        start = line.lstrip()[:3].upper()
+        marker = line.strip().upper().replace(" ", "") if start in ("BEG", "END") else ""
         if card is None:
             if marker == "BEGIN:VCARD":
                 count += 1
@@ -229,6 +232,7 @@ def _property(number: int, line: str) -> VProperty | None:
             encoding = values[0].upper() if values else ""
         elif key == "CHARSET":
             charset = values[0] if values else ""
+            named[key] = charset
         elif key == "PREF":
             preferred = True
         else:

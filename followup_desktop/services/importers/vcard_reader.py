@@ -9,6 +9,7 @@ over what real exporters write, and reading property by property is several time
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from followup_desktop.services.importers.contact_record import (
@@ -17,7 +18,7 @@ from followup_desktop.services.importers.contact_record import (
     PostalAddress,
 )
 from followup_desktop.services.importers.text_decoding import CharsetGuess, guess_value_charset
-from followup_desktop.services.importers.vcard_lines import VCard, VProperty, decide, read_cards
+from followup_desktop.services.importers.vcard_lines import VCard, VProperty, decide, iter_cards
 
 _SOCIAL_PROPERTIES = ("X-SOCIALPROFILE", "X-LINKEDIN", "X-TWITTER", "X-XING", "X-FACEBOOK")
 _SOCIAL_HOSTS = ("linkedin.", "xing.", "twitter.", "x.com", "facebook.", "instagram.", "github.")
@@ -129,7 +130,7 @@ _NOT_VOICE = frozenset({"fax", "pager", "modem", "bbs"})
 _PHONE_RANK = {"cell": 0, "mobile": 0, "iphone": 0, "work": 1, "home": 2}
 
 
-@dataclass
+@dataclass(slots=True)
 class VcardFile:
     """What a vCard file gave: its records and remarks about the whole file for the preview."""
 
@@ -147,13 +148,26 @@ def read_vcards(text: str, charset: str | None = None) -> list[ContactRecord]:
 def read_vcard_file(text: str, charset: str | None = None, file_encoding: str = "") -> VcardFile:
     """Like ``read_vcards``; ``charset`` is the user's choice for 8-bit values that name none
     (without it, one is chosen by evidence and the preview says which)."""
-    cards = read_cards(text)
-    if not cards:
+    # Each card becomes a record as soon as it is read, so a large file never holds all its
+    # parsed properties at once; only cards with values whose charset is not yet known wait.
+    records: list[ContactRecord | None] = []
+    waiting: list[tuple[int, VCard]] = []
+    declared: list[str] = []
+    for card in iter_cards(text):
+        declared.extend(p.params["CHARSET"] for p in card.properties if "CHARSET" in p.params)
+        if any(p.undecided is not None for p in card.properties):
+            waiting.append((len(records), card))
+            records.append(None)
+        else:
+            records.append(_record(card))
+    if not records:
         raise ImportFormatError(
             "no vCard found: a contacts file (.vcf) holds cards that start with BEGIN:VCARD"
         )
-    guess = _decide_charset(cards, charset, file_encoding)
-    result = VcardFile([_record(card) for card in cards], value_charset=guess)
+    guess = _decide_charset([card for _i, card in waiting], charset, declared, file_encoding)
+    for index, card in waiting:
+        records[index] = _record(card)
+    result = VcardFile([r for r in records if r is not None], value_charset=guess)
     if guess is not None:
         result.notices.append(
             f"Values without a character set read as {guess.charset.upper()} ({guess.reason}); "
@@ -163,7 +177,7 @@ def read_vcard_file(text: str, charset: str | None = None, file_encoding: str = 
 
 
 def _decide_charset(
-    cards: list[VCard], chosen: str | None, file_encoding: str
+    cards: list[VCard], chosen: str | None, declared: list[str], file_encoding: str
 ) -> CharsetGuess | None:
     undecided = [p for card in cards for p in card.properties if p.undecided is not None]
     if not undecided:
@@ -171,7 +185,6 @@ def _decide_charset(
     if chosen:
         guess = CharsetGuess(chosen, "chosen")
     else:
-        declared = [p.params.get("CHARSET", "") for card in cards for p in card.properties]
         samples = [p.undecided for p in undecided if p.undecided is not None]
         legacy = (
             "" if file_encoding.replace("_", "-").lower() in ("utf-8", "ascii") else file_encoding
@@ -244,10 +257,17 @@ class _Card:
                 self.group_labels[prop.group] = _apple_label(_text(prop.value))
         self.used: set[str] = set()
 
+    def present(self, names: Iterable[str]) -> list[str]:
+        """Those of ``names`` that are on this card, in the order of ``names``."""
+        return [name for name in names if name in self.by_name]
+
     def take(self, name: str) -> list[VProperty]:
         """The properties of this name, preferred first; marked as read."""
+        found = self.by_name.get(name)
+        if found is None:
+            return []  # not on this card: nothing to mark
         self.used.add(name)
-        return _ordered(self.by_name.get(name, []))
+        return _ordered(found)
 
     def label(self, prop: VProperty, ignore: frozenset[str] = frozenset()) -> str:
         """What the file calls this property: Apple's group label, else its TYPE words."""
@@ -393,8 +413,8 @@ def _apple_country(c: _Card, prop: VProperty) -> str:
 
 
 def _web(c: _Card, record: ContactRecord) -> None:
-    socials = [_text(p.value) for name in _SOCIAL_PROPERTIES for p in c.take(name)]
-    urls = [_text(p.value) for name in _WEBSITE_PROPERTIES for p in c.take(name)]
+    socials = [_text(p.value) for name in c.present(_SOCIAL_PROPERTIES) for p in c.take(name)]
+    urls = [_text(p.value) for name in c.present(_WEBSITE_PROPERTIES) for p in c.take(name)]
     if not socials:
         socials = [u for u in urls if any(host in u.lower() for host in _SOCIAL_HOSTS)]
         urls = [u for u in urls if u not in socials]
@@ -411,9 +431,9 @@ def _web(c: _Card, record: ContactRecord) -> None:
         service, colon, handle = value.partition(":")
         label = c.label(prop) or (service if colon else "")
         record.keep_in_notes(f"IM ({label})" if label else "IM", handle if colon else value)
-    for name, service in _IM_PROPERTIES.items():
+    for name in c.present(_IM_PROPERTIES):
         for prop in c.take(name):
-            record.keep_in_notes(f"IM ({service})", _text(prop.value))
+            record.keep_in_notes(f"IM ({_IM_PROPERTIES[name]})", _text(prop.value))
 
 
 def _dates(c: _Card, record: ContactRecord) -> None:
@@ -421,9 +441,9 @@ def _dates(c: _Card, record: ContactRecord) -> None:
     if birthdays and birthdays[0]:
         record.birthday = birthdays[0]
         record.place("birthday", "birthday")
-    for name, what in _DATE_PROPERTIES.items():
+    for name in c.present(_DATE_PROPERTIES):
         for prop in c.take(name):
-            record.keep_in_notes(what.capitalize(), _text(prop.value))
+            record.keep_in_notes(_DATE_PROPERTIES[name].capitalize(), _text(prop.value))
     for prop in c.take("X-ABDATE"):
         label = c.label(prop) or "date"
         record.keep_in_notes(label.capitalize(), _text(prop.value))
@@ -433,9 +453,9 @@ def _dates(c: _Card, record: ContactRecord) -> None:
     for prop in c.take("RELATED"):
         label = c.label(prop) or "related"
         record.keep_in_notes(label.capitalize(), _text(prop.value))
-    for name, what in _RELATED_PROPERTIES.items():
+    for name in c.present(_RELATED_PROPERTIES):
         for prop in c.take(name):
-            record.keep_in_notes(what.capitalize(), _text(prop.value))
+            record.keep_in_notes(_RELATED_PROPERTIES[name].capitalize(), _text(prop.value))
 
 
 def _others(c: _Card, record: ContactRecord) -> None:
