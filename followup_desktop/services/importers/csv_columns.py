@@ -156,7 +156,6 @@ _SYNONYMS: dict[str, str] = {
     "phone (work)": "phone",
     "phone (home)": "phone",
     "phone (main)": "phone",
-    "url": "social_handle",
 }
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
