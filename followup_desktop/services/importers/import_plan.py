@@ -94,7 +94,8 @@ class ImportPlan:
 
     def summary(self) -> str:
         companies = self.count(NEW, COMPANY) + self.count(MERGED, COMPANY)
-        extra = f"; {companies} companies from organisations' cards" if companies else ""
+        noun = "company from its own card" if companies == 1 else "companies from their own cards"
+        extra = f"; {companies} {noun}" if companies else ""
         return (
             f"{self.count(NEW)} new, {self.count(MERGED)} merged, {self.count(SKIPPED)} skipped"
             f"{extra}"
