@@ -207,6 +207,18 @@ CREATE INDEX "follow_up_reason_state_contact_id_due_on"
 """
 )
 
+# Version 4: what address books know of a person beyond the first fields: department, birthday,
+# websites, the labels of the main number, e-mail and address, and the address book's own id.
+_SCHEMA_V4 = """
+ALTER TABLE "contact" ADD COLUMN "department" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "contact" ADD COLUMN "birthday" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "contact" ADD COLUMN "websites" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "contact" ADD COLUMN "phone_label" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "contact" ADD COLUMN "email_label" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "contact" ADD COLUMN "address_label" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "contact" ADD COLUMN "uid" TEXT NOT NULL DEFAULT '';
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", lambda db: _run_script(db, _SCHEMA_V1)),
     Migration(
@@ -216,6 +228,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         3,
         "contact search indexes, name order, keep-in-touch index",
         lambda db: _run_script(db, _SCHEMA_V3),
+    ),
+    Migration(
+        4,
+        "contact department, birthday, websites, labels and address-book id",
+        lambda db: _run_script(db, _SCHEMA_V4),
     ),
 )
 

@@ -91,6 +91,17 @@ class Contact(BaseModel):
     time_zone = pw.TextField(default="")
     preferred_channel = pw.CharField(default="", max_length=16)
     social_handle = pw.TextField(default="")
+    department = pw.TextField(default="")
+    #: ISO date "YYYY-MM-DD", or "--MM-DD" when the year is not known; empty when unknown.
+    birthday = pw.TextField(default="")
+    #: Web addresses, one a line.
+    websites = pw.TextField(default="")
+    #: What the address book called the main number, e-mail and address ("cell", "work"…).
+    phone_label = pw.TextField(default="")
+    email_label = pw.TextField(default="")
+    address_label = pw.TextField(default="")
+    #: The address book's id of this person (vCard UID); empty: one is made from the store's id.
+    uid = pw.TextField(default="")
     #: Keep-in-touch cadence in days; empty when the contact is not on a cadence.
     keep_in_touch_days = pw.IntegerField(null=True)
     notes = pw.TextField(default="")

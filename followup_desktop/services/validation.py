@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import locale
+import os
+import re
 import zoneinfo
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 
 @dataclass
@@ -193,3 +196,71 @@ def time_zone_problem(name: str) -> str | None:
     if name in known_time_zones():
         return None
     return "Unknown time zone; use a name such as Europe/Paris."
+
+
+def home_region(profile_region: str) -> str:
+    """The user's own country for reading phone numbers: the profile's, else the system's."""
+    if profile_region.strip():
+        return profile_region.strip().upper()
+    for name in (locale.getlocale()[0], *(os.environ.get(k) for k in ("LC_ALL", "LANG"))):
+        region = (name or "").split(".")[0].partition("_")[2]
+        if len(region) == 2 and region.isalpha():
+            return region.upper()
+    return ""
+
+
+def phone_as_written_or_valid(value: str, regions: list[str]) -> str:
+    """The number in international format when one of ``regions`` (tried in order) makes it a
+    valid number; otherwise the text exactly as written: a country is never invented."""
+    text = value.strip()
+    if not text:
+        return ""
+    return _phone_as_written_or_valid(text, tuple(r.upper() for r in regions if r))
+
+
+_WRITTEN_COUNTRY_CODE = re.compile(r"^([1-9]\d{0,2})[ ./-]")
+
+
+@lru_cache(maxsize=4096)
+def _phone_as_written_or_valid(text: str, regions: tuple[str, ...]) -> str:
+    # A heavy library, imported when first needed (see phone_problem).
+    import phonenumbers
+
+    # "49 631 234 341" from a German address book: the country code written without its "+".
+    code = _WRITTEN_COUNTRY_CODE.match(text)
+    if code and any(phonenumbers.country_code_for_region(r) == int(code.group(1)) for r in regions):
+        try:
+            number = phonenumbers.parse("+" + text, None)
+        except phonenumbers.NumberParseException:
+            pass
+        else:
+            if phonenumbers.is_valid_number(number):
+                return _international(number)
+    if text.startswith("+"):
+        # The country is written: nothing can be invented, so a plausible length is enough
+        # (telling valid from merely possible tries every number type of the country).
+        try:
+            number = phonenumbers.parse(text, None)
+        except phonenumbers.NumberParseException:
+            return text
+        return _international(number) if phonenumbers.is_possible_number(number) else text
+    for region in regions:
+        try:
+            number = phonenumbers.parse(text, region or None)
+        except phonenumbers.NumberParseException:
+            continue
+        # The region it was read in first: finding the region of a number in a shared
+        # country code (+1 covers 25 regions) otherwise tries each of them.
+        if (
+            region
+            and number.country_code == phonenumbers.country_code_for_region(region)
+            and phonenumbers.is_valid_number_for_region(number, region)
+        ) or phonenumbers.is_valid_number(number):
+            return _international(number)
+    return text
+
+
+def _international(number: Any) -> str:
+    import phonenumbers  # imported by the caller already; a named seam (see phone_problem)
+
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))

@@ -30,8 +30,8 @@ def test_import_dry_run_then_import_then_export(tmp_path: Path) -> None:
     sample = str(SAMPLES / "apple_contacts_3_0.vcf")
     dry = run_cli("--data-dir", data, "import", "vcf", sample, "--dry-run")
     assert dry.returncode == 0, dry.stderr
-    assert "would import 1 new, 0 merged, 1 skipped" in dry.stdout
-    assert "an organisation's card, not a person" in dry.stdout
+    assert "would import 1 new, 0 merged, 0 skipped; 1 company from its own card" in dry.stdout
+    assert "an organisation's card: a new company" in dry.stdout
     done = run_cli("--data-dir", data, "import", "vcf", sample)
     assert done.returncode == 0, done.stderr
     assert "1 contacts added" in done.stdout

@@ -49,7 +49,8 @@ def test_vcard_preview_then_import(qtbot: QtBot, store: StoreInfo) -> None:
     events = AppEvents()
     dialog = open_dialog(qtbot, SAMPLES / "apple_contacts_3_0.vcf", "vcf", events)
     wait_for_page(qtbot, dialog, PREVIEW_PAGE)
-    assert "1 new, 0 merged into existing contacts, 1 skipped" in dialog.preview.summary.text()
+    summary = dialog.preview.summary.text()
+    assert "1 new, 0 merged into existing contacts, 0 skipped, 1 company from" in summary
     assert dialog.preview.plan_model.rowCount() == 2
     assert Contact.select().count() == 0  # nothing written by the preview
     with qtbot.waitSignal(events.contacts_changed, timeout=20000):
@@ -139,3 +140,35 @@ def test_preview_where_column_shows_the_whole_place(qtbot: QtBot, store: StoreIn
     assert (
         dialog.preview.plan_table.columnWidth(0) > needed
     )  # "card 2 (line 16)", not "card 2 (li…"
+
+
+def test_preview_says_where_values_go_and_rereads_in_another_charset(
+    qtbot: QtBot, store: StoreInfo
+) -> None:
+    """Points 3 and 9: the guessed charset is shown and can be changed; each record says which
+    of its values go to fields, to the notes, or are not kept."""
+    dialog = open_dialog(qtbot, SAMPLES / "outlook_qp_latin2_no_charset.vcf", "vcf")
+    wait_for_page(qtbot, dialog, PREVIEW_PAGE)
+    assert "read as CP1250" in dialog.preview.notices.text()
+    assert dialog.preview.plan_model.items[0].name == "Paweł Iksiński"
+    model = dialog.preview.plan_model
+    assert model.headerData(5, Qt.Orientation.Horizontal) == "Goes where"
+    assert "fields: " in model.data(model.index(0, 5))
+    dialog.preview.plan_table.selectRow(0)
+    assert "Goes where: fields: " in dialog.preview.details.text()
+    box = dialog.preview.encoding
+    box.setCurrentIndex(box.findData("cp1252"))
+    box.activated.emit(box.currentIndex())
+    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.job is None, timeout=20000)
+    assert dialog.preview.plan_model.items[0].name == "Pawe³ Iksiñski"
+    assert "read as CP1252 (chosen)" in dialog.preview.notices.text()
+
+
+def test_a_broken_file_gets_one_line(qtbot: QtBot, store: StoreInfo, tmp_path: Path) -> None:
+    path = tmp_path / "cut.vcf"
+    path.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Cut Short\n", encoding="utf-8")
+    dialog = open_dialog(qtbot, path, "vcf")
+    qtbot.waitUntil(lambda: dialog.job is None and dialog.error.isVisible(), timeout=20000)
+    message = dialog.error.text()
+    assert "\n" not in message and "the file ends before END:VCARD" in message
+    assert not dialog.import_button.isEnabled()

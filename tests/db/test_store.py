@@ -163,3 +163,45 @@ def test_foreign_file_is_refused_untouched(tmp_path: Path, content: bytes) -> No
     with pytest.raises(StoreDamagedError):
         open_store(path)
     assert path.read_bytes() == content
+
+
+def _v3_store(path: Path) -> None:
+    """The first release's fixture brought to schema 3 by the migrations of that time."""
+    shutil.copy(FIXTURE_V1, path)
+    db = pw.SqliteDatabase(str(path))
+    db.connect()
+    try:
+        for step in MIGRATIONS[1:3]:
+            with db.atomic():
+                step.apply(db)
+                db.execute_sql(f"PRAGMA user_version = {step.version}")
+    finally:
+        db.close()
+
+
+def test_v3_store_migrates_to_v4_keeping_every_contact(tmp_path: Path) -> None:
+    path = tmp_path / "v3.sqlite"
+    _v3_store(path)
+    before = sqlite3.connect(path)
+    assert before.execute("PRAGMA user_version").fetchone()[0] == 3
+    rows = before.execute("SELECT id, first_name, last_name, email, notes FROM contact").fetchall()
+    before.close()
+    seen: list[int] = []
+    info = open_store(path, before_migrate=lambda _p, version: seen.append(version))
+    try:
+        assert seen == [3] and info.migrated_from == 3
+        assert database.execute_sql("PRAGMA user_version").fetchone()[0] == 4
+        after = database.execute_sql(
+            "SELECT id, first_name, last_name, email, notes FROM contact"
+        ).fetchall()
+        assert after == rows
+        raj = Contact.get_by_id(2)
+        assert (raj.department, raj.birthday, raj.websites, raj.uid) == ("", "", "", "")
+        assert (raj.phone_label, raj.email_label, raj.address_label) == ("", "", "")
+        # the search indexes of version 3 still find the contact
+        found = database.execute_sql(
+            "SELECT rowid FROM contact_search WHERE contact_search MATCH ?", (raj.last_name,)
+        ).fetchall()
+        assert (2,) in found
+    finally:
+        close_store()

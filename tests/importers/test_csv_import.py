@@ -11,6 +11,7 @@ from followup_desktop.services.importers.contact_import import (
     read_records,
 )
 from followup_desktop.services.importers.contact_record import ImportFormatError
+from followup_desktop.services.importers.postal_format import format_address
 
 LINKEDIN = (
     "Notes:\n"
@@ -71,7 +72,8 @@ def test_google_contacts_multiple_values_and_formatted_address() -> None:
     assert rosa.first_name == "Rosa Maria"
     assert rosa.emails == ["rosa@vantage.example.com", "rosa.alvarez@vantage.example.com"]
     assert rosa.role == "People Partner"
-    assert rosa.address == "1 Pike St\nSeattle, WA 98101"
+    assert rosa.addresses[0].text == "1 Pike St\nSeattle, WA 98101"
+    assert rosa.addresses[0].label == "work"
     assert rosa.notes[0] == "Great chat"
 
 
@@ -80,8 +82,9 @@ def test_outlook_business_phone_first_title_is_not_the_role() -> None:
     assert source.layout is not None and source.layout.export_name == "Outlook"
     assert jo.role == "HR Manager"
     assert jo.phones[0] == "+1 207 555 0155"  # business before home
-    assert jo.address == "5 Shore Rd\nPortland, ME 04101\nUnited States"
-    assert "Home Street: 9 Elm Ave" in jo.notes
+    work, home = jo.addresses
+    assert format_address(work) == "5 Shore Rd\nPortland, ME 04101\nUnited States"
+    assert (work.label, home.label, home.street) == ("work", "home", "9 Elm Ave")
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
@@ -148,11 +151,12 @@ def test_binary_file_is_refused() -> None:
         read(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
 
 
-def test_formula_escapes_are_undone_on_import() -> None:
+def test_apostrophes_are_kept_in_files_the_app_did_not_write() -> None:
+    """Point 12: "'=Smith" in someone else's file is what they typed."""
     _s, (record,) = read("First Name,Last Name,Phone,Notes\nAl,'=Smith,'+1 312 555 0100,'@x\n")
-    assert record.last_name == "=Smith"
-    assert record.phones == ["+1 312 555 0100"]
-    assert record.notes == ["@x"]
+    assert record.last_name == "'=Smith"
+    assert record.phones == ["'+1 312 555 0100"]
+    assert record.notes == ["'@x"]
 
 
 def test_mapping_can_be_changed_before_reading() -> None:

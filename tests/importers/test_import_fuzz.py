@@ -43,7 +43,8 @@ def import_or_refuse(data: bytes, kind: str) -> None:
         assert snapshot() == before
         return
     assert result is not None
-    assert result.created + result.merged + result.skipped == len(plan.items)
+    counted = result.created + result.merged + result.skipped + result.company_cards
+    assert counted == len(plan.items)
     assert snapshot()[0] == before[0] + result.created
     # Start the next example from an empty store so each one stays quick.
     Contact.delete().execute()

@@ -133,8 +133,11 @@ def test_records_without_names_and_bad_values(store: object) -> None:
             ),
         ]
     )
-    assert plan.items[0].outcome == SKIPPED
-    assert plan.items[0].reason == "no name (only an e-mail address)"
+    # only an e-mail: the name comes from it, marked for the user to check
+    who = plan.items[0]
+    assert who.outcome == NEW and who.name == "Who"
+    assert "name taken from the e-mail address who@x.com; check it" in who.reason
+    assert plan_import([record()]).items[0].reason == "no name and no e-mail address"
     bo = plan.items[1]
     assert bo.outcome == NEW
     assert "not valid; kept in notes" in bo.reason

@@ -12,7 +12,8 @@ from followup_desktop.services.importers.contact_import import (
     open_import_source,
     read_records,
 )
-from followup_desktop.services.importers.contact_record import ImportFormatError
+from followup_desktop.services.importers.contact_record import ContactRecord, ImportFormatError
+from followup_desktop.services.importers.postal_format import format_address
 from followup_desktop.services.importers.vcard_reader import read_vcards
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -23,6 +24,11 @@ def records_of(name: str):  # type: ignore[no-untyped-def]
     return read_records(open_import_source(data, "vcf", name))
 
 
+def main_address(record: ContactRecord, home: str = "US") -> str:
+    """The record's main address as the store gets it."""
+    return format_address(record.addresses[0], home) if record.addresses else ""
+
+
 def test_apple_3_0_grouped_properties_preferred_email_and_photo() -> None:
     person, organisation = records_of("apple_contacts_3_0.vcf")
     assert (person.first_name, person.last_name) == ("Chidi", "Okafor")
@@ -31,7 +37,7 @@ def test_apple_3_0_grouped_properties_preferred_email_and_photo() -> None:
     # type=pref wins over file order
     assert person.emails == ["chidi.okafor@northwind-talent.com", "chidi.home@mailbox.org"]
     assert person.phones[0] == "(312) 555-0142"
-    assert person.address == "200 W Madison St\nSuite 1200\nChicago, IL 60606\nUnited States"
+    assert main_address(person) == "200 W Madison St\nSuite 1200\nChicago, IL 60606\nUnited States"
     assert person.social_handle == "https://www.linkedin.com/in/chidiokafor"
     assert person.notes == ["Met at the Chicago tech fair. Prefers calls before noon."]
     assert organisation.company_card
@@ -40,8 +46,8 @@ def test_apple_3_0_grouped_properties_preferred_email_and_photo() -> None:
 def test_google_3_0_escaped_url_and_categories() -> None:
     mei, tomas = records_of("google_contacts_3_0.vcf")
     assert mei.emails == ["mei.lin@bluebird-health.com", "meilin88@gmail.com"]
-    assert "Web: https://bluebird-health.com/careers" in mei.notes
-    assert mei.address.startswith("14 Harbour Row\nLondon")
+    assert mei.websites == ["https://bluebird-health.com/careers"]
+    assert main_address(mei).startswith("14 Harbour Row\nLondon")
     assert (tomas.first_name, tomas.company) == ("Tomás", "Juniper Labs")
 
 
@@ -53,9 +59,11 @@ def test_outlook_2_1_in_windows_1252_with_quoted_printable_soft_breaks() -> None
     assert record.company == "Keel & Co. Search"
     assert record.emails == ["j.mueller@keel-search.de"]
     # the LABEL (unindented quoted-printable continuation) is preferred over the ADR parts
-    assert record.address == "Friedrichstraße 12\n10117 Berlin\nDeutschland"
+    assert main_address(record) == "Friedrichstraße 12\n10117 Berlin\nDeutschland"
     assert record.notes == ["Agentur für Kunden in der Logistik.\nRückruf erwünscht."]
-    assert record.phones == ["+49 30 901820", "+49 151 23456789"]
+    # voice numbers: the mobile first, then work (point 7)
+    assert record.phones == ["+49 151 23456789", "+49 30 901820"]
+    assert record.phone_labels == ["mobile", "work"]
 
 
 def test_android_2_1_utf8_quoted_printable() -> None:
@@ -72,7 +80,7 @@ def test_vcard_4_0_tel_uri_pref_parameter_and_text_time_zone() -> None:
     assert record.phones == ["+1-415-555-0123 ext. 42", "+1-415-555-0188"]
     assert record.time_zone == "America/Los_Angeles"
     assert record.social_handle == "https://www.linkedin.com/in/priyanatarajan"
-    assert record.address == "500 Market St\nSan Francisco, CA 94105\nUSA"
+    assert main_address(record) == "500 Market St\nSan Francisco, CA 94105\nUSA"
 
 
 def test_every_sample_imports_into_the_store(store: object) -> None:
@@ -81,25 +89,30 @@ def test_every_sample_imports_into_the_store(store: object) -> None:
         _plan, result = import_contacts(path.read_bytes(), "vcf", name=path.name)
         assert result is not None
         total += result.created
-    # the organisation card of the Apple export is skipped, not made into a person
-    assert total == Contact.select().count() == 6
+    # the organisations' cards make companies, not people; every other card a contact
+    assert total == Contact.select().count()
+    assert Company.get(Company.name == "Harbor Logistics")
+    assert Company.get(Company.name == "Northwind Talent")
     chidi = Contact.get(Contact.last_name == "Okafor")
     assert chidi.email == "chidi.okafor@northwind-talent.com"
     assert chidi.phone == "+1 312-555-0142"  # formatted with the profile's region (US)
-    assert "Other e-mail: chidi.home@mailbox.org" in chidi.notes
-    assert "Other phone: +1 312 555 0199" in chidi.notes
+    assert "Home e-mail: chidi.home@mailbox.org" in chidi.notes
+    assert "Work phone: +1 312-555-0199" in chidi.notes
     assert Company.get(Company.name == "Keel & Co. Search")
     priya = Contact.get(Contact.last_name == "Natarajan")
     assert priya.time_zone == "America/Los_Angeles"
 
 
-def test_company_card_is_skipped_with_its_reason(store: object) -> None:
+def test_company_card_creates_the_company_with_its_website(store: object) -> None:
+    """Point 10: Apple's X-ABShowAs:COMPANY card is the organisation itself."""
     plan, _ = import_contacts(
         (SAMPLES / "apple_contacts_3_0.vcf").read_bytes(), "vcf", dry_run=True
     )
-    skipped = [item for item in plan.items if item.outcome == "skipped"]
-    assert [item.reason for item in skipped] == ["an organisation's card, not a person"]
-    assert Contact.select().count() == 0
+    (card,) = [item for item in plan.items if item.kind == "company"]
+    assert card.outcome == "new" and card.name == "Harbor Logistics"
+    assert card.values["website"] == "https://harbor-logistics.example.com"
+    assert "new company" in card.reason
+    assert Contact.select().count() == 0 and Company.select().count() == 0
 
 
 GOOD = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Doe;Jane;;;\r\nFN:Jane Doe\r\nEND:VCARD\r\n"
@@ -111,10 +124,6 @@ GOOD = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Doe;Jane;;;\r\nFN:Jane Doe\r\nEND:VCARD\
         ("hello world\n", "line 1: expected BEGIN:VCARD"),
         ("", "no vCard found"),
         (GOOD + "BEGIN:VCARD\nVERSION:3.0\nFN:Cut\n", "card 2 (line 6): the file ends before"),
-        (
-            GOOD + "BEGIN:VCARD\nVERSION:3.0\nFN:A\nthis line has no colon\nEND:VCARD\n",
-            "card 2, line 9: not a vCard property",
-        ),
         (GOOD + "stray text\n", "line 6: text after the end of card 1"),
     ],
 )

@@ -12,7 +12,12 @@ from followup_desktop.services.exporters.exported_contacts import (
     ExportedContact,
     load_exported_contacts,
 )
-from followup_desktop.services.importers.csv_columns import OWN_COLUMNS
+from followup_desktop.services.importers.csv_columns import (
+    OWN_COLUMNS,
+    OWN_LATER_COLUMNS,
+    OWN_MARK_HEADER,
+    OWN_MARK_VALUE,
+)
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -38,14 +43,20 @@ def _cells(contact: ExportedContact) -> list[str]:
         "social_handle": contact.social_handle,
         "keep_in_touch_days": str(contact.keep_in_touch_days or ""),
         "notes": contact.notes,
+        "department": contact.department,
+        "birthday": contact.birthday,
+        "websites": contact.websites,
     }
-    return [spreadsheet_safe(values[key]) for _header, key in OWN_COLUMNS]
+    cells = [spreadsheet_safe(values[key]) for _header, key in (*OWN_COLUMNS, *OWN_LATER_COLUMNS)]
+    return [*cells, OWN_MARK_VALUE]
 
 
 def contacts_to_csv(contacts: list[ExportedContact]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([header for header, _key in OWN_COLUMNS])
+    # The last column marks the file as this app's export, whose apostrophes the import removes.
+    headers = [header for header, _key in (*OWN_COLUMNS, *OWN_LATER_COLUMNS)]
+    writer.writerow([*headers, OWN_MARK_HEADER])
     writer.writerows(_cells(contact) for contact in contacts)
     return buffer.getvalue()
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from followup_desktop.db.models import Company, Contact
-from followup_desktop.db.reads import tuple_rows
+from followup_desktop.db.reads import query_rows
 from followup_desktop.services.contact_queries import CLIENT_COMPANY, select_contacts_with_companies
 
 
@@ -27,6 +28,18 @@ class ExportedContact:
     social_handle: str
     keep_in_touch_days: int | None
     notes: str
+    department: str = ""
+    #: "YYYY-MM-DD", "--MM-DD" without a year, or "".
+    birthday: str = ""
+    #: One web address a line.
+    websites: str = ""
+    phone_label: str = ""
+    email_label: str = ""
+    address_label: str = ""
+    #: The address book's id kept from an import; "" when the contact began here.
+    uid: str = ""
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
 
     @property
     def full_name(self) -> str:
@@ -51,6 +64,15 @@ def load_exported_contacts(contact_ids: Iterable[int] | None = None) -> list[Exp
         Contact.social_handle,
         Contact.keep_in_touch_days,
         Contact.notes,
+        Contact.department,
+        Contact.birthday,
+        Contact.websites,
+        Contact.phone_label,
+        Contact.email_label,
+        Contact.address_label,
+        Contact.uid,
+        Contact.created_at,
+        Contact.updated_at,
     ).order_by(Contact.last_name, Contact.first_name, Contact.id)
     if contact_ids is not None:
         query = query.where(Contact.id.in_(list(contact_ids)))  # type: ignore[attr-defined]
@@ -71,6 +93,28 @@ def load_exported_contacts(contact_ids: Iterable[int] | None = None) -> list[Exp
             social_handle=row[12],
             keep_in_touch_days=row[13],
             notes=row[14],
+            department=row[15],
+            birthday=row[16],
+            websites=row[17],
+            phone_label=row[18],
+            email_label=row[19],
+            address_label=row[20],
+            uid=row[21],
+            created_at=_stamp(row[22]),
+            updated_at=_stamp(row[23]),
         )
-        for row in tuple_rows(query)
+        # SQLite's own values: converting each through the ORM took most of a large export.
+        for row in query_rows(query)
     ]
+
+
+def _stamp(value: object) -> dt.datetime | None:
+    """A stored time (its text as SQLite gives it, or a datetime) as a datetime."""
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return None

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from followup_desktop.services.importers.contact_record import ContactRecord, ImportFormatError
 from followup_desktop.services.importers.csv_columns import FIELD_KEYS, normalized_header
-from followup_desktop.services.importers.csv_reader import CsvLayout, inspect_csv, read_csv_records
+from followup_desktop.services.importers.csv_reader import (
+    CsvLayout,
+    csv_notices,
+    inspect_csv,
+    read_csv_records,
+)
 from followup_desktop.services.importers.import_apply import ImportResult, apply_import
 from followup_desktop.services.importers.import_plan import ImportPlan, plan_import
 from followup_desktop.services.importers.text_decoding import decode_import_bytes
-from followup_desktop.services.importers.vcard_reader import read_vcards
+from followup_desktop.services.importers.vcard_reader import read_vcard_file
 
 IMPORT_KINDS = ("vcf", "csv")
 _VCARD_SUFFIXES = (".vcf", ".vcard")
@@ -27,6 +32,11 @@ class ImportSource:
     text: str
     encoding: str
     layout: CsvLayout | None = None
+    #: The encoding the user chose ("" when it was detected): vCard values that name no
+    #: character set are read in it too.
+    chosen_encoding: str = ""
+    #: Remarks on the whole file for the preview, filled when its records are read.
+    notices: list[str] = field(default_factory=list)
 
 
 def kind_for_file(path: Path, head: bytes = b"") -> str:
@@ -53,7 +63,9 @@ def open_import_source(
     if kind not in IMPORT_KINDS:
         raise ImportFormatError(f"unknown import format {kind!r}; use vcf or csv")
     decoded = decode_import_bytes(data, encoding)
-    source = ImportSource(name, kind, decoded.text, decoded.encoding)
+    source = ImportSource(
+        name, kind, decoded.text, decoded.encoding, chosen_encoding=encoding or ""
+    )
     if kind == "csv":
         source.layout = inspect_csv(decoded.text)
     return source
@@ -83,9 +95,13 @@ def choose_columns(source: ImportSource, choices: dict[str, str]) -> None:
 
 
 def read_records(source: ImportSource) -> list[ContactRecord]:
+    """Every record of the source; remarks on the whole file go to ``source.notices``."""
     if source.kind == "vcf":
-        return read_vcards(source.text)
+        read = read_vcard_file(source.text, source.chosen_encoding or None, source.encoding)
+        source.notices = read.notices
+        return read.records
     assert source.layout is not None
+    source.notices = csv_notices(source.layout)
     return read_csv_records(source.text, source.layout)
 
 
@@ -93,7 +109,8 @@ def preview_import(
     source: ImportSource, *, progress: Callable[[int, int], None] | None = None
 ) -> ImportPlan:
     """Read every record and decide what to do with it; raises ImportFormatError, writes nothing."""
-    return plan_import(read_records(source), source.name, progress=progress)
+    records = read_records(source)
+    return plan_import(records, source.name, progress=progress, notices=source.notices)
 
 
 def import_contacts(

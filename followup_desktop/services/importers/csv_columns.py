@@ -20,6 +20,7 @@ CSV_FIELDS: tuple[tuple[str, str], ...] = (
     ("full_name", "Full name"),
     ("role", "Role / job title"),
     ("company", "Company"),
+    ("department", "Department"),
     ("email", "E-mail"),
     ("phone", "Phone"),
     ("address", "Postal address (whole)"),
@@ -29,6 +30,8 @@ CSV_FIELDS: tuple[tuple[str, str], ...] = (
     ("postal_code", "Postal code"),
     ("country", "Country"),
     ("social_handle", "Social profile"),
+    ("websites", "Website"),
+    ("birthday", "Birthday (or its year, month, day)"),
     ("time_zone", "Time zone"),
     ("preferred_channel", "Preferred channel"),
     ("is_agency", "Agency recruiter (yes/no)"),
@@ -55,6 +58,16 @@ OWN_COLUMNS: tuple[tuple[str, str], ...] = (
     ("Keep in touch (days)", "keep_in_touch_days"),
     ("Notes", "notes"),
 )
+#: Columns added to the export later: read when present, not needed to recognise it.
+OWN_LATER_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("Department", "department"),
+    ("Birthday", "birthday"),
+    ("Websites", "websites"),
+)
+#: The last column of the app's own export: it marks the file as one whose cells starting with
+#: = + - @ got an apostrophe to keep spreadsheets from running them, so the import removes it.
+OWN_MARK_HEADER = "Exported by"
+OWN_MARK_VALUE = "Follow-up Desk"
 
 _SYNONYMS: dict[str, str] = {
     "first name": "first_name",
@@ -113,11 +126,58 @@ _SYNONYMS: dict[str, str] = {
     "keep in touch (days)": "keep_in_touch_days",
     "notes": "notes",
     "note": "notes",
+    "exported by": "",
     "comments": "notes",
     "connected on": "notes",
+    "nickname": "notes",
+    "department": "department",
+    "organization department": "department",
+    "birthday": "birthday",
+    "birth year": "birthday",
+    "birth month": "birthday",
+    "birth day": "birthday",
+    "websites": "websites",
+    "website": "websites",
+    "web site": "websites",
+    "web page": "websites",
+    "home page": "websites",
+    # Thunderbird
+    "primary email": "email",
+    "secondary email": "email",
+    "mobile number": "phone",
+    "fax number": "phone",
+    "pager number": "phone",
+    "screen name": "notes",
+    # Apple and iCloud exporters
+    "email (work)": "email",
+    "email (home)": "email",
+    "email (other)": "email",
+    "phone (mobile)": "phone",
+    "phone (work)": "phone",
+    "phone (home)": "phone",
+    "phone (main)": "phone",
 }
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(work|home|other) e-?mail( \d+)?$"), "email"),
+    (re.compile(r"^(work|home|other|mobile|business) (fax|pager)( \d+)?$"), "phone"),
+    (re.compile(r"^(business|home|other) fax$"), "phone"),
+    (re.compile(r"^(pager|car phone|assistant's phone|radio phone|callback|isdn)$"), "phone"),
+    (re.compile(r"^(work|home) address( 2)?$"), "street"),
+    (re.compile(r"^(work|home) (city|state|zipcode|zip|postal code|country)$"), "_thunderbird"),
+    (
+        re.compile(r"^(work|home|other) (street|city|state|zip|postal code|country)$"),
+        "_thunderbird",
+    ),
+    (re.compile(r"^web page \d+$"), "websites"),
+    (re.compile(r"^website \d+ - value$"), "websites"),
+    (
+        re.compile(
+            r"^address \d+ - (street|city|region|postal code|country|po box|extended address)$"
+        ),
+        "_google",
+    ),
+    (re.compile(r"^organization \d+ - department$"), "department"),
     (re.compile(r"^e-?mail( \d+)?( - value| address)$"), "email"),
     (re.compile(r"^e-?mail \d+$"), "email"),
     (re.compile(r"^phone \d+ - value$"), "phone"),
@@ -127,7 +187,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"^address \d+ - formatted$"), "address"),
     (re.compile(r"^business (street|city|state|postal code|country/region)$"), "_business"),
-    (re.compile(r"^(home|other) (street|city|state|postal code|country/region)( \d+)?$"), "notes"),
+    (
+        re.compile(r"^(home|other) (street|city|state|postal code|country/region)( \d+)?$"),
+        "_business",
+    ),
+    (re.compile(r"^(business|home|other) street \d+$"), "street"),
     (re.compile(r"^organization \d+ - name$"), "company"),
     (re.compile(r"^organization \d+ - title$"), "role"),
 )
@@ -135,8 +199,14 @@ _BUSINESS_PARTS = {
     "street": "street",
     "city": "city",
     "state": "region",
+    "region": "region",
+    "zip": "postal_code",
+    "zipcode": "postal_code",
     "postal code": "postal_code",
     "country/region": "country",
+    "country": "country",
+    "po box": "street",
+    "extended address": "street",
 }
 
 
@@ -153,9 +223,19 @@ KNOWN_EXPORTS: tuple[KnownExport, ...] = (
         "LinkedIn connections",
         frozenset({"first name", "last name", "url", "company", "position", "connected on"}),
     ),
+    KnownExport(
+        "Thunderbird",
+        frozenset({"primary email", "secondary email", "work phone", "mobile number"}),
+    ),
+    KnownExport("Google Contacts", frozenset({"e-mail 1 - value", "organization name"})),
+    KnownExport("Google Contacts", frozenset({"e-mail 1 - value", "first name"})),
+    KnownExport("Google Contacts (legacy)", frozenset({"e-mail 1 - value", "given name"})),
     KnownExport("Google Contacts", frozenset({"e-mail 1 - value"})),
     KnownExport("Outlook", frozenset({"e-mail address", "job title"})),
     KnownExport("Outlook", frozenset({"e-mail address", "business phone"})),
+    KnownExport("Apple Contacts / iCloud", frozenset({"email (work)"})),
+    KnownExport("Apple Contacts / iCloud", frozenset({"email (home)"})),
+    KnownExport("Apple Contacts / iCloud", frozenset({"work email", "job title", "organization"})),
 )
 
 
@@ -174,6 +254,8 @@ def field_for_header(header: str) -> str:
             continue
         if key == "_business":
             return _BUSINESS_PARTS[match.group(1)]
+        if key in ("_thunderbird", "_google"):
+            return _BUSINESS_PARTS[match.group(match.lastindex or 1)]
         return key
     return ""
 
@@ -200,13 +282,60 @@ def default_mapping(headers: list[str]) -> dict[int, str]:
     return mapping
 
 
-_PHONE_RANK = (("business", 0), ("work", 0), ("primary", 0), ("mobile", 1), ("home", 3))
+_PHONE_RANK = (
+    ("fax", 9),
+    ("pager", 9),
+    ("business", 0),
+    ("work", 0),
+    ("primary", 0),
+    ("mobile", 1),
+    ("home", 3),
+)
 
 
 def phone_priority(header: str) -> int:
-    """Recruiters are reached at work: business numbers first, then mobile, home last."""
+    """Recruiters are reached at work: business numbers first, then mobile, home, and numbers
+    that cannot take a call (fax, pager) last."""
     name = normalized_header(header)
     for word, rank in _PHONE_RANK:
         if word in name:
             return rank
     return 2
+
+
+_LABEL_WORDS = (
+    ("fax", "fax"),
+    ("pager", "pager"),
+    ("mobile", "mobile"),
+    ("cell", "mobile"),
+    ("business", "work"),
+    ("work", "work"),
+    ("home", "home"),
+    ("other", "other"),
+)
+
+
+def header_label(header: str) -> str:
+    """What a column's header says of its value: "Work Phone" → "work", "Home Fax" → "home
+    fax", "Primary Email" → ""."""
+    name = normalized_header(header)
+    words = [label for word, label in _LABEL_WORDS if word in name]
+    # "Business Fax": the kind of number and whose it is.
+    ordered = [w for w in words if w not in ("fax", "pager")] + [
+        w for w in words if w in ("fax", "pager")
+    ]
+    return " ".join(dict.fromkeys(ordered))
+
+
+_GROUP = re.compile(r"^(?:(business|work|home|other)\b|address (\d+) - )")
+
+
+def address_group(header: str) -> str:
+    """Which address a part's column belongs to: "work", "home", "other", "address 2", or ""
+    for a lone set of columns ("Street", "City")."""
+    match = _GROUP.match(normalized_header(header))
+    if match is None:
+        return ""
+    if match.group(2):
+        return f"address {match.group(2)}"
+    return "work" if match.group(1) == "business" else match.group(1)

@@ -10,11 +10,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from followup_desktop.services.importers.contact_record import ContactRecord, ImportFormatError
+from followup_desktop.services.importers.contact_record import (
+    ContactRecord,
+    ImportFormatError,
+    PostalAddress,
+)
 from followup_desktop.services.importers.csv_columns import (
     FIELD_KEYS,
+    OWN_COLUMNS,
+    OWN_MARK_HEADER,
+    address_group,
     default_mapping,
     field_for_header,
+    header_label,
     normalized_header,
     phone_priority,
     recognised_export,
@@ -54,6 +62,9 @@ class CsvLayout:
     export_name: str
     mapping: dict[int, str] = field(default_factory=dict)
     sample_rows: list[list[str]] = field(default_factory=list)
+    #: The app's own export (marked, or the header of an earlier version exactly): only there
+    #: does an apostrophe before = + - @ come from the export's escaping, and is removed.
+    own_export: bool = False
 
     def mapped_fields(self) -> set[str]:
         return {key for key in self.mapping.values() if key}
@@ -82,10 +93,19 @@ def inspect_csv(text: str) -> CsvLayout:
         delimiter=delimiter,
         export_name=recognised_export(headers),
         mapping=default_mapping(headers),
+        own_export=_is_own_export(headers),
     )
     samples = itertools.islice(_data_rows(text, layout, strict=False), _SAMPLE_ROWS)
     layout.sample_rows = [row for _line, row in samples]
     return layout
+
+
+def _is_own_export(headers: list[str]) -> bool:
+    names = [normalized_header(h) for h in headers]
+    earlier = [header.lower() for header, _key in OWN_COLUMNS]
+    return names == earlier or (
+        normalized_header(OWN_MARK_HEADER) in names and set(earlier) <= set(names)
+    )
 
 
 def _csv_reader(lines: io.StringIO, delimiter: str, *, strict: bool) -> Reader:
@@ -174,6 +194,19 @@ def _longest_cell(text: str, start: int, delimiter: str) -> tuple[int, int] | No
         column += 1
 
 
+def csv_notices(layout: CsvLayout) -> list[str]:
+    """What the preview says about the whole file: which export its columns come from."""
+    if layout.export_name:
+        notices = [f"Recognised the columns of a {layout.export_name} export."]
+        if layout.own_export:
+            notices.append(
+                "An apostrophe the export put before = + - @ to keep spreadsheets from running "
+                "a cell is removed."
+            )
+        return notices
+    return ["The columns match no known export; check what each column is used as."]
+
+
 def read_csv_records(text: str, layout: CsvLayout) -> list[ContactRecord]:
     """Every data row as a record; raise ImportFormatError naming the line of a broken row."""
     unknown = set(layout.mapping.values()) - FIELD_KEYS
@@ -214,7 +247,10 @@ def _record(row: list[str], layout: CsvLayout, line: int) -> ContactRecord:
     for index, key in layout.mapping.items():
         if not key or index >= len(row):
             continue
-        cell = unescape_cell(row[index]).strip()
+        cell = row[index]
+        if layout.own_export:
+            cell = unescape_cell(cell)
+        cell = cell.strip()
         if cell:
             values.setdefault(key, []).append((index, layout.headers[index], cell))
 
@@ -226,20 +262,34 @@ def _record(row: list[str], layout: CsvLayout, line: int) -> ContactRecord:
     record.full_name = first("full_name")
     record.role = first("role")
     record.company = first("company")
+    record.department = ", ".join(cell for _i, _h, cell in values.get("department", []))
     record.client_company = first("client_company")
     record.social_handle = first("social_handle")
     record.time_zone = first("time_zone")
     record.preferred_channel = first("preferred_channel").lower()
     record.keep_in_touch_days = first("keep_in_touch_days")
     record.is_agency = first("is_agency").lower() in _TRUE_WORDS
-    record.emails = [
-        part.strip() for _i, _h, cell in values.get("email", []) for part in cell.split(":::")
+    record.birthday = _birthday(values.get("birthday", []))
+    record.websites = [
+        line.strip()
+        for _i, _h, cell in values.get("websites", [])
+        for part in _parts(cell)
+        for line in part.splitlines()
+        if line.strip()
     ]
-    phones = sorted(values.get("phone", []), key=lambda item: (phone_priority(item[1]), item[0]))
-    record.phones = [part.strip() for _i, _h, cell in phones for part in cell.split(":::")]
-    record.emails = [e for e in record.emails if e]
-    record.phones = [p for p in record.phones if p]
-    record.address = first("address") or _joined_address(values)
+    for _index, header, cell in values.get("email", []):
+        label = _label(row, layout, header)
+        for part in _parts(cell):
+            record.emails.append(part)
+            record.email_labels.append(label)
+    labelled = [(_label(row, layout, h), i, cell) for i, h, cell in values.get("phone", [])]
+    # By what the number is (its label, else its header): work first, fax and pager last.
+    labelled.sort(key=lambda item: (phone_priority(item[0] or layout.headers[item[1]]), item[1]))
+    for label, _index, cell in labelled:
+        for part in _parts(cell):
+            record.phones.append(part)
+            record.phone_labels.append(label)
+    record.addresses = _addresses(row, layout, values)
     for _index, header, cell in values.get("notes", []):
         if normalized_header(header) in _NOTES_HEADERS:
             record.notes.append(cell)
@@ -248,15 +298,82 @@ def _record(row: list[str], layout: CsvLayout, line: int) -> ContactRecord:
     return record
 
 
-def _joined_address(values: dict[str, list[tuple[int, str, str]]]) -> str:
-    def part(key: str) -> str:
-        return ", ".join(cell for _i, _h, cell in values.get(key, []))
+def _parts(cell: str) -> list[str]:
+    """Google joins several values of one column with " ::: "."""
+    return [part.strip() for part in cell.split(":::") if part.strip()]
 
-    street, city, region, code, country = (part(key) for key in _ADDRESS_PARTS)
-    lines = [street] if street else []
-    locality = ", ".join(x for x in (city, " ".join(y for y in (region, code) if y)) if x)
-    if locality:
-        lines.append(locality)
-    if country:
-        lines.append(country)
-    return "\n".join(lines)
+
+def _label(row: list[str], layout: CsvLayout, header: str) -> str:
+    """The value's label: Google's "… - Label" (or legacy "… - Type") column next to its
+    "… - Value", else what the header itself says ("Work Phone")."""
+    name = normalized_header(header)
+    for suffix in (" - value", " - formatted"):
+        if name.endswith(suffix):
+            stem = name.removesuffix(suffix)
+            for column in (f"{stem} - label", f"{stem} - type"):
+                index = _header_index(layout, column)
+                if index is not None and index < len(row) and row[index].strip():
+                    text = row[index].split(":::")[0].strip().lstrip("* ").lower()
+                    return "mobile" if text == "cell" else text
+            return ""
+    return header_label(header)
+
+
+def _header_index(layout: CsvLayout, name: str) -> int | None:
+    for index, header in enumerate(layout.headers):
+        if normalized_header(header) == name:
+            return index
+    return None
+
+
+def _addresses(
+    row: list[str], layout: CsvLayout, values: dict[str, list[tuple[int, str, str]]]
+) -> list[PostalAddress]:
+    """Every address of the row: a whole one ("Address 2 - Formatted") or one put together
+    from the parts of the same group (Work City with Work Address, not with Home City)."""
+    groups: dict[str, PostalAddress] = {}
+    cells = [
+        (i, key, h, cell)
+        for key in ("address", *_ADDRESS_PARTS)
+        for i, h, cell in values.get(key, [])
+    ]
+    # In column order: the file's first address is the main one.
+    for _index, key, header, cell in sorted(cells):
+        group = address_group(header)
+        address = groups.get(group)
+        if address is None:
+            address = groups[group] = PostalAddress(_group_label(row, layout, header, group))
+        if key == "address":
+            address.text = cell
+        elif key == "street":
+            address.street = "\n".join(x for x in (address.street, cell) if x)
+        else:
+            setattr(address, key, ", ".join(x for x in (getattr(address, key), cell) if x))
+    return [address for address in groups.values() if not address.is_empty()]
+
+
+def _group_label(row: list[str], layout: CsvLayout, header: str, group: str) -> str:
+    if group.startswith("address "):
+        return _label(row, layout, f"{group} - formatted")
+    return group
+
+
+_BIRTH_PARTS = ("year", "month", "day")
+
+
+def _birthday(cells: list[tuple[int, str, str]]) -> str:
+    """One birthday column as written, or Thunderbird's year, month and day put together."""
+    parts = {
+        word: cell
+        for _i, header, cell in cells
+        for word in _BIRTH_PARTS
+        if normalized_header(header).endswith(f" {word}")
+    }
+    if not parts:
+        return cells[0][2] if cells else ""
+    month, day = parts.get("month", ""), parts.get("day", "")
+    if not (month.isdigit() and day.isdigit()):
+        return " ".join(cell for _i, _h, cell in cells)
+    year = parts.get("year", "")
+    date = f"{int(month):02d}-{int(day):02d}"
+    return f"{int(year):04d}-{date}" if year.isdigit() else f"--{date}"

@@ -10,7 +10,15 @@ from typing import Any
 from followup_desktop.db.contact_search_index import contacts_indexed_in_bulk
 from followup_desktop.db.models import Company, Contact, database
 from followup_desktop.db.reads import tuple_rows
-from followup_desktop.services.importers.import_plan import MERGED, NEW, SKIPPED, ImportPlan
+from followup_desktop.services.importers.import_plan import (
+    COMPANY,
+    CONTACT,
+    MERGED,
+    NEW,
+    SKIPPED,
+    ImportPlan,
+    PlannedContact,
+)
 from followup_desktop.services.planning import replan_scope
 from followup_desktop.services.rule_facts import expand_scope
 
@@ -26,14 +34,20 @@ class ImportCancelledError(Exception):
 class ImportResult:
     created: int
     merged: int
+    #: Records skipped: contacts and organisations' cards alike.
     skipped: int
     companies_created: int
+    #: Organisations' cards that created or filled in a company.
+    company_cards: int = 0
 
     def summary(self) -> str:
         companies = f" ({self.companies_created} new companies)" if self.companies_created else ""
+        cards = (
+            f", {self.company_cards} companies from their own cards" if self.company_cards else ""
+        )
         return (
             f"{self.created} contacts added{companies}, {self.merged} merged, "
-            f"{self.skipped} skipped"
+            f"{self.skipped} skipped{cards}"
         )
 
 
@@ -45,6 +59,18 @@ class _CompanyIds:
         for company_id, name in tuple_rows(Company.select(Company.id, Company.name)):
             self.ids.setdefault(str(name).casefold(), company_id)
         self.created = 0
+
+    def company_card(self, item: PlannedContact) -> None:
+        """Create the company an organisation's card describes, or fill its empty fields."""
+        key = str(item.values.get("name") or item.name).casefold()
+        if item.outcome == NEW and key not in self.ids:
+            self.ids[key] = Company.insert(**item.values).execute()
+            self.created += 1
+            return
+        company_id = item.contact_id if item.contact_id is not None else self.ids.get(key)
+        changes = {k: v for k, v in item.values.items() if k in ("website", "address")}
+        if company_id is not None and changes:
+            Company.update(**changes).where(Company.id == company_id).execute()
 
     def __call__(self, name: str) -> int | None:
         if not name:
@@ -63,9 +89,14 @@ def apply_import(
     should_cancel: Callable[[], bool] | None = None,
 ) -> ImportResult:
     """Create and merge the planned contacts; any error or a cancel rolls everything back."""
-    new_items = [item for item in plan.items if item.outcome == NEW]
+    company_cards = [
+        item for item in plan.items if item.kind == COMPANY and item.outcome != SKIPPED
+    ]
+    new_items = [item for item in plan.items if item.outcome == NEW and item.kind == CONTACT]
     store_merges = [
-        item for item in plan.items if item.outcome == MERGED and item.contact_id is not None
+        item
+        for item in plan.items
+        if item.outcome == MERGED and item.contact_id is not None and item.kind == CONTACT
     ]
     total = len(new_items) + len(store_merges)
     done = 0
@@ -84,6 +115,8 @@ def apply_import(
     to_replan: set[int] = set()
     with database.atomic("IMMEDIATE"):
         company_ids = _CompanyIds()
+        for card in company_cards:
+            company_ids.company_card(card)
         step(0)
         with contacts_indexed_in_bulk():
             for start in range(0, len(new_items), BATCH_SIZE):
@@ -101,9 +134,10 @@ def apply_import(
             replan_scope(*expand_scope([], to_replan))
     return ImportResult(
         created=len(new_items),
-        merged=plan.count(MERGED),
-        skipped=plan.count(SKIPPED),
+        merged=sum(1 for item in plan.items if item.outcome == MERGED and item.kind == CONTACT),
+        skipped=plan.count(SKIPPED) + plan.count(SKIPPED, COMPANY),
         companies_created=company_ids.created,
+        company_cards=len(company_cards),
     )
 
 

@@ -11,8 +11,13 @@ from followup_desktop.db.models import Company, Contact
 from followup_desktop.db.reads import tuple_rows
 from followup_desktop.services.contact_queries import CLIENT_COMPANY, select_contacts_with_companies
 from followup_desktop.services.importers.contact_record import ContactRecord
-from followup_desktop.services.importers.record_cleaning import CleanedRecord, clean_record
+from followup_desktop.services.importers.record_cleaning import (
+    CleanedCompany,
+    CleanedRecord,
+    clean_record,
+)
 from followup_desktop.services.profile import get_profile
+from followup_desktop.services.validation import home_region
 
 NEW = "new"
 MERGED = "merged"
@@ -22,18 +27,38 @@ SKIPPED = "skipped"
 MERGE_FIELDS = (
     "role",
     "company",
+    "department",
     "email",
     "phone",
     "address",
+    "birthday",
+    "websites",
     "time_zone",
     "preferred_channel",
     "social_handle",
     "client_company",
     "keep_in_touch_days",
+    "uid",
 )
+#: Set together with the field they describe.
+_LABEL_OF = {"email": "email_label", "phone": "phone_label", "address": "address_label"}
+#: What the preview calls the app's fields when it says where a record's values go.
+FIELD_NAMES = {
+    "role": "role",
+    "company": "company",
+    "department": "department",
+    "email": "e-mail",
+    "phone": "phone",
+    "address": "address",
+    "birthday": "birthday",
+    "websites": "websites",
+    "time_zone": "time zone",
+    "social_handle": "social profile",
+}
+CONTACT, COMPANY = "contact", "company"
 
 
-@dataclass
+@dataclass(slots=True)
 class PlannedContact:
     """What the import will do with one record of the file."""
 
@@ -49,18 +74,32 @@ class PlannedContact:
     contact_id: int | None = None
     #: MERGED into a contact this same import creates (index in ``ImportPlan.items``).
     merged_into: int | None = None
+    #: CONTACT, or COMPANY for an organisation's own card (``values`` then fill the company).
+    kind: str = CONTACT
+    #: Where the record's values go and what is not kept: "birthday → birthday; nickname →
+    #: notes; not kept: photo".
+    placement: str = ""
 
 
 @dataclass
 class ImportPlan:
     source_name: str
     items: list[PlannedContact]
+    #: Remarks on the whole file: the export recognised, a character set guessed.
+    notices: list[str] = field(default_factory=list)
 
-    def count(self, outcome: str) -> int:
-        return sum(1 for item in self.items if item.outcome == outcome)
+    def count(self, outcome: str, kind: str = CONTACT) -> int:
+        """How many records of ``kind`` (contacts unless told) have this outcome."""
+        return sum(1 for item in self.items if item.outcome == outcome and item.kind == kind)
 
     def summary(self) -> str:
-        return f"{self.count(NEW)} new, {self.count(MERGED)} merged, {self.count(SKIPPED)} skipped"
+        companies = self.count(NEW, COMPANY) + self.count(MERGED, COMPANY)
+        noun = "company from its own card" if companies == 1 else "companies from their own cards"
+        extra = f"; {companies} {noun}" if companies else ""
+        return (
+            f"{self.count(NEW)} new, {self.count(MERGED)} merged, {self.count(SKIPPED)} skipped"
+            f"{extra}"
+        )
 
     @property
     def writes_anything(self) -> bool:
@@ -100,6 +139,10 @@ _STORED_FIELDS = (
     "client_company",
     "keep_in_touch_days",
     "notes",
+    "department",
+    "birthday",
+    "websites",
+    "uid",
 )
 
 
@@ -120,6 +163,10 @@ def _existing_contacts() -> list[_Known]:
         CLIENT_COMPANY.name,
         Contact.keep_in_touch_days,
         Contact.notes,
+        Contact.department,
+        Contact.birthday,
+        Contact.websites,
+        Contact.uid,
     )
     known = []
     for contact_id, *stored in tuple_rows(query):
@@ -138,9 +185,11 @@ def plan_import(
     *,
     phone_region: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    notices: list[str] | None = None,
 ) -> ImportPlan:
     """Decide, record by record, what importing would do; reads the store, writes nothing."""
-    region = phone_region if phone_region is not None else get_profile().phone_region
+    region = home_region(phone_region if phone_region is not None else get_profile().phone_region)
+    companies = _existing_companies()
     by_email: dict[str, _Known] = {}
     by_name: dict[tuple[str, str, str], _Known] = {}
     for known in _existing_contacts():
@@ -153,12 +202,18 @@ def plan_import(
             progress(number, len(records))
         cleaned = clean_record(record, region)
         if isinstance(cleaned, str):
-            items.append(PlannedContact(record.source, SKIPPED, cleaned, _label(record)))
+            item = PlannedContact(record.source, SKIPPED, cleaned, _label(record))
+            item.placement = _placement(record, {})
+            items.append(item)
+            continue
+        if isinstance(cleaned, CleanedCompany):
+            items.append(_planned_company(record, cleaned, companies))
             continue
         values = cleaned.values
         match, why = _find_match(cleaned, by_email, by_name)
         if match is None:
             item = _planned(record.source, NEW, "; ".join(cleaned.warnings), values)
+            item.placement = _placement(record, values)
             # Later records of the file merge into this very dict, so it is created complete.
             known = _Known(item.values, record.source, item_index=len(items))
             for email in cleaned.emails:
@@ -169,11 +224,11 @@ def plan_import(
         changes = _merge_changes(match.values, values)
         where = f"{match.label} in this file" if match.item_index is not None else match.label
         if not changes:
-            items.append(
-                _planned(
-                    record.source, SKIPPED, f"already known as {where} ({why}), nothing new", values
-                )
+            item = _planned(
+                record.source, SKIPPED, f"already known as {where} ({why}), nothing new", values
             )
+            item.placement = _placement(record, values)
+            items.append(item)
             continue
         match.values.update(changes)
         # What the merge added (an e-mail, a company) must find this contact for later records.
@@ -184,13 +239,80 @@ def plan_import(
             [f"{why}: adds {', '.join(_labels(changes))} to {where}", *cleaned.warnings]
         )
         item = _planned(record.source, MERGED, reason, values)
+        item.placement = _placement(record, changes)
         item.values = changes
         item.contact_id = match.contact_id
         item.merged_into = match.item_index
         items.append(item)
     if progress is not None:
         progress(len(records), len(records))
-    return ImportPlan(source_name, items)
+    return ImportPlan(source_name, items, list(notices or []))
+
+
+def _existing_companies() -> dict[str, tuple[int, str, str]]:
+    """Company name (case-folded) → (id, website, address) of the companies in the store."""
+    rows = tuple_rows(Company.select(Company.id, Company.name, Company.website, Company.address))
+    return {str(name).casefold(): (cid, website, address) for cid, name, website, address in rows}
+
+
+def _planned_company(
+    record: ContactRecord, cleaned: CleanedCompany, known: dict[str, tuple[int, str, str]]
+) -> PlannedContact:
+    """An organisation's card creates its company, or fills its empty website and address."""
+    values = {
+        "name": cleaned.name,
+        "website": cleaned.website,
+        "address": cleaned.address,
+        "notes": cleaned.notes,
+    }
+    found = known.get(cleaned.name.casefold())
+    item = PlannedContact(record.source, NEW, "", cleaned.name, company=cleaned.name, kind=COMPANY)
+    item.placement = "the organisation's card → company" + (
+        f"; not kept: {', '.join(record.not_kept)}" if record.not_kept else ""
+    )
+    warnings = list(cleaned.warnings)
+    if found is None:
+        item.values = values
+        item.reason = "; ".join(["an organisation's card: a new company", *warnings])
+        known[cleaned.name.casefold()] = (-1, cleaned.website, cleaned.address)
+        return item
+    company_id, website, address = found
+    changes = {
+        key: values[key]
+        for key, old in (("website", website), ("address", address))
+        if values[key] and not old
+    }
+    if not changes:
+        item.outcome = SKIPPED
+        item.reason = f"the company {cleaned.name} is already known, nothing new"
+        return item
+    item.outcome = MERGED
+    item.contact_id = company_id if company_id > 0 else None
+    item.values = changes
+    item.reason = "; ".join(
+        [f"an organisation's card: adds {' and '.join(changes)} to {cleaned.name}", *warnings]
+    )
+    return item
+
+
+def _placement(record: ContactRecord, values: dict[str, Any]) -> str:
+    """Where the record's values go: the fields filled, what went to the notes, what not kept."""
+    filled = [FIELD_NAMES[key] for key in FIELD_NAMES if values.get(key)]
+    parts = [f"fields: {', '.join(filled)}"] if filled else []
+    to_notes = [
+        entry.removesuffix(" → notes") for entry in record.placed if entry.endswith("→ notes")
+    ]
+    if len(record.phones) > 1:
+        to_notes.append("other phones")
+    if len(record.emails) > 1:
+        to_notes.append("other e-mails")
+    if len(record.addresses) > 1:
+        to_notes.append("other addresses")
+    if to_notes:
+        parts.append(f"to notes: {', '.join(to_notes)}")
+    if record.not_kept:
+        parts.append(f"not kept: {', '.join(record.not_kept)}")
+    return "; ".join(parts)
 
 
 def _planned(source: str, outcome: str, reason: str, values: dict[str, Any]) -> PlannedContact:
@@ -227,6 +349,13 @@ def _find_match(
 _FIELD_LABELS = {
     "role": "role",
     "company": "company",
+    "department": "department",
+    "birthday": "birthday",
+    "websites": "websites",
+    "uid": "address-book id",
+    "email_label": "e-mail label",
+    "phone_label": "phone label",
+    "address_label": "address label",
     "email": "e-mail",
     "phone": "phone",
     "address": "address",
@@ -241,7 +370,7 @@ _FIELD_LABELS = {
 
 
 def _labels(changes: dict[str, Any]) -> list[str]:
-    return [_FIELD_LABELS.get(key, key) for key in changes]
+    return [_FIELD_LABELS.get(key, key) for key in changes if not key.endswith("_label")]
 
 
 def _merge_changes(current: dict[str, Any], incoming: dict[str, Any]) -> dict[str, Any]:
@@ -256,6 +385,8 @@ def _merge_changes(current: dict[str, Any], incoming: dict[str, Any]) -> dict[st
         old = current.get(key)
         if old in (None, ""):
             changes[key] = new
+            if key in _LABEL_OF and incoming.get(_LABEL_OF[key]):
+                changes[_LABEL_OF[key]] = incoming[_LABEL_OF[key]]
         elif key == "email" and str(old).casefold() != str(new).casefold():
             extra_notes.append(f"Other e-mail: {new}")
         elif key == "phone" and old != new:

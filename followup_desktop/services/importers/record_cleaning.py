@@ -6,13 +6,17 @@ time zone becomes a line of the contact's notes, and the preview says so.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from email.utils import parseaddr
 from functools import lru_cache
 from typing import Any
 
 from followup_desktop.services import validation as check
 from followup_desktop.services.importers.contact_record import ContactRecord
+from followup_desktop.services.importers.postal_format import country_code, format_address
 from followup_desktop.services.validation import known_time_zones
 
 CHANNELS = ("call", "email", "note")
@@ -35,7 +39,7 @@ _SIMPLE_LOCAL_PART = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class CleanedRecord:
     """Field values ready to store; company names are resolved to rows when applied."""
 
@@ -46,6 +50,8 @@ class CleanedRecord:
 
 
 def clean_text(value: str) -> str:
+    if value.isprintable():
+        return value.strip()  # most values: no line breaks or control characters to look at
     return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
@@ -69,53 +75,213 @@ def normalized_email_or_none(text: str) -> str | None:
     return check.validated_email(text.strip())
 
 
-def clean_record(record: ContactRecord, phone_region: str) -> CleanedRecord | str:
-    """Store-ready values, or the reason the record cannot become a contact."""
+@dataclass
+class CleanedCompany:
+    """An organisation's own card: the company to create, or to fill where it is empty."""
+
+    name: str
+    website: str
+    address: str
+    notes: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def clean_record(record: ContactRecord, phone_region: str) -> CleanedRecord | CleanedCompany | str:
+    """Store-ready values, the company an organisation's card describes, or the reason the
+    record cannot become a contact."""
     if record.company_card and not (record.first_name.strip() or record.last_name.strip()):
-        return "an organisation's card, not a person"
+        return _company(record, phone_region)
+    notes = [clean_text(line) for line in record.notes]
+    warnings = list(record.warnings)
     first, last = (clean_text(part) for part in record.name_parts())
     if not (first or last):
-        if record.emails:
-            return "no name (only an e-mail address)"
-        return "no name"
-    notes = [clean_text(line) for line in record.notes]
-    warnings: list[str] = []
-    emails: list[str] = []
-    for raw in (clean_text(e) for e in record.emails):
+        named = name_from_email(record.emails)
+        if named is None:
+            return "no name and no e-mail address"
+        first, last, address = named
+        warnings.append(f"name taken from the e-mail address {address}; check it")
+        notes.append(f"Name taken from the e-mail address {address}; please check it.")
+    emails: list[tuple[str, str]] = []
+    labels = _padded(record.email_labels, len(record.emails))
+    for raw, label in zip((clean_text(e) for e in record.emails), labels, strict=True):
+        raw = _address_part(raw)
         normalized = normalized_email_or_none(raw) if raw else None
         if normalized is None:
             if raw:
-                notes.append(f"E-mail (not valid): {raw}")
+                notes.append(f"{_labelled('E-mail', label, other='')} (not valid): {raw}")
                 warnings.append(f"e-mail {raw!r} is not valid; kept in notes")
             continue
-        if normalized.lower() not in (e.lower() for e in emails):
-            emails.append(normalized)
-    notes.extend(f"Other e-mail: {extra}" for extra in emails[1:])
-    phones = [clean_text(p) for p in record.phones if clean_text(p)]
-    notes.extend(f"Other phone: {extra}" for extra in phones[1:])
+        if normalized.lower() not in (e.lower() for e, _l in emails):
+            emails.append((normalized, label))
+    notes.extend(f"{_labelled('E-mail', label)}: {extra}" for extra, label in emails[1:])
+    addresses = _addresses(record, phone_region)
+    regions = [phone_region, *(country_code(a.country) for a in record.addresses[:1])]
+    phones: list[tuple[str, str]] = []
+    labels = _padded(record.phone_labels, len(record.phones))
+    for raw, label in zip(record.phones, labels, strict=True):
+        text = clean_text(raw)
+        if text:
+            phones.append((check.phone_as_written_or_valid(text, regions), label))
+    notes.extend(f"{_labelled('Phone', label)}: {extra}" for extra, label in phones[1:])
+    notes.extend(
+        f"{_labelled('Address', label)}: {', '.join(text.splitlines())}"
+        for text, label in addresses[1:]
+    )
+    birthday = clean_birthday(record.birthday)
+    if record.birthday.strip() and not birthday:
+        notes.append(f"Birthday: {clean_text(record.birthday)}")
+        warnings.append(f"birthday {record.birthday.strip()!r} is not a date; kept in notes")
     time_zone = clean_text(record.time_zone)
     if time_zone and _time_zone_unknown(time_zone):
         notes.append(f"Time zone: {time_zone}")
         warnings.append(f"time zone {time_zone!r} is unknown; kept in notes")
         time_zone = ""
     channel = _CHANNEL_WORDS.get(clean_text(record.preferred_channel).lower(), "")
+    websites = _unique(clean_text(w) for w in record.websites)
     values: dict[str, Any] = {
         "first_name": first,
         "last_name": last,
         "role": clean_text(record.role),
         "company": clean_text(record.company),
-        "email": emails[0] if emails else "",
-        "phone": check.formatted_phone(phones[0], phone_region) if phones else "",
-        "address": clean_text(record.address),
+        "department": clean_text(record.department),
+        "email": emails[0][0] if emails else "",
+        "email_label": emails[0][1] if emails else "",
+        "phone": phones[0][0] if phones else "",
+        "phone_label": phones[0][1] if phones else "",
+        "address": addresses[0][0] if addresses else "",
+        "address_label": addresses[0][1] if addresses else "",
+        "birthday": birthday,
+        "websites": "\n".join(websites),
         "time_zone": time_zone,
         "preferred_channel": channel,
         "social_handle": clean_text(record.social_handle),
         "is_agency": bool(record.is_agency),
         "client_company": clean_text(record.client_company),
         "keep_in_touch_days": _cadence(record.keep_in_touch_days, warnings),
+        "uid": clean_text(record.uid),
         "notes": "\n".join(line for line in notes if line),
     }
-    return CleanedRecord(values, [e.lower() for e in emails], warnings)
+    return CleanedRecord(values, [e.lower() for e, _l in emails], warnings)
+
+
+def _company(record: ContactRecord, phone_region: str) -> CleanedCompany | str:
+    name = clean_text(record.company) or clean_text(record.full_name)
+    if not name:
+        return "an organisation's card without a name"
+    notes = [clean_text(line) for line in record.notes]
+    notes.extend(f"{_labelled('E-mail', '')}: {e}" for e in record.emails if clean_text(e))
+    notes.extend(
+        f"{_labelled('Phone', label)}: {p}"
+        for p, label in zip(
+            record.phones, _padded(record.phone_labels, len(record.phones)), strict=True
+        )
+        if clean_text(p)
+    )
+    addresses = _addresses(record, phone_region)
+    notes.extend(
+        f"{_labelled('Address', label)}: {', '.join(text.splitlines())}"
+        for text, label in addresses[1:]
+    )
+    websites = _unique(clean_text(w) for w in [*record.websites, record.social_handle])
+    notes.extend(f"Website: {extra}" for extra in websites[1:])
+    return CleanedCompany(
+        name,
+        websites[0] if websites else "",
+        addresses[0][0] if addresses else "",
+        "\n".join(line for line in notes if line),
+        list(record.warnings),
+    )
+
+
+def _padded(labels: list[str], length: int) -> list[str]:
+    return [*labels[:length], *([""] * (length - len(labels)))]
+
+
+def _labelled(what: str, label: str, other: str = "Other") -> str:
+    """The file's label on the kind of value: "Work phone", "Mobile phone", "Home fax"."""
+    label = label.strip()
+    if not label:
+        return f"{other} {what.lower()}" if other else what
+    if what == "Phone" and label.split()[-1] in ("fax", "pager"):
+        return label.capitalize()
+    return f"{label.capitalize()} {what.lower()}"
+
+
+def _address_part(text: str) -> str:
+    """The address of "Name <address>" (display names are read by ``name_from_email``)."""
+    if "<" in text and text.endswith(">"):
+        return parseaddr(text)[1] or text
+    return text
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for value in values:
+        if value and value not in seen:
+            seen.append(value)
+    return seen
+
+
+def _addresses(record: ContactRecord, phone_region: str) -> list[tuple[str, str]]:
+    """(laid-out text, label) of every address, the main one first."""
+    found = []
+    if clean_text(record.address):
+        found.append((clean_text(record.address), ""))
+    for address in record.addresses:
+        text = clean_text(format_address(address, phone_region))
+        if text and text not in (t for t, _l in found):
+            found.append((text, clean_text(address.label)))
+    return found
+
+
+def name_from_email(emails: list[str]) -> tuple[str, str, str] | None:
+    """(first, last, address) for a record with only an e-mail: the display part of
+    "Jana Nováková <jana@x.cz>", else the local part ("jana.novakova" → Jana Novakova)."""
+    for raw in emails:
+        display, address = parseaddr(clean_text(raw))
+        if "@" not in address:
+            continue
+        words = display.split()
+        if not words:
+            local = address.rpartition("@")[0]
+            words = [w.capitalize() for w in re.split(r"[._\-+]+", local) if w and not w.isdigit()]
+        if not words:
+            words = [address.rpartition("@")[0]]
+        if len(words) == 1:
+            return words[0], "", address
+        return " ".join(words[:-1]), words[-1], address
+    return None
+
+
+_BIRTHDAY_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%d.%m.%Y", "%m/%d/%Y", "%B %d, %Y", "%d %B %Y")
+_NO_YEAR = re.compile(r"^--(\d{2})-?(\d{2})$")
+#: Apple writes a birthday without a year as 1604-MM-DD.
+_NO_YEAR_PLACEHOLDERS = ("1604", "0000", "1900")
+
+
+def clean_birthday(text: str) -> str:
+    """An ISO date ("1980-04-15"), "--04-15" when the year is unknown, or "" when ``text`` is
+    not a date."""
+    value = clean_text(text).split("T")[0]
+    if not value:
+        return ""
+    match = _NO_YEAR.match(value)
+    if match:
+        month, day = int(match.group(1)), int(match.group(2))
+        try:
+            dt.date(2000, month, day)
+        except ValueError:
+            return ""
+        return f"--{month:02d}-{day:02d}"
+    for pattern in _BIRTHDAY_FORMATS:
+        try:
+            day_value = dt.datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+        if str(day_value.year) in _NO_YEAR_PLACEHOLDERS or value.startswith(_NO_YEAR_PLACEHOLDERS):
+            return f"--{day_value.month:02d}-{day_value.day:02d}"
+        return day_value.isoformat()
+    return ""
 
 
 def _time_zone_unknown(name: str) -> bool:

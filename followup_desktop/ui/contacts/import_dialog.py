@@ -51,6 +51,10 @@ class ImportDialog(QDialog):
         self.columns = ImportColumnsPage()
         self.columns.encoding_chosen.connect(self._open_source)
         self.preview = ImportPreviewPage()
+        self.preview.encoding_chosen.connect(self._reread_in)
+        # A CSV file's encoding is chosen with its columns, on the first page.
+        self.preview.encoding.setVisible(kind == "vcf")
+        self.preview.encoding_label.setVisible(kind == "vcf")
         self.pages = QStackedWidget()
         self.pages.addWidget(self.columns)
         self.pages.addWidget(self.preview)
@@ -147,6 +151,11 @@ class ImportDialog(QDialog):
         if self.source.layout is not None:
             self.columns.show_columns(self.source)
 
+    def _reread_in(self, encoding: str) -> None:
+        """Read the file again in the encoding the user chose on the preview, and preview."""
+        self._open_source(encoding)
+        self.start_preview()
+
     # --- running -------------------------------------------------------------------------
 
     def start_preview(self) -> None:
@@ -183,7 +192,7 @@ class ImportDialog(QDialog):
     def _on_previewed(self, plan: ImportPlan) -> None:
         self._finish_job()
         self.plan = plan
-        self.preview.show_plan(plan)
+        self.preview.show_plan(plan, self.source.chosen_encoding if self.source else "")
         self.import_button.setText(f"&Import {plan.count(NEW) + plan.count(MERGED)} contacts")
         self._show_page(PREVIEW_PAGE)
 

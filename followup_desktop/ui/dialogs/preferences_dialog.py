@@ -47,6 +47,10 @@ class PreferencesDialog(QDialog):
         self.phone_region = QLineEdit(profile.phone_region)
         self.phone_region.setMaxLength(2)
         self.phone_region.setPlaceholderText("US, GB, DE…")
+        self.phone_region.setToolTip(
+            "The country of numbers written without a country code: the ones you type and the "
+            "ones in imported address books. A number no country makes valid is kept as written."
+        )
         self.address = _text_edit(72)
         self.address.setPlainText(profile.address)
         self.qualifications = _text_edit(56)
