@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 #: Plurals that are not the noun plus "s".
-_IRREGULAR = {"company": "companies", "match": "matches", "working day": "working days"}
+_IRREGULAR = {
+    "company": "companies",
+    "new company": "new companies",
+    "match": "matches",
+    "working day": "working days",
+}
 
 
 def plural(noun: str, count: int) -> str:

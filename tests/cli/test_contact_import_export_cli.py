@@ -34,7 +34,7 @@ def test_import_dry_run_then_import_then_export(tmp_path: Path) -> None:
     assert "an organisation's card: a new company" in dry.stdout
     done = run_cli("--data-dir", data, "import", "vcf", sample)
     assert done.returncode == 0, done.stderr
-    assert "1 contacts added" in done.stdout
+    assert "1 contact added" in done.stdout
     out = tmp_path / "out.csv"
     exported = run_cli("--data-dir", data, "export", "csv", str(out))
     assert exported.returncode == 0, exported.stderr
@@ -88,7 +88,7 @@ def test_csv_columns_can_be_chosen_on_the_command_line(tmp_path: Path, capsys: o
         ]
     )
     assert status == 0
-    assert "1 contacts added" in capsys.readouterr().out  # type: ignore[attr-defined]
+    assert "1 contact added" in capsys.readouterr().out  # type: ignore[attr-defined]
     status = main(["--data-dir", data, "import", "csv", str(sheet), "--column", "Nope=email"])
     assert status == 1
     assert "no column named 'Nope'" in capsys.readouterr().err  # type: ignore[attr-defined]

@@ -56,7 +56,7 @@ def test_vcard_preview_then_import(qtbot: QtBot, store: StoreInfo) -> None:
     with qtbot.waitSignal(events.contacts_changed, timeout=20000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     wait_for_page(qtbot, dialog, DONE_PAGE)
-    assert "1 contacts added" in dialog.done_label.text()
+    assert "1 contact added" in dialog.done_label.text()
     assert Contact.select().count() == 1
 
 

@@ -73,7 +73,7 @@ def test_exported_long_note_imports_again_as_the_same_contact(tmp_path: Path) ->
     done = followup("--data-dir", str(target), "import", "csv", str(exported))
 
     assert done.returncode == 0, done.stderr
-    assert "1 new" in done.stdout or "1 contacts added" in done.stdout, done.stdout
+    assert "1 new" in done.stdout or "1 contact added" in done.stdout, done.stdout
     assert _contacts(target / "followup.sqlite") == _contacts(source / "followup.sqlite")
     (row,) = _contacts(target / "followup.sqlite")
     assert len(str(row[5])) == 200_000

@@ -14,6 +14,8 @@ from followup_desktop.services.wording import counted
         (2, "company", "2 companies"),
         (0, "note", "0 notes"),
         (1, "page", "1 page"),
+        (1, "new company", "1 new company"),
+        (3, "new company", "3 new companies"),
         (2, "match", "2 matches"),
         (1, "working day", "1 working day"),
         (5, "working day", "5 working days"),

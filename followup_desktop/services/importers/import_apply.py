@@ -21,6 +21,7 @@ from followup_desktop.services.importers.import_plan import (
 )
 from followup_desktop.services.planning import replan_scope
 from followup_desktop.services.rule_facts import expand_scope
+from followup_desktop.services.wording import counted
 
 #: Rows per INSERT; small enough for SQLite's limit on bound variables, large enough to be quick.
 BATCH_SIZE = 250
@@ -41,12 +42,16 @@ class ImportResult:
     company_cards: int = 0
 
     def summary(self) -> str:
-        companies = f" ({self.companies_created} new companies)" if self.companies_created else ""
+        companies = (
+            f" ({counted(self.companies_created, 'new company')})" if self.companies_created else ""
+        )
         cards = (
-            f", {self.company_cards} companies from their own cards" if self.company_cards else ""
+            f", {counted(self.company_cards, 'company')} from their own cards"
+            if self.company_cards
+            else ""
         )
         return (
-            f"{self.created} contacts added{companies}, {self.merged} merged, "
+            f"{counted(self.created, 'contact')} added{companies}, {self.merged} merged, "
             f"{self.skipped} skipped{cards}"
         )
 

@@ -99,7 +99,7 @@ class StageColumn(QFrame):
         self.add_button.setText("+  Add application")
         self.add_button.setAutoRaise(True)
         self.add_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.add_button.setToolTip(f"Add an application to {stage.name}")
+        self.add_button.setToolTip(plain_tooltip(f"Add an application to {stage.name}"))
         self.add_button.setAccessibleName(f"Add an application to {stage.name}")
         self.add_button.clicked.connect(lambda: self.add_requested.emit(self.stage.id))
         layout.addWidget(self.add_button)
