@@ -148,6 +148,7 @@ class ContactListPanel(QWidget):
         #: Set while a keystroke or a filter box changes what the list shows.
         self._filtering = False
         find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.setWhatsThis("Search contacts")  # listed in the shortcut sheet
         find.activated.connect(self.focus_search)
 
     # --- data ----------------------------------------------------------------------------
