@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -111,10 +110,8 @@ class ContactListPanel(QWidget):
         self.no_matches.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.no_matches.setContentsMargins(0, 24, 0, 0)
         self.no_matches.setEnabled(False)
-        #: The table, or "No matches" when the search and filters leave no one.
-        self.results = QStackedWidget()
-        self.results.addWidget(self.table)
-        self.results.addWidget(self.no_matches)
+        #: In place of the table when the search and filters leave no one.
+        self.no_matches.hide()
 
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
@@ -130,7 +127,8 @@ class ContactListPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(search_row)
         layout.addLayout(filters)
-        layout.addWidget(self.results, 1)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.no_matches, 1)
         layout.addWidget(self.count_label)
 
         self.search.textChanged.connect(self._apply_filter)
@@ -236,7 +234,9 @@ class ContactListPanel(QWidget):
             f"{total:,} contacts" if shown == total else f"{shown:,} of {total:,} contacts"
         )
         searching = self.current_filter() != ContactFilter()
-        self.results.setCurrentWidget(self.no_matches if searching and not shown else self.table)
+        nothing = searching and not shown
+        self.table.setVisible(not nothing)
+        self.no_matches.setVisible(nothing)
         if self._filtering:
             self.table.scrollToTop()
         selected = self._selected_id
