@@ -27,6 +27,7 @@ from followup_desktop.db.store_format import (
     read_pragmas,
     refuse_newer,
 )
+from followup_desktop.db.text_fold import SQL_NAME, sql_fold
 from followup_desktop.db.unavailable import is_damage, sqlite_error_of, unavailable
 
 BeforeMigrate = Callable[[Path, int], None]
@@ -55,8 +56,12 @@ def make_database(path: Path, *, read_only: bool = False) -> pw.SqliteDatabase:
     if read_only:
         uri = read_only_uri(path, immutable=not journal_beside(path))
         pragmas = [("foreign_keys", 1), ("busy_timeout", PRAGMAS_BUSY_MS), ("query_only", 1)]
-        return pw.SqliteDatabase(uri, uri=True, pragmas=pragmas, timeout=BUSY_TIMEOUT_SECONDS)
-    return pw.SqliteDatabase(str(path), pragmas=list(PRAGMAS), timeout=BUSY_TIMEOUT_SECONDS)
+        db = pw.SqliteDatabase(uri, uri=True, pragmas=pragmas, timeout=BUSY_TIMEOUT_SECONDS)
+    else:
+        db = pw.SqliteDatabase(str(path), pragmas=list(PRAGMAS), timeout=BUSY_TIMEOUT_SECONDS)
+    # The contact search indexes hold folded text: their triggers and searches call it.
+    db.register_function(sql_fold, SQL_NAME, 1, deterministic=True)
+    return db
 
 
 def verify_pragmas(db: pw.SqliteDatabase) -> tuple[str, bool, int]:

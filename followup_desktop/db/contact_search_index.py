@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from followup_desktop.db.migrations import SEARCH_BODY, SEARCH_TABLES
+from followup_desktop.db.migrations import FOLDED_SEARCH_BODY, SEARCH_TABLES
 from followup_desktop.db.models import database
 
 
@@ -26,7 +26,7 @@ def contacts_indexed_in_bulk() -> Iterator[None]:
         for table in SEARCH_TABLES:
             database.execute_sql(
                 f'INSERT OR REPLACE INTO "{table}" (rowid, body)'
-                f" SELECT c.id, {SEARCH_BODY.format(row='c')} FROM contact c WHERE c.id > ?",
+                f" SELECT c.id, {FOLDED_SEARCH_BODY.format(row='c')} FROM contact c WHERE c.id > ?",
                 (last_id,),
             )
     finally:

@@ -8,6 +8,8 @@ from typing import NamedTuple
 
 import peewee as pw
 
+from followup_desktop.db.text_fold import SQL_NAME
+
 
 class Migration(NamedTuple):
     """One step from ``version - 1`` to ``version``, run inside the step's transaction."""
@@ -159,7 +161,6 @@ CREATE TABLE "setting" ("key" VARCHAR(100) NOT NULL PRIMARY KEY, "value" TEXT NO
 # A bulk insert (import, demo) pauses the insert triggers inside its transaction and indexes
 # its new rows in one statement, eight times faster than row by row.
 # Plus the list's name order without case, and the keep-in-touch lookups by contact.
-#: Also what ``db.contact_search_index`` writes when it fills the indexes in bulk.
 SEARCH_BODY = (
     "{row}.first_name || ' ' || {row}.last_name"
     " || ' | ' || coalesce((SELECT name FROM company WHERE id = {row}.company_id), '')"
@@ -167,6 +168,40 @@ SEARCH_BODY = (
     " || ' | ' || coalesce((SELECT name FROM company WHERE id = {row}.client_company_id), '')"
 )
 SEARCH_TABLES = ("contact_search", "contact_search_words")
+_TRIGGERS = """
+CREATE TRIGGER "{table}_contact_insert" AFTER INSERT ON contact
+  WHEN NOT EXISTS (SELECT 1 FROM contact_search_paused) BEGIN
+  INSERT OR REPLACE INTO "{table}" (rowid, body) VALUES (NEW.id, {new_body});
+END;
+CREATE TRIGGER "{table}_contact_update" AFTER UPDATE OF
+  id, first_name, last_name, company_id, email, role, client_company_id ON contact BEGIN
+  DELETE FROM "{table}" WHERE rowid = OLD.id;
+  INSERT OR REPLACE INTO "{table}" (rowid, body) VALUES (NEW.id, {new_body});
+END;
+CREATE TRIGGER "{table}_contact_delete" AFTER DELETE ON contact BEGIN
+  DELETE FROM "{table}" WHERE rowid = OLD.id;
+END;
+CREATE TRIGGER "{table}_company_rename" AFTER UPDATE OF name ON company BEGIN
+  INSERT OR REPLACE INTO "{table}" (rowid, body)
+    SELECT c.id, {c_body} FROM contact c
+    WHERE c.company_id = NEW.id OR c.client_company_id = NEW.id;
+END;
+"""
+_TRIGGER_NAMES = ("contact_insert", "contact_update", "contact_delete", "company_rename")
+
+
+def _indexes_filled(body: str) -> str:
+    """Each search index filled with ``body`` (a format of ``row``) and kept so by triggers."""
+    return "".join(
+        f'''
+INSERT INTO "{table}" (rowid, body) SELECT c.id, {body.format(row="c")} FROM contact c;'''
+        + _TRIGGERS.format(
+            table=table, new_body=body.format(row="NEW"), c_body=body.format(row="c")
+        )
+        for table in SEARCH_TABLES
+    )
+
+
 _SCHEMA_V3 = (
     """
 CREATE VIRTUAL TABLE "contact_search" USING fts5(body, tokenize = 'trigram');
@@ -174,29 +209,7 @@ CREATE VIRTUAL TABLE "contact_search_words" USING fts5(
   body, tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2');
 CREATE TABLE "contact_search_paused" ("id" INTEGER NOT NULL PRIMARY KEY);
 """
-    + "".join(
-        f"""
-INSERT INTO "{table}" (rowid, body) SELECT c.id, {SEARCH_BODY.format(row="c")} FROM contact c;
-CREATE TRIGGER "{table}_contact_insert" AFTER INSERT ON contact
-  WHEN NOT EXISTS (SELECT 1 FROM contact_search_paused) BEGIN
-  INSERT OR REPLACE INTO "{table}" (rowid, body) VALUES (NEW.id, {SEARCH_BODY.format(row="NEW")});
-END;
-CREATE TRIGGER "{table}_contact_update" AFTER UPDATE OF
-  id, first_name, last_name, company_id, email, role, client_company_id ON contact BEGIN
-  DELETE FROM "{table}" WHERE rowid = OLD.id;
-  INSERT OR REPLACE INTO "{table}" (rowid, body) VALUES (NEW.id, {SEARCH_BODY.format(row="NEW")});
-END;
-CREATE TRIGGER "{table}_contact_delete" AFTER DELETE ON contact BEGIN
-  DELETE FROM "{table}" WHERE rowid = OLD.id;
-END;
-CREATE TRIGGER "{table}_company_rename" AFTER UPDATE OF name ON company BEGIN
-  INSERT OR REPLACE INTO "{table}" (rowid, body)
-    SELECT c.id, {SEARCH_BODY.format(row="c")} FROM contact c
-    WHERE c.company_id = NEW.id OR c.client_company_id = NEW.id;
-END;
-"""
-        for table in SEARCH_TABLES
-    )
+    + _indexes_filled(SEARCH_BODY)
     + """
 CREATE INDEX "contact_sort_name" ON "contact" (
   "last_name" COLLATE NOCASE, "first_name" COLLATE NOCASE);
@@ -219,6 +232,20 @@ ALTER TABLE "contact" ADD COLUMN "address_label" TEXT NOT NULL DEFAULT '';
 ALTER TABLE "contact" ADD COLUMN "uid" TEXT NOT NULL DEFAULT '';
 """
 
+# Version 5: the search indexes hold the text folded (no case, no accents) by the function
+# ``search_fold`` that every connection of the app registers (``db.text_fold``), so "nunez"
+# finds "Núñez". A program without that function can still read the store, and write anything
+# but contacts and company names.
+#: Also what ``db.contact_search_index`` writes when it fills the indexes in bulk.
+FOLDED_SEARCH_BODY = f"{SQL_NAME}({SEARCH_BODY})"
+_SCHEMA_V5 = (
+    "".join(
+        f'DROP TRIGGER "{table}_{name}";\n' for table in SEARCH_TABLES for name in _TRIGGER_NAMES
+    )
+    + "".join(f'DELETE FROM "{table}";\n' for table in SEARCH_TABLES)
+    + _indexes_filled(FOLDED_SEARCH_BODY)
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", lambda db: _run_script(db, _SCHEMA_V1)),
     Migration(
@@ -234,6 +261,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "contact department, birthday, websites, labels and address-book id",
         lambda db: _run_script(db, _SCHEMA_V4),
     ),
+    Migration(5, "accent-free contact search", lambda db: _run_script(db, _SCHEMA_V5)),
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from followup_desktop.db.reads import read_all
+from followup_desktop.services.search_text import fold_for_search, folded_words, matches_all
 
 
 class SearchEntry:
@@ -18,7 +19,7 @@ class SearchEntry:
         self.stage_id = stage_id
         self.archived = archived
         self.rank = rank
-        #: Company, position and contact name, case-folded, so any script matches.
+        #: Company, position and contact name, folded (no case, no accents).
         self.text = text
 
 
@@ -34,14 +35,14 @@ LEFT JOIN contact ct ON ct.id = a.contact_id
 ORDER BY a.stage_id, a.archived, a.rank, a.id
 """
     return [
-        SearchEntry(app_id, stage_id, bool(archived), rank, text.casefold())
+        SearchEntry(app_id, stage_id, bool(archived), rank, fold_for_search(text))
         for app_id, stage_id, archived, rank, text in read_all(sql)
     ]
 
 
 def filter_words(text: str) -> list[str]:
-    """The filter box's text as case-folded words, each of which a card must contain."""
-    return [word.casefold() for word in text.split()]
+    """The filter box's text as folded words, each of which a card must contain."""
+    return folded_words(text)
 
 
 def search_board(entries: list[SearchEntry], text: str) -> dict[int, list[int]]:
@@ -49,7 +50,7 @@ def search_board(entries: list[SearchEntry], text: str) -> dict[int, list[int]]:
     words = filter_words(text)
     matches: dict[int, list[SearchEntry]] = {}
     for entry in entries:
-        if all(word in entry.text for word in words):
+        if matches_all(words, entry.text):
             matches.setdefault(entry.stage_id, []).append(entry)
     return {
         stage_id: [e.id for e in sorted(found, key=lambda e: (e.archived, e.rank, e.id))]

@@ -179,6 +179,12 @@ def contact_page(
     return [_contact_row(values) for values in rows]
 
 
+def query_holds_contact(query: ContactListQuery, contact_id: int) -> bool:
+    """Whether the contact is among the rows of ``query`` (wherever in its order)."""
+    sql = f"SELECT 1 FROM contact c WHERE c.id = ? AND {query.condition.sql}"
+    return read_one(sql, (contact_id, *query.condition.params)) is not None
+
+
 def position_of_contact(query: ContactListQuery, contact_id: int) -> int | None:
     """The row of the contact in ``query``'s order, or None when the query does not show it."""
     terms = ", ".join(SORT_COLUMNS[query.column][1])

@@ -4,9 +4,9 @@ Words of two or more characters are found anywhere in a contact's name, company,
 or client company through a trigram index (a two-character word through the indexed trigrams
 that begin with it, so "li" finds Lisa, Li Wei and Amelia, as "lia" will); a single character
 matches the start of a word through a prefix index ("m" finds Mark and Emma Moss, not Emma
-Lee: nearly every name holds a common letter somewhere). Both indexes fold case and are kept
-current by triggers (schema version 3), so a keystroke costs index lookups, not a pass over
-every contact.
+Lee: nearly every name holds a common letter somewhere). Both indexes hold the text folded
+(no case, no accents: "nunez" finds Núñez) and are kept current by triggers (schema versions 3
+and 4), so a keystroke costs index lookups, not a pass over every contact.
 """
 
 from __future__ import annotations
@@ -15,12 +15,14 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from followup_desktop.services.search_text import folded_words
+
 #: Words of this length or longer are one phrase of the trigram index.
 TRIGRAM_LENGTH = 3
 #: Words shorter than this (one character) match the start of a word; longer ones anywhere.
 SUBSTRING_LENGTH = 2
 
-#: The trigram index's terms that begin with a two-character word (lower case).
+#: The trigram index's terms that begin with a two-character word (folded).
 PairTerms = Callable[[str], list[str]]
 
 
@@ -82,7 +84,7 @@ NOTHING = SqlCondition("0")
 
 def text_condition(text: str, pair_terms: PairTerms) -> list[SqlCondition]:
     """Conditions that every word of ``text`` is found in the contact's searchable fields."""
-    words = text.split()
+    words = folded_words(text)
     anywhere: list[str] = []
     for word in words:
         if len(word) >= TRIGRAM_LENGTH:
@@ -91,7 +93,7 @@ def text_condition(text: str, pair_terms: PairTerms) -> list[SqlCondition]:
             # The trigrams that begin with the pair: a contact holds the pair if it holds one
             # of them (the index has a trigram at every position but the last two characters
             # of the text, which end with a separator or the client company's name).
-            terms = pair_terms(word.lower())
+            terms = pair_terms(word)
             if not terms:
                 return [NOTHING]
             anywhere.append("(" + " OR ".join(_phrase(term) for term in terms) + ")")

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from followup_desktop import APP_DIR_NAME, APP_ID, APP_NAME, __version__
 from followup_desktop.ui.app_icon import app_icon
+from followup_desktop.ui.theme import apply_colour_scheme
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -20,4 +21,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    if existing is None:
+        apply_colour_scheme(app)  # and again whenever the system switches scheme
     return app

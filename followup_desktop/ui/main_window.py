@@ -32,6 +32,7 @@ from followup_desktop.ui.dialogs.contact_dialog import ContactDialog
 from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
 from followup_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.help.dialogs import add_help_actions
 from followup_desktop.ui.read_only_banner import ReadOnlyBanner
 from followup_desktop.ui.safe_undo import SafeUndoStack
 from followup_desktop.ui.today_panel import TodayPanel
@@ -215,6 +216,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(today_toggle)
 
         help_menu = bar.addMenu("&Help")
+        self.guide_action, self.shortcuts_action = add_help_actions(self, help_menu)
         self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)

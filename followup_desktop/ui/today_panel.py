@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from followup_desktop.services.follow_up_queries import FollowUpRow, due_counts, due_page
-from followup_desktop.ui.calendar.channels import OVERDUE_COLOUR, channel_text
+from followup_desktop.ui.calendar.channels import channel_text
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.follow_ups.actions import FollowUpActions
 from followup_desktop.ui.plain_text import plain_tooltip, shown_lines
+from followup_desktop.ui.theme import WARNING
 from followup_desktop.ui.widgets.wrapped_rows import WrappedRowsDelegate
 
 FollowUpIdRole = Qt.ItemDataRole.UserRole + 1
@@ -59,7 +60,8 @@ class TodayPanel(QWidget):
         self.list.setWordWrap(True)
         # Rows wrap at the panel's width, a name to three lines at most and then "…" (the
         # tooltip has it whole): a long name never widens a row or scrolls the list sideways.
-        self.list.setItemDelegate(WrappedRowsDelegate(self.list, max_lines=3))
+        self.list.setItemDelegate(WrappedRowsDelegate(self.list, max_lines=3, separators=True))
+        self.list.setSpacing(1)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setObjectName("today_list")
@@ -101,6 +103,11 @@ class TodayPanel(QWidget):
         self.due_today: list[FollowUpRow] = []
         self._day = today()
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh()  # the late entries' colour is chosen for the scheme
 
     def refresh(self) -> None:
         self._day = today = self._today()
@@ -147,7 +154,7 @@ class TodayPanel(QWidget):
         if late > 0:
             # A colour where Qt documents a brush: the view converts it, and the panel then
             # needs none of the brush and gradient types PySide sets up on first use.
-            item.setData(Qt.ItemDataRole.ForegroundRole, OVERDUE_COLOUR)
+            item.setData(Qt.ItemDataRole.ForegroundRole, WARNING.on(self.list.palette()))
         return item
 
     @staticmethod

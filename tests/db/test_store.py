@@ -165,13 +165,14 @@ def test_foreign_file_is_refused_untouched(tmp_path: Path, content: bytes) -> No
     assert path.read_bytes() == content
 
 
-def _v3_store(path: Path) -> None:
-    """The first release's fixture brought to schema 3 by the migrations of that time."""
+def _v3_store(path: Path, version: int = 3) -> None:
+    """The first release's fixture brought to schema 3 (or ``version``) by the migrations of
+    that time."""
     shutil.copy(FIXTURE_V1, path)
     db = pw.SqliteDatabase(str(path))
     db.connect()
     try:
-        for step in MIGRATIONS[1:3]:
+        for step in MIGRATIONS[1:version]:
             with db.atomic():
                 step.apply(db)
                 db.execute_sql(f"PRAGMA user_version = {step.version}")
@@ -179,7 +180,7 @@ def _v3_store(path: Path) -> None:
         db.close()
 
 
-def test_v3_store_migrates_to_v4_keeping_every_contact(tmp_path: Path) -> None:
+def test_v3_store_migrates_to_the_current_schema_keeping_every_contact(tmp_path: Path) -> None:
     path = tmp_path / "v3.sqlite"
     _v3_store(path)
     before = sqlite3.connect(path)
@@ -190,7 +191,7 @@ def test_v3_store_migrates_to_v4_keeping_every_contact(tmp_path: Path) -> None:
     info = open_store(path, before_migrate=lambda _p, version: seen.append(version))
     try:
         assert seen == [3] and info.migrated_from == 3
-        assert database.execute_sql("PRAGMA user_version").fetchone()[0] == 4
+        assert database.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         after = database.execute_sql(
             "SELECT id, first_name, last_name, email, notes FROM contact"
         ).fetchall()
@@ -198,10 +199,35 @@ def test_v3_store_migrates_to_v4_keeping_every_contact(tmp_path: Path) -> None:
         raj = Contact.get_by_id(2)
         assert (raj.department, raj.birthday, raj.websites, raj.uid) == ("", "", "", "")
         assert (raj.phone_label, raj.email_label, raj.address_label) == ("", "", "")
-        # the search indexes of version 3 still find the contact
+        # the search indexes, rebuilt folded, still find the contact
         found = database.execute_sql(
             "SELECT rowid FROM contact_search WHERE contact_search MATCH ?", (raj.last_name,)
         ).fetchall()
         assert (2,) in found
+    finally:
+        close_store()
+
+
+def test_v4_store_migrates_to_v5_and_finds_names_without_their_accents(tmp_path: Path) -> None:
+    path = tmp_path / "v4.sqlite"
+    _v3_store(path, version=4)
+    before = sqlite3.connect(path)
+    assert before.execute("PRAGMA user_version").fetchone()[0] == 4
+    # Written by version 4's own triggers, which index the name as typed.
+    before.execute(
+        "INSERT INTO contact (first_name, last_name, created_at, updated_at) "
+        "VALUES ('José', 'Núñez', '2026-01-05 10:00:00', '2026-01-05 10:00:00')"
+    )
+    before.commit()
+    before.close()
+    info = open_store(path)
+    try:
+        assert info.migrated_from == 4 and info.schema_version == 5
+        found = database.execute_sql(
+            "SELECT c.last_name FROM contact_search s JOIN contact c ON c.id = s.rowid "
+            "WHERE contact_search MATCH ?",
+            ("nunez",),
+        ).fetchall()
+        assert found == [("Núñez",)]
     finally:
         close_store()

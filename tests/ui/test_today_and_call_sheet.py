@@ -16,12 +16,12 @@ from pytestqt.qtbot import QtBot
 from followup_desktop.db.models import FollowUp, Interaction
 from followup_desktop.services.follow_up_actions import NextStep
 from followup_desktop.services.follow_up_details import follow_up_details
-from followup_desktop.ui.calendar.channels import OVERDUE_COLOUR
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.follow_ups.call_sheet_dialog import CallSheetDialog, print_call_sheet
 from followup_desktop.ui.follow_ups.complete_dialog import CompleteFollowUpDialog
 from followup_desktop.ui.follow_ups.completion import CompletionInput
 from followup_desktop.ui.pipeline.board import PipelineBoard
+from followup_desktop.ui.theme import WARNING
 from followup_desktop.ui.today_panel import FollowUpIdRole, TodayPanel
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -58,7 +58,7 @@ def test_overdue_first_then_today_with_buttons(panel: TodayPanel, plan: Plan):
     assert panel.summary.text().startswith("1 overdue · 1 due today")
     assert panel.current_follow_up_id() == plan.email_overdue
     assert panel.done_button.isEnabled()
-    assert panel.list.item(1).foreground().color() == OVERDUE_COLOUR
+    assert panel.list.item(1).foreground().color() == WARNING.on(panel.list.palette())
     assert panel.list.item(3).foreground().style() == Qt.BrushStyle.NoBrush
 
 
@@ -69,7 +69,7 @@ def test_overdue_rows_are_painted_in_the_overdue_colour(panel: TodayPanel, plan:
     colours = {
         image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
     }
-    assert OVERDUE_COLOUR.name() in colours
+    assert WARNING.on(panel.list.palette()).name() in colours
 
 
 def test_later_moves_an_overdue_follow_up_from_today(panel: TodayPanel, plan: Plan):

@@ -165,11 +165,12 @@ class CalendarArea(QWidget):
         )
         self.skip_button.clicked.connect(lambda: self._with_current(self.follow_up_actions.skip))
         self.later_menu.aboutToShow.connect(self._fill_later_menu)
-        for sequence, slot in (
-            ("Ctrl+Shift+M", lambda: self.set_mode(0)),
-            ("Ctrl+Shift+W", lambda: self.set_mode(1)),
+        for sequence, slot, what in (
+            ("Ctrl+Shift+M", lambda: self.set_mode(0), "Show the month"),
+            ("Ctrl+Shift+W", lambda: self.set_mode(1), "Show the week"),
         ):
             shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setWhatsThis(what)  # listed in the shortcut sheet
             shortcut.activated.connect(slot)
         events.follow_ups_changed.connect(self.refresh)
         events.applications_changed.connect(self.refresh)

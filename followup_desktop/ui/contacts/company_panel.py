@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -46,6 +45,7 @@ from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationD
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.plain_text import plain_tooltip
 from followup_desktop.ui.widgets.elided_label import ElidedLabel
+from followup_desktop.ui.widgets.folded_search import FoldedFilterProxy
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
 from followup_desktop.ui.widgets.long_text import UserLineEdit, UserTextEdit
 from followup_desktop.ui.widgets.user_text_delegate import UserTextDelegate
@@ -254,9 +254,8 @@ class CompanyPanel(QWidget):
         self.search.setPlaceholderText("Search companies…")
         self.search.setClearButtonEnabled(True)
         self.model = CompanyTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = FoldedFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(0)
         self.proxy.setSortRole(Qt.ItemDataRole.DisplayRole)
         self.table = QTableView()
@@ -293,7 +292,7 @@ class CompanyPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.set_search)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.detail.contact_requested.connect(self.contact_requested)
 

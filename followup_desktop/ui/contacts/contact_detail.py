@@ -110,6 +110,7 @@ class ContactDetailPanel(QWidget):
         self.timeline.follow_up_requested.connect(events.compose_follow_up_requested)
         save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_shortcut.setWhatsThis("Save the contact's details")  # listed in the shortcut sheet
         save_shortcut.activated.connect(self.save)
         self._update_buttons()
 

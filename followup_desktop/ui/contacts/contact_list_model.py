@@ -17,6 +17,7 @@ from followup_desktop.services.contact_queries import (
     count_all_contacts,
     count_contacts,
     position_of_contact,
+    query_holds_contact,
 )
 from followup_desktop.services.contact_search import SORT_COLUMNS, ContactFilter
 from followup_desktop.services.user_text import isolated
@@ -102,6 +103,12 @@ class ContactListModel(TitledTableModel):
             if row.id == contact_id:
                 return offset
         return None
+
+    def holds_contact(self, contact_id: int) -> bool:
+        """Whether the contact is among the rows (read or not)."""
+        if any(row.id == contact_id for page in self._pages.values() for row in page):
+            return True
+        return self._count > 0 and query_holds_contact(self._query, contact_id)
 
     def row_of_contact(self, contact_id: int) -> int | None:
         for number, page in self._pages.items():

@@ -31,11 +31,12 @@ _ROW_HEIGHT_PADDING = 8
 
 
 class ContactListPanel(QWidget):
-    """Emits ``contact_selected`` as the current row changes and ``contact_activated`` on
-    double-click or Enter."""
+    """Emits ``contact_selected`` as the current row changes, ``contact_activated`` on
+    double-click or Enter, and ``nothing_selected`` when a search leaves no one to show."""
 
     contact_selected = Signal(int)
     contact_activated = Signal(int)
+    nothing_selected = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +105,14 @@ class ContactListPanel(QWidget):
         for column, width in enumerate(_COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
 
+        self.no_matches = QLabel("No matches")
+        self.no_matches.setObjectName("contact_no_matches")
+        self.no_matches.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.no_matches.setContentsMargins(0, 24, 0, 0)
+        self.no_matches.setEnabled(False)
+        #: In place of the table when the search and filters leave no one.
+        self.no_matches.hide()
+
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.company_filter)
@@ -119,6 +128,7 @@ class ContactListPanel(QWidget):
         layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.no_matches, 1)
         layout.addWidget(self.count_label)
 
         self.search.textChanged.connect(self._apply_filter)
@@ -136,6 +146,7 @@ class ContactListPanel(QWidget):
         #: Set while a keystroke or a filter box changes what the list shows.
         self._filtering = False
         find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.setWhatsThis("Search contacts")  # listed in the shortcut sheet
         find.activated.connect(self.focus_search)
 
     # --- data ----------------------------------------------------------------------------
@@ -222,13 +233,26 @@ class ContactListPanel(QWidget):
         self.count_label.setText(
             f"{total:,} contacts" if shown == total else f"{shown:,} of {total:,} contacts"
         )
+        searching = self.current_filter() != ContactFilter()
+        nothing = searching and not shown
+        self.table.setVisible(not nothing)
+        self.no_matches.setVisible(nothing)
         if self._filtering:
             self.table.scrollToTop()
-        if self._selected_id is not None:
-            # While searching, the list shows the best matches from the top: the person shown
-            # in the details stays selected when they are among the first rows, and the list
-            # does not jump down to them (nor look for them in every keystroke's results).
-            self.select_contact(self._selected_id, first_page_only=self._filtering)
+        selected = self._selected_id
+        if selected is not None and self.select_contact(selected, first_page_only=self._filtering):
+            return
+        # While searching, the list shows the best matches from the top: the person shown in
+        # the details stays selected when they are among the first rows, and the list does
+        # not jump down to them (nor look for where they are in every keystroke's results).
+        # A person the search leaves out is not shown: the details show the first match, or
+        # no one.
+        if self._filtering and (selected is None or not self.model.holds_contact(selected)):
+            if shown:
+                self.select_contact(self.model.row_at(0).id, first_page_only=True)
+            elif self._selected_id is not None:
+                self._selected_id = None
+                self.nothing_selected.emit()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         contact_id = current.data(ContactIdRole) if current.isValid() else None

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QP
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView, QWidget
 
 from followup_desktop.ui.plain_text import shown_line
+from followup_desktop.ui.theme import WARNING
 from followup_desktop.ui.widgets.user_text_delegate import UserTextDelegate
 
 #: Space between a cell's edge and its text, as the stock delegate leaves.
@@ -96,9 +97,13 @@ class RowPaintedTableView(QTableView):
         self.setViewport(self._viewport)
         self.setShowGrid(False)
         self._texts = TextCache(self.font())
-        self.warning_colour = QColor("#b3261e")
         # Tooltips: the whole text of a cell shown shortened.
         self.setItemDelegate(UserTextDelegate(self))
+
+    @property
+    def warning_colour(self) -> QColor:
+        """The flagged text's colour, readable in the light and the dark scheme."""
+        return WARNING.on(self.palette())
 
     def viewport(self) -> QWidget:
         return self._viewport

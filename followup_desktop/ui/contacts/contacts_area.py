@@ -69,6 +69,7 @@ class ContactsArea(QWidget):
 
         self.list_panel.contact_selected.connect(self._on_contact_selected)
         self.list_panel.contact_activated.connect(self._focus_details)
+        self.list_panel.nothing_selected.connect(self._on_nothing_selected)
         self.new_button.clicked.connect(self.new_contact)
         self.import_button.clicked.connect(lambda: import_contacts(self, self.events))
         self.export_button.clicked.connect(lambda: export_contacts(self))
@@ -133,6 +134,11 @@ class ContactsArea(QWidget):
                 self.list_panel.select_contact(self.detail.contact_id)
             return
         self.detail.show_contact(contact_id)
+
+    def _on_nothing_selected(self) -> None:
+        # The search left no one: the details show no one either (once edits are settled).
+        if self.detail.contact_id is not None and self.detail.may_leave():
+            self.detail.show_contact(None)
 
     def _focus_details(self, contact_id: int) -> None:
         self._on_contact_selected(contact_id)

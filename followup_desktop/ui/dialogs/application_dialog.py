@@ -28,6 +28,7 @@ from followup_desktop.services.records import (
 )
 from followup_desktop.services.validation import ValidationError
 from followup_desktop.ui.widgets.contact_picker import ContactPicker
+from followup_desktop.ui.widgets.folded_search import folded_completer
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
 from followup_desktop.ui.widgets.long_text import UserComboBox, UserLineEdit, UserTextEdit
 
@@ -98,6 +99,7 @@ class ApplicationDialog(QDialog):
         self.company = UserComboBox(placeholder="Who is hiring?")
         # One call with every name: thousands of companies after an address-book import.
         self.company.addItems([name for _id, name in company_choices()])
+        self.company.setCompleter(folded_completer(self.company.model(), self.company))
         self.company.setCurrentText("")
         self.position = UserLineEdit()
         self.position.setPlaceholderText("Job title")

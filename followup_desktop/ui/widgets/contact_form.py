@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -24,6 +23,7 @@ from followup_desktop.services.validation import (
     social_only_advice,
 )
 from followup_desktop.ui.widgets.fill_on_focus import FillOnFocus
+from followup_desktop.ui.widgets.folded_search import folded_completer
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
 from followup_desktop.ui.widgets.long_text import UserComboBox, UserLineEdit, UserTextEdit
 
@@ -46,20 +46,13 @@ def _company_names() -> list[str]:
     return [name for _id, name in company_choices()]
 
 
-def _contains_completer(words: QAbstractItemModel, parent: QWidget) -> QCompleter:
-    completer = QCompleter(words, parent)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    return completer
-
-
 def _choice_box(choices: QStringListModel, placeholder: str) -> UserComboBox:
     """An editable combo box offering ``choices`` (shared, never added to by typing) with a
-    completer that finds a typed part anywhere in a choice."""
+    completer that finds the typed words anywhere in a choice, accents and case aside."""
     combo = UserComboBox(placeholder=placeholder)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     combo.setModel(choices)
-    combo.setCompleter(_contains_completer(choices, combo))
+    combo.setCompleter(folded_completer(choices, combo))
     combo.setCurrentText("")
     return combo
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -18,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from followup_desktop.ui.theme import WARNING_ON_WINDOW
 from followup_desktop.ui.widgets.long_text import UserLineEdit, UserTextEdit
 
-_ERROR_STYLE = "color: #b3261e;"
 _NOTICE_STYLE = "color: palette(placeholder-text);"
 _INVALID_PROPERTY = "invalid"
 _EDIT_WHOLE_LINK = "<a href='edit-whole'>Edit all of it</a> (may be slow)"
@@ -45,7 +46,9 @@ class ValidatedForm(QFormLayout):
         self._add_notices(name, field, column)
         error = QLabel()
         error.setObjectName(f"error_{name}")
-        error.setStyleSheet(_ERROR_STYLE)
+        error_palette = error.palette()
+        error_palette.setColor(QPalette.ColorRole.WindowText, WARNING_ON_WINDOW.on(error_palette))
+        error.setPalette(error_palette)
         error.setWordWrap(True)
         error.setTextFormat(Qt.TextFormat.PlainText)
         error.hide()

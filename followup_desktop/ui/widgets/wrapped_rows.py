@@ -6,7 +6,7 @@ import re
 from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -69,10 +69,14 @@ class WrappedRowsDelegate(QStyledItemDelegate):
     no sideways scrolling); the lines are fitted here and Qt only draws them.
     """
 
-    def __init__(self, view: QAbstractItemView, max_lines: int = 3) -> None:
+    def __init__(
+        self, view: QAbstractItemView, max_lines: int = 3, *, separators: bool = False
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.max_lines = max_lines
+        #: A thin line under each row, so that one entry is told from the next.
+        self.separators = separators
         self._fitted: OrderedDict[tuple[str, str, int], str] = OrderedDict()
 
     def _text_width(self, option: QStyleOptionViewItem) -> int:
@@ -118,6 +122,14 @@ class WrappedRowsDelegate(QStyledItemDelegate):
         lines = shown.text.split(_LINE_BREAK) if shown.text else []
         shown.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, shown, painter, self.view)
+        if self.separators:
+            painter.save()
+            line = QColor(shown.palette.color(QPalette.ColorRole.Text))
+            line.setAlphaF(0.3)  # a quiet line in any scheme
+            painter.setPen(line)
+            bottom = option.rect.bottom()
+            painter.drawLine(option.rect.left() + 4, bottom, option.rect.right() - 4, bottom)
+            painter.restore()
         if not lines:
             return
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1
@@ -148,8 +160,8 @@ def _line_layout(text: str, font: QFont, direction: Qt.LayoutDirection) -> QText
 
 
 def _colour_group(option: QStyleOptionViewItem) -> QPalette.ColorGroup:
-    if not option.state & QStyle.StateFlag.State_Enabled:
-        return QPalette.ColorGroup.Disabled
+    # A row that cannot be chosen here is a section heading, not a disabled control: it is
+    # drawn in the text colour (the disabled one is too faint to read, about 1.7:1).
     if option.state & QStyle.StateFlag.State_Active:
         return QPalette.ColorGroup.Active
     return QPalette.ColorGroup.Inactive

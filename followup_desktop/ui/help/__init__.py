@@ -1,0 +1,1 @@
+"""Help: the getting-started guide and the keyboard shortcut sheet."""
