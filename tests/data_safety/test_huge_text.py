@@ -119,7 +119,8 @@ def _fill(location: DataLocation) -> None:
 
 def test_every_view_shows_megabyte_fields_at_once(data_location: DataLocation) -> None:
     """The real window, each view in turn, timed from the user's action to the painted
-    window: the contact detail (each field a megabyte, and all of them at once), its history,
+    window in the window thread's own time (the app's background work may run meanwhile):
+    the contact detail (each field a megabyte, and all of them at once), its history,
     the company panel, the Today panel, the board, the calendar's day list and week, the
     application's detail and the call sheet."""
     _fill(data_location)
