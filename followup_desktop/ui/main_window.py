@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
 
         self.side_bar = QListWidget()
         self.side_bar.setObjectName("side_bar")
+        self.side_bar.setAccessibleName("Areas")
         self.side_bar.setIconSize(QSize(22, 22))
         self.side_bar.setSpacing(2)
         for spec in AREAS:

@@ -109,6 +109,7 @@ class CalendarArea(QWidget):
         self.day_title.setFont(day_font)
         self.day_list = FollowUpList()
         self.day_list.setObjectName("calendar_day_list")
+        self.day_list.setAccessibleName("Follow-ups of the chosen day")
         self.open_button = QPushButton("Open")
         self.open_button.setToolTip("Call sheet for a call, composer for an e-mail or note")
         self.done_button = QPushButton("Done…")

@@ -85,6 +85,7 @@ class ContactListPanel(QWidget):
         self.model = ContactListModel(self)
         self.table = RowPaintedTableView()
         self.table.setObjectName("contact_table")
+        self.table.setAccessibleName("Contacts")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)

@@ -86,6 +86,7 @@ class BackupsDialog(QDialog):
 
         self.table = QTreeWidget()
         self.table.setObjectName("backups_list")
+        self.table.setAccessibleName("Backups")
         self.table.setHeaderLabels(["Made", "Size", "Why"])
         self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)

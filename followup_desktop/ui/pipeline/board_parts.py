@@ -29,6 +29,7 @@ MESSAGE_COLOR = "#c01c28"
 def filter_box() -> QLineEdit:
     edit = QLineEdit()
     edit.setObjectName("board_filter")
+    edit.setAccessibleName("Filter the board")
     edit.setPlaceholderText("Filter by company, position or contact…")
     edit.setClearButtonEnabled(True)
     edit.setToolTip("Archived applications show up here too, marked as such")

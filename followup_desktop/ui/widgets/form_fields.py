@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -56,6 +57,7 @@ class ValidatedForm(QFormLayout):
         caption = QLabel(label)
         caption.setBuddy(field)
         self.addRow(caption, holder)
+        _name_after_caption(field, label)
         field.setObjectName(name)
         self._fields[name] = field
         self._holders[name] = holder
@@ -134,6 +136,26 @@ class ValidatedForm(QFormLayout):
                 first = field
         if first is not None:
             first.setFocus()
+
+
+#: Controls a screen reader names: each gets its row's caption unless it has a name of its own.
+_CONTROLS = (QLineEdit, QComboBox, QAbstractSpinBox, QTextEdit, QPlainTextEdit)
+
+
+def _name_after_caption(field: QWidget, caption: str) -> None:
+    """Give the field, and the editors inside it, the row's caption as accessible name.
+
+    Qt names a control after the label whose buddy it is only when both share a parent; the
+    field sits in a holder with its error line, so the name is set here.
+    """
+    name = caption.replace("&", "").strip().rstrip(":")
+    if not name:
+        return
+    for editor in [field, *field.findChildren(QWidget)]:
+        named = bool(editor.accessibleName())
+        inner = isinstance(editor.parentWidget(), QComboBox)  # its combo box speaks for it
+        if isinstance(editor, _CONTROLS) and not named and not inner:
+            editor.setAccessibleName(name)
 
 
 def _show_notice(notice: QLabel, text: str) -> None:

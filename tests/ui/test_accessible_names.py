@@ -1,0 +1,164 @@
+"""Every control a user can reach says what it is to a screen reader, and Tab reaches it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from followup_desktop.db.connection import StoreInfo
+from followup_desktop.db.models import Application, FollowUp
+from followup_desktop.paths import DataLocation
+from followup_desktop.ui.app import create_application
+from followup_desktop.ui.area_specs import AREA_KEYS
+from followup_desktop.ui.calendar.plan_dialog import PlanFollowUpDialog
+from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
+from followup_desktop.ui.dialogs.backups_dialog import BackupsDialog
+from followup_desktop.ui.dialogs.contact_dialog import ContactDialog
+from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
+from followup_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
+from followup_desktop.ui.main_window import MainWindow
+from followup_desktop.ui.pipeline.detail_dialog import ApplicationDetailDialog
+from followup_desktop.ui.reminders import ReminderService
+
+#: Widgets a user types into, picks from or presses.
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractSlider,
+    QTextEdit,
+    QPlainTextEdit,
+    QAbstractItemView,
+    QTabBar,
+)
+
+
+def spoken_name(widget: QWidget) -> str:
+    """The name a screen reader announces for ``widget`` (Qt's accessibility interface)."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name).strip() if interface is not None else ""
+
+
+def _is_part_of_another(widget: QWidget) -> bool:
+    """Inner pieces Qt builds (a combo box's line edit, a spin box's editor, the scroll bars
+    of a view) are announced through their owner."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QComboBox | QAbstractSpinBox | QLineEdit) or (
+            isinstance(parent, QAbstractItemView) and not isinstance(widget, QAbstractItemView)
+        ):
+            return True
+        parent = parent.parentWidget()
+    return widget.objectName().startswith("qt_")
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, CONTROLS) or not widget.isVisibleTo(root):
+            continue
+        if _is_part_of_another(widget) or (not widget.isEnabled() and not widget.isVisible()):
+            continue
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus and not isinstance(
+            widget, QAbstractButton
+        ):
+            continue
+        if not spoken_name(widget):
+            found.append(f"{type(widget).__name__} {widget.objectName()!r} in {_path(widget)}")
+    return found
+
+
+def _path(widget: QWidget) -> str:
+    names = []
+    parent = widget.parentWidget()
+    while parent is not None and len(names) < 3:
+        names.append(parent.objectName() or type(parent).__name__)
+        parent = parent.parentWidget()
+    return " < ".join(names)
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, demo_store: StoreInfo, data_location: DataLocation
+) -> Iterator[MainWindow]:
+    create_application()
+    main_window = MainWindow(data_location)
+    qtbot.addWidget(main_window)
+    main_window.resize(1280, 800)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    yield main_window
+    for reminders in main_window.findChildren(ReminderService):
+        reminders.stop()
+
+
+@pytest.mark.parametrize("area", AREA_KEYS)
+def test_every_control_of_each_area_has_a_name(window: MainWindow, area: str) -> None:
+    window.show_area(area)
+    QApplication.processEvents()
+    assert unnamed_controls(window) == []
+
+
+def _dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
+    app_id = int(Application.select().first().id)
+    follow_up = FollowUp.select().first()
+    return {
+        "application": lambda: ApplicationDialog(window),
+        "detail": lambda: ApplicationDetailDialog(window, app_id, window.events),
+        "contact": lambda: ContactDialog(window),
+        "log": lambda: LogConversationDialog(window, application_id=app_id, events=window.events),
+        "preferences": lambda: PreferencesDialog(window),
+        "backups": lambda: BackupsDialog(window.location, window),
+        "plan": lambda: PlanFollowUpDialog(follow_up.due_on, window),
+    }
+
+
+@pytest.mark.parametrize(
+    "name", ["application", "detail", "contact", "log", "preferences", "backups", "plan"]
+)
+def test_every_control_of_each_dialog_has_a_name(
+    qtbot: QtBot, window: MainWindow, name: str
+) -> None:
+    dialog = _dialogs(window)[name]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    assert unnamed_controls(dialog) == []
+
+
+def test_tab_walks_the_application_form_top_to_bottom(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = ApplicationDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+    dialog.company.setFocus()
+    reached = []
+    for _step in range(16):
+        focused = dialog.focusWidget()
+        if focused is None:
+            break
+        reached.append(focused.accessibleName() or spoken_name(focused))
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    wanted = ["Company", "Position", "Stage", "Contact", "Applied", "Expected"]
+    wanted += ["Source", "Link", "Notes"]
+    assert reached[: len(wanted)] == wanted
