@@ -19,5 +19,5 @@ def plural(noun: str, count: int) -> str:
 
 
 def counted(count: int, noun: str) -> str:
-    """ "1 note", "3 notes", "0 companies"."""
-    return f"{count} {plural(noun, count)}"
+    """ "1 note", "3 notes", "0 companies", "20,000 contacts"."""
+    return f"{count:,} {plural(noun, count)}"

@@ -19,6 +19,7 @@ from followup_desktop.services.wording import counted
         (2, "match", "2 matches"),
         (1, "working day", "1 working day"),
         (5, "working day", "5 working days"),
+        (20_000, "contact", "20,000 contacts"),
     ],
 )
 def test_counted(count: int, noun: str, expected: str) -> None:

@@ -156,3 +156,16 @@ def test_one_card_is_selected_on_the_whole_board(qtbot: QtBot, store: StoreInfo)
             for index in c.view.selectionModel().selectedIndexes()
         ]
         assert selected == [(stage, company)], "one card shows as selected, not one per column"
+
+
+def test_the_empty_contact_list_says_what_to_do_first(
+    qtbot: QtBot, empty_window: MainWindow
+) -> None:
+    area = empty_window.show_area("contacts")
+    panel = area.list_panel  # type: ignore[attr-defined]
+    assert panel.no_matches.isVisible() and not panel.table.isVisible()
+    assert panel.no_matches.text().startswith("No contacts yet.")
+    assert "Import…" in panel.no_matches.text()
+    assert panel.count_label.text() == "0 contacts"
+    qtbot.keyClicks(panel.search, "zz")
+    qtbot.waitUntil(lambda: panel.no_matches.text() == "No matches", timeout=2000)

@@ -22,12 +22,21 @@ from PySide6.QtWidgets import (
 
 from followup_desktop.services.contact_queries import company_choices
 from followup_desktop.services.contact_search import ContactFilter
+from followup_desktop.services.wording import counted
 from followup_desktop.ui.contacts.contact_list_model import ContactIdRole, ContactListModel
 from followup_desktop.ui.contacts.contact_table_view import RowPaintedTableView
 from followup_desktop.ui.widgets.fill_on_focus import FillOnFocus
 
 _COLUMN_WIDTHS = (150, 150, 170, 210, 130)
 _ROW_HEIGHT_PADDING = 8
+
+
+NO_MATCHES = "No matches"
+NO_CONTACTS_YET = (
+    "No contacts yet.\n\nAdd the recruiters and people you talk to with New contact…, or "
+    "bring in your address book with Import… (a vCard or CSV file from Outlook, Google, "
+    "Apple, Thunderbird and others)."
+)
 
 
 class ContactListPanel(QWidget):
@@ -106,7 +115,7 @@ class ContactListPanel(QWidget):
         for column, width in enumerate(_COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
 
-        self.no_matches = QLabel("No matches")
+        self.no_matches = QLabel(NO_MATCHES)
         self.no_matches.setObjectName("contact_no_matches")
         self.no_matches.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.no_matches.setContentsMargins(0, 24, 0, 0)
@@ -235,9 +244,14 @@ class ContactListPanel(QWidget):
             f"{total:,} contacts" if shown == total else f"{shown:,} of {total:,} contacts"
         )
         searching = self.current_filter() != ContactFilter()
-        nothing = searching and not shown
+        nothing = not shown
+        self.no_matches.setText(NO_MATCHES if searching else NO_CONTACTS_YET)
+        self.no_matches.setWordWrap(True)
         self.table.setVisible(not nothing)
         self.no_matches.setVisible(nothing)
+        self.count_label.setText(
+            counted(total, "contact") if shown == total else f"{shown:,} of {total:,} contacts"
+        )
         if self._filtering:
             self.table.scrollToTop()
         selected = self._selected_id
