@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QWidget
 
 #: WCAG AA: normal text 4.5:1, large text (18 pt, or 14 pt bold) 3:1.
 AA_TEXT = 4.5
@@ -81,6 +82,14 @@ def quiet_text(palette: QPalette, background: QPalette.ColorRole) -> QColor:
             break
         best = mixed
     return best
+
+
+def make_quiet(label: QWidget) -> None:
+    """A hint or an empty view's words in the quiet colour (not the disabled grey, which
+    does not read at 4.5:1)."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, quiet_text(palette, QPalette.ColorRole.Window))
+    label.setPalette(palette)
 
 
 def dark_palette() -> QPalette:

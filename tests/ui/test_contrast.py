@@ -134,3 +134,48 @@ def test_today_headings_and_late_entries_read_and_entries_are_separated(
     for rect in rows:
         line = image.pixelColor(rect.center().x(), rect.bottom())
         assert contrast_ratio(line, base) >= 1.3, (line.name(), base.name())
+
+
+def test_what_empty_views_say_reads_in_both_schemes(
+    qtbot: QtBot, store: StoreInfo, scheme: str
+) -> None:
+    """The words of an empty column, an empty calendar day and an empty contact list."""
+    from followup_desktop.ui.calendar.follow_up_list import FollowUpList
+    from followup_desktop.ui.contacts.contact_list_panel import ContactListPanel
+    from followup_desktop.ui.pipeline.board import PipelineBoard
+
+    palette = use_palette(scheme)
+    board = PipelineBoard(AppEvents())
+    qtbot.addWidget(board)
+    board.resize(900, 500)
+    board.show()
+    qtbot.waitExposed(board)
+    column = board.columns[0]
+    image = column.grab().toImage()
+    view_top = column.view.geometry().top()
+    words = QRect(10, view_top + 20, image.width() - 20, 40)
+    back = palette.color(QPalette.ColorRole.Window).darker(106)
+    assert strongest_contrast(image, words, back) >= AA_TEXT, "empty column"
+
+    day = FollowUpList()
+    qtbot.addWidget(day)
+    day.resize(300, 200)
+    day.show_day(dt.date.today(), dt.date.today())
+    day.show()
+    qtbot.waitExposed(day)
+    image = day.viewport().grab().toImage()
+    base = palette.color(QPalette.ColorRole.Base)
+    assert strongest_contrast(image, QRect(10, 10, 280, 30), base) >= AA_TEXT, "empty day"
+
+    contacts = ContactListPanel()
+    qtbot.addWidget(contacts)
+    contacts.resize(500, 400)
+    contacts.show()
+    qtbot.waitExposed(contacts)
+    contacts.refresh()
+    QApplication.processEvents()
+    label = contacts.no_matches
+    assert label.isVisible()
+    image = label.grab().toImage()
+    window = palette.color(QPalette.ColorRole.Window)
+    assert strongest_contrast(image, image.rect(), window) >= AA_TEXT, "no contacts yet"

@@ -36,6 +36,7 @@ from followup_desktop.ui.calendar.plan_dialog import PlanFollowUpDialog
 from followup_desktop.ui.calendar.week_agenda import WeekAgenda
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.follow_ups.actions import FollowUpActions
+from followup_desktop.ui.theme import make_quiet
 
 
 class CalendarArea(QWidget):
@@ -122,7 +123,7 @@ class CalendarArea(QWidget):
             day_buttons.addWidget(button)
         hint = QLabel("Drag a follow-up onto another day to move it.")
         hint.setWordWrap(True)
-        hint.setEnabled(False)
+        make_quiet(hint)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)

@@ -7,7 +7,6 @@ import time
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -32,6 +31,7 @@ from followup_desktop.ui.calendar.day_model import (
     row_text,
 )
 from followup_desktop.ui.calendar.row_delegate import FollowUpRowDelegate
+from followup_desktop.ui.theme import quiet_text
 
 __all__ = ["FollowUpList", "row_text"]
 
@@ -192,8 +192,7 @@ class FollowUpList(QListView):
         super().paintEvent(event)
         if self.model() is not None and self.model().rowCount() == 0:
             painter = QPainter(self.viewport())
-            colour = QColor(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.setPen(colour)
+            painter.setPen(quiet_text(self.palette(), QPalette.ColorRole.Base))
             painter.drawText(
                 self.viewport().rect().adjusted(12, 12, -12, -12),
                 int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap),

@@ -34,6 +34,7 @@ from followup_desktop.notes.print_plan import PrintPlan, PrintRequest, plan_prin
 from followup_desktop.notes.printers import PrinterPapers, PrintError
 from followup_desktop.notes.printing import PrintOutcome, paint_job_preview, print_request
 from followup_desktop.notes.sheets import SheetLayout
+from followup_desktop.ui.theme import make_quiet
 
 #: How each layout is offered; ``{card}`` is the card's paper.
 LAYOUT_CHOICES = (
@@ -94,7 +95,7 @@ class CardPrintOptions(QWidget):
             "Cut marks show where to cut several cards apart."
         )
         hint.setWordWrap(True)
-        hint.setEnabled(False)
+        make_quiet(hint)
         column.addWidget(hint)
         self.envelope = QCheckBox(self._envelope_text(note))
         self.envelope.setObjectName("print_envelope")

@@ -44,6 +44,7 @@ from followup_desktop.ui.contacts.titled_table_model import ModelIndex, TitledTa
 from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.plain_text import plain_tooltip
+from followup_desktop.ui.theme import make_quiet
 from followup_desktop.ui.widgets.elided_label import ElidedLabel
 from followup_desktop.ui.widgets.folded_search import FoldedFilterProxy
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
@@ -275,7 +276,7 @@ class CompanyPanel(QWidget):
         self.empty = QLabel("Choose a company to see its applications, people and history.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.empty.setEnabled(False)
+        make_quiet(self.empty)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.empty)
         self.pages.addWidget(self.detail)

@@ -24,6 +24,7 @@ from followup_desktop.services.validation import ValidationError
 from followup_desktop.ui.contacts.timeline_view import TimelineView
 from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.theme import make_quiet
 from followup_desktop.ui.widgets.contact_form import ContactForm
 from followup_desktop.ui.widgets.elided_label import ElidedLabel
 
@@ -46,7 +47,7 @@ class ContactDetailPanel(QWidget):
         self.empty = QLabel("Choose a contact to see their details and the history with them.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.empty.setEnabled(False)
+        make_quiet(self.empty)
 
         # A line for the name, two for the rest, shortened to the pane's width: a long name
         # or company must neither widen the pane nor take the form's room.

@@ -25,6 +25,7 @@ from followup_desktop.services.contact_search import ContactFilter
 from followup_desktop.services.wording import counted
 from followup_desktop.ui.contacts.contact_list_model import ContactIdRole, ContactListModel
 from followup_desktop.ui.contacts.contact_table_view import RowPaintedTableView
+from followup_desktop.ui.theme import make_quiet
 from followup_desktop.ui.widgets.fill_on_focus import FillOnFocus
 
 _COLUMN_WIDTHS = (150, 150, 170, 210, 130)
@@ -119,7 +120,7 @@ class ContactListPanel(QWidget):
         self.no_matches.setObjectName("contact_no_matches")
         self.no_matches.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.no_matches.setContentsMargins(0, 24, 0, 0)
-        self.no_matches.setEnabled(False)
+        make_quiet(self.no_matches)
         #: In place of the table when the search and filters leave no one.
         self.no_matches.hide()
 

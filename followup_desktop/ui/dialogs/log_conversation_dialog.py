@@ -38,6 +38,7 @@ from followup_desktop.services.interactions import (
 )
 from followup_desktop.services.validation import ValidationError
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.theme import make_quiet
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
 
 CHANNEL_LABELS = (
@@ -145,7 +146,7 @@ class LogConversationDialog(QDialog):
             "The summary, open questions and concerns fill the thank-you and follow-up letters."
         )
         hint.setWordWrap(True)
-        hint.setEnabled(False)
+        make_quiet(hint)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

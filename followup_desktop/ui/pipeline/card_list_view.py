@@ -9,7 +9,10 @@ from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent,
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QSizePolicy, QWidget
 
 from followup_desktop.ui.pipeline.card_delegate import CARD_MARGIN_X
+from followup_desktop.ui.theme import quiet_text
 
+#: How much darker than the window a column is drawn (QColor.darker's factor).
+COLUMN_SHADE = 106
 EMPTY_COLUMN_TEXT = "No applications here.\nDrag a card in, or add one below."
 #: A closed stage (rejected, withdrawn) is reached by moving a card, never by adding one.
 EMPTY_CLOSED_COLUMN_TEXT = "No applications here.\nDrag a card in to move it."
@@ -88,9 +91,11 @@ class CardListView(QListView):
 
     def _paint_empty_hint(self) -> None:
         painter = QPainter(self.viewport())
-        color = QColor(self.palette().color(QPalette.ColorRole.WindowText))
-        color.setAlphaF(0.45)
-        painter.setPen(color)
+        # The column's own background is the window's, a shade darker (see StageColumn).
+        palette = QPalette(self.palette())
+        window = palette.color(QPalette.ColorRole.Window)
+        palette.setColor(QPalette.ColorRole.Window, window.darker(COLUMN_SHADE))
+        painter.setPen(quiet_text(palette, QPalette.ColorRole.Window))
         painter.drawText(
             self.viewport().rect().adjusted(12, 24, -12, 0),
             int(

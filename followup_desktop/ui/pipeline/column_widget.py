@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from followup_desktop.services.board import StageInfo
 from followup_desktop.ui.pipeline.card_delegate import CardDelegate
-from followup_desktop.ui.pipeline.card_list_view import CardListView
+from followup_desktop.ui.pipeline.card_list_view import COLUMN_SHADE, CardListView
 from followup_desktop.ui.pipeline.card_model import StageColumnModel
 from followup_desktop.ui.plain_text import plain_tooltip
 
@@ -236,7 +236,7 @@ class StageColumn(QFrame):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        back = palette.color(QPalette.ColorRole.Window).darker(106)
+        back = palette.color(QPalette.ColorRole.Window).darker(COLUMN_SHADE)
         if self.highlighted:
             back = QColor(self.accent)
             back.setAlphaF(0.18)
