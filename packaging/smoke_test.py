@@ -170,6 +170,25 @@ class Smoke:
             fonts = f", {len(listing)} embedded font(s)"
         return f"letter {row[0]}: {len(data) // 1024} KB{fonts}"
 
+    def step_import_vcf(self) -> str:
+        """A vCard whose address is laid out in its country's postal format: the bundle
+        carries the address formats and the charset detector the importer reads with."""
+        card = self.work / "contacts.vcf"
+        card.write_bytes(
+            b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Lindqvist;Karin\r\nFN:Karin Lindqvist\r\n"
+            b"ORG:Nordhamn AB\r\nTEL;CELL:070-123 45 67\r\n"
+            b"ADR;WORK:;;Drottninggatan 5;Stockholm;;111 51;Sweden\r\n"
+            b"NOTE;ENCODING=QUOTED-PRINTABLE:M=F6te i G=F6teborg\r\nEND:VCARD\r\n"
+        )
+        self.app("--data-dir", str(self.data), "import", "vcf", str(card), env=self.offscreen_env())
+        with sqlite3.connect(self.data / "followup.sqlite") as connection:
+            row = connection.execute(
+                "SELECT address, notes FROM contact WHERE last_name = 'Lindqvist'"
+            ).fetchone()
+        if row is None or "111 51 Stockholm" not in row[0] or "Möte i Göteborg" not in row[1]:
+            raise SmokeError(f"the imported contact reads {row!r}")
+        return "address in Swedish postal format, Latin-1 note read"
+
     def installed_entry(self) -> Path:
         return Path(self.env["XDG_DATA_HOME"]) / "applications" / f"{self.app_id}.desktop"
 
@@ -279,6 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("check", smoke.step_check),
         ("window", smoke.step_window),
         ("note pdf", smoke.step_note_pdf),
+        ("import vcf", smoke.step_import_vcf),
         ("install-desktop", smoke.step_install_desktop),
     ]
     if args.desktop_launch:
