@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +21,7 @@ from followup_desktop.services.importers.contact_import import ImportSource, ope
 from followup_desktop.services.importers.contact_record import ImportFormatError
 from followup_desktop.services.importers.import_apply import ImportResult
 from followup_desktop.services.importers.import_plan import MERGED, NEW, ImportPlan
+from followup_desktop.services.wording import counted
 from followup_desktop.ui.contacts.import_columns_page import ImportColumnsPage
 from followup_desktop.ui.contacts.import_job import APPLY, PREVIEW, ImportJob
 from followup_desktop.ui.contacts.import_preview_page import ImportPreviewPage
@@ -28,6 +29,10 @@ from followup_desktop.ui.events import AppEvents
 
 COLUMNS_PAGE, PREVIEW_PAGE, WORKING_PAGE, DONE_PAGE = range(4)
 _ERROR_STYLE = "color: #b3261e;"
+
+
+#: The dialog's size once the import is done: a few lines, not the preview's table.
+DONE_SIZE = QSize(460, 240)
 
 
 class ImportDialog(QDialog):
@@ -109,12 +114,26 @@ class ImportDialog(QDialog):
 
     def _done_page(self) -> QWidget:
         page = QWidget()
+        heading = QLabel("Import finished")
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        heading.setFont(font)
         self.done_label = QLabel()
         self.done_label.setObjectName("import_done")
         self.done_label.setWordWrap(True)
-        self.done_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.done_label.setTextFormat(Qt.TextFormat.PlainText)
+        next_step = QLabel(
+            "The people are in the Contacts list. Link them to your applications, and log "
+            "each conversation with them: the app then plans when to follow up."
+        )
+        next_step.setWordWrap(True)
         column = QVBoxLayout(page)
-        column.addWidget(self.done_label, 1)
+        column.addWidget(heading)
+        column.addWidget(self.done_label)
+        column.addSpacing(8)
+        column.addWidget(next_step)
+        column.addStretch(1)
         return page
 
     def _show_page(self, page: int) -> None:
@@ -193,14 +212,19 @@ class ImportDialog(QDialog):
         self._finish_job()
         self.plan = plan
         self.preview.show_plan(plan, self.source.chosen_encoding if self.source else "")
-        self.import_button.setText(f"&Import {plan.count(NEW) + plan.count(MERGED)} contacts")
+        self.import_button.setText(
+            f"&Import {counted(plan.count(NEW) + plan.count(MERGED), 'contact')}"
+        )
         self._show_page(PREVIEW_PAGE)
 
     def _on_applied(self, result: ImportResult) -> None:
         self._finish_job()
         self.import_result = result
-        self.done_label.setText(f"Done: {result.summary()}.")
+        self.done_label.setText(result.summary().replace(", ", "\n").capitalize() + ".")
         self._show_page(DONE_PAGE)
+        # The preview's room is not needed to say what happened: the dialog fits the words.
+        self.setMinimumSize(0, 0)
+        self.resize(DONE_SIZE)
         if self.events is not None:
             self.events.emit_all_changed()
 
