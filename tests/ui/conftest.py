@@ -14,17 +14,30 @@ from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.reminders import ReminderService
 
 
+def open_window(
+    qtbot: QtBot, data_location: DataLocation, size: tuple[int, int] = (1280, 800)
+) -> MainWindow:
+    """The main window on the store already open, shown and exposed at ``size``."""
+    create_application()
+    main_window = MainWindow(data_location)
+    qtbot.addWidget(main_window)
+    main_window.resize(*size)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    return main_window
+
+
+def stop_reminders(main_window: MainWindow) -> None:
+    """A day's planning in the background ends before the store."""
+    for reminders in main_window.findChildren(ReminderService):
+        reminders.stop()
+
+
 @pytest.fixture
 def window(
     qtbot: QtBot, demo_store: StoreInfo, data_location: DataLocation
 ) -> Iterator[MainWindow]:
-    create_application()
-    main_window = MainWindow(data_location)
-    qtbot.addWidget(main_window)
-    main_window.resize(1280, 800)
+    main_window = open_window(qtbot, data_location)
     main_window.show_area("pipeline")
-    main_window.show()
-    qtbot.waitExposed(main_window)
     yield main_window
-    for reminders in main_window.findChildren(ReminderService):
-        reminders.stop()  # a day's planning in the background ends before the store
+    stop_reminders(main_window)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -22,10 +22,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from followup_desktop.db.connection import StoreInfo
 from followup_desktop.db.models import Application, FollowUp
-from followup_desktop.paths import DataLocation
-from followup_desktop.ui.app import create_application
 from followup_desktop.ui.area_specs import AREA_KEYS
 from followup_desktop.ui.calendar.plan_dialog import PlanFollowUpDialog
 from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
@@ -35,7 +32,6 @@ from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationD
 from followup_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
 from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.pipeline.detail_dialog import ApplicationDetailDialog
-from followup_desktop.ui.reminders import ReminderService
 
 #: Widgets a user types into, picks from or presses.
 CONTROLS = (
@@ -93,21 +89,6 @@ def _path(widget: QWidget) -> str:
         names.append(parent.objectName() or type(parent).__name__)
         parent = parent.parentWidget()
     return " < ".join(names)
-
-
-@pytest.fixture
-def window(
-    qtbot: QtBot, demo_store: StoreInfo, data_location: DataLocation
-) -> Iterator[MainWindow]:
-    create_application()
-    main_window = MainWindow(data_location)
-    qtbot.addWidget(main_window)
-    main_window.resize(1280, 800)
-    main_window.show()
-    qtbot.waitExposed(main_window)
-    yield main_window
-    for reminders in main_window.findChildren(ReminderService):
-        reminders.stop()
 
 
 @pytest.mark.parametrize("area", AREA_KEYS)

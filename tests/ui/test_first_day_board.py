@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 import pytest
+from conftest import open_window, stop_reminders
 from pipeline_helpers import add_applications, card_center, column, open_board
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QToolButton
@@ -14,27 +15,19 @@ from pytestqt.qtbot import QtBot
 from followup_desktop.db.connection import StoreInfo
 from followup_desktop.db.models import Application, Company, Contact, FollowUp
 from followup_desktop.paths import DataLocation
-from followup_desktop.ui.app import create_application
 from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
 from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.pipeline.board import PipelineBoard
-from followup_desktop.ui.reminders import ReminderService
 
 
 @pytest.fixture
 def empty_window(
     qtbot: QtBot, store: StoreInfo, data_location: DataLocation
 ) -> Iterator[MainWindow]:
-    create_application()
-    main_window = MainWindow(data_location)
-    qtbot.addWidget(main_window)
-    main_window.resize(1280, 800)
+    main_window = open_window(qtbot, data_location)
     main_window.show_area("pipeline")
-    main_window.show()
-    qtbot.waitExposed(main_window)
     yield main_window
-    for reminders in main_window.findChildren(ReminderService):
-        reminders.stop()
+    stop_reminders(main_window)
 
 
 def _board(window: MainWindow) -> PipelineBoard:

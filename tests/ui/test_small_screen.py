@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from conftest import open_window, stop_reminders
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -12,12 +13,10 @@ from pytestqt.qtbot import QtBot
 from followup_desktop.db.connection import StoreInfo
 from followup_desktop.db.models import FollowUp
 from followup_desktop.paths import DataLocation
-from followup_desktop.ui.app import create_application
 from followup_desktop.ui.area_specs import AREA_KEYS
 from followup_desktop.ui.composer.area import ComposerArea
 from followup_desktop.ui.composer.editor import MIN_LINE_CHARACTERS, MIN_LINES
 from followup_desktop.ui.main_window import MainWindow
-from followup_desktop.ui.reminders import ReminderService
 
 SMALL = (1024, 640)
 
@@ -26,15 +25,9 @@ SMALL = (1024, 640)
 def small_window(
     qtbot: QtBot, demo_store: StoreInfo, data_location: DataLocation
 ) -> Iterator[MainWindow]:
-    create_application()
-    window = MainWindow(data_location)
-    qtbot.addWidget(window)
-    window.resize(*SMALL)
-    window.show()
-    qtbot.waitExposed(window)
+    window = open_window(qtbot, data_location, SMALL)
     yield window
-    for reminders in window.findChildren(ReminderService):
-        reminders.stop()
+    stop_reminders(window)
 
 
 def _shown(widget: QWidget) -> bool:
