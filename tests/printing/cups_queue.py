@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,8 @@ _PPD_CANDIDATES = (
     Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd"),
     Path("/usr/share/ppd/cups-pdf/CUPS-PDF_noopt.ppd"),
 )
-_LOCK = Path("/tmp/followup-cups-queue.lock")
+#: Shared by both test workers (and by .ci/run), so only one sets the queue up at a time.
+_LOCK = Path(tempfile.gettempdir()) / "followup-cups-queue.lock"
 
 
 def _run(*command: str) -> subprocess.CompletedProcess[str]:
