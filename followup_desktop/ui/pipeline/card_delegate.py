@@ -22,10 +22,8 @@ from followup_desktop.services.board import BoardCard
 from followup_desktop.ui.pipeline import glyphs
 from followup_desktop.ui.pipeline.card_model import CardRole
 from followup_desktop.ui.plain_text import shown_line
+from followup_desktop.ui.theme import DUE_TODAY, UNPLANNED, WARNING, readable
 
-OVERDUE_COLOR = QColor("#c01c28")
-UNPLANNED_COLOR = QColor("#b45309")
-DUE_TODAY_COLOR = QColor("#1d5fbf")
 _Index = QModelIndex | QPersistentModelIndex
 
 #: Space around each card inside its row, and padding inside the card.
@@ -188,14 +186,15 @@ class CardDelegate(QStyledItemDelegate):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(box, 6, 6)
 
-    def status_color(self, card: BoardCard) -> QColor | None:
-        """Red when a follow-up is overdue, amber when an active application has none planned."""
+    def status_color(self, card: BoardCard, palette: QPalette) -> QColor | None:
+        """Red when a follow-up is overdue, amber when an active application has none planned
+        (each readable on the card in ``palette``'s scheme)."""
         if card.archived:
             return None
         if card.is_overdue(self.today):
-            return OVERDUE_COLOR
+            return WARNING.on(palette)
         if card.next_due is None and self.active_stage:
-            return UNPLANNED_COLOR
+            return UNPLANNED.on(palette)
         return None
 
     def paint_card(
@@ -214,7 +213,7 @@ class CardDelegate(QStyledItemDelegate):
         quiet.setAlphaF(0.62)
         if card.archived:
             text_color = quiet
-        status = self.status_color(card)
+        status = self.status_color(card, palette)
         frame = self._background(rect.size(), palette, selected, focused, status, painter)
         painter.drawPixmap(rect.topLeft(), frame)
         inner = box.adjusted(PADDING_X, PADDING_Y, -PADDING_X + 2, -PADDING_Y)
@@ -275,7 +274,7 @@ class CardDelegate(QStyledItemDelegate):
             self._chip(painter, QRectF(left, y, width, line_h), "Archived", quiet, palette)
         elif card.next_due is not None:
             due_today = card.next_due == self.today
-            color = status or (DUE_TODAY_COLOR if due_today else quiet)
+            color = status or (DUE_TODAY.on(palette) if due_today else quiet)
             glyphs.draw_glyph(
                 painter,
                 QRectF(left, y + (line_h - GLYPH) / 2, GLYPH, GLYPH),
@@ -355,13 +354,18 @@ class CardDelegate(QStyledItemDelegate):
         font = _bolder(self._small)
         metrics = QFontMetrics(font)
         chip = QRectF(line.left(), line.top(), metrics.horizontalAdvance(text) + 12, line.height())
-        fill = QColor(color)
-        fill.setAlphaF(0.13)
+        base = palette.color(QPalette.ColorRole.Base)
+        share = 0.13  # a light tint of the chip's colour over the card
+        fill = QColor.fromRgbF(
+            base.redF() * (1 - share) + color.redF() * share,
+            base.greenF() * (1 - share) + color.greenF() * share,
+            base.blueF() * (1 - share) + color.blueF() * share,
+        )
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
         painter.setFont(font)
-        painter.setPen(color)
+        painter.setPen(readable(color, fill))
         painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), text)
 
 
