@@ -286,7 +286,7 @@ def test_month_grid_counts_today_and_late_days_read_in_both_schemes(
         planned_day: {"call": 1, "email": 2, "note": 1},
         today: {"email": 1},
     }
-    palette = use_palette(scheme)
+    use_palette(scheme)
     view = MonthView(counts_loader=lambda _first, _last: counts, today=lambda: today)
     qtbot.addWidget(view)
     view.resize(980, 620)
