@@ -58,6 +58,7 @@ class ImportColumnsPage(QWidget):
         )
         self.mapping_table = QTableWidget(0, 3)
         self.mapping_table.setHorizontalHeaderLabels(["Column in the file", "Example", "Use as"])
+        self.mapping_table.setAccessibleName("Columns of the file and what each fills")
         self.mapping_table.verticalHeader().hide()
         self.mapping_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents

@@ -112,6 +112,7 @@ class ImportPreviewPage(QWidget):
         self.plan_proxy.setFilterKeyColumn(1)
         self.plan_table = QTableView()
         self.plan_table.setObjectName("import_preview")
+        self.plan_table.setAccessibleName("Records the import would bring in")
         self.plan_table.setModel(self.plan_proxy)
         self.plan_table.verticalHeader().hide()
         self.plan_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
