@@ -87,7 +87,7 @@ class ContactForm(QWidget):
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(70)
         self.address.setPlaceholderText("For envelopes: street, town, postcode, country")
-        self.time_zones = QStringListModel(["", *sorted(known_time_zones())], self)
+        self.time_zones = QStringListModel(["", *known_time_zones()], self)
         self.time_zone = _choice_box(self.time_zones, "e.g. America/Chicago, for calling hours")
         self.preferred_channel = QComboBox()
         for value, label in CHANNEL_CHOICES:
