@@ -18,6 +18,7 @@ from followup_desktop.services.store import open_user_store
 from followup_desktop.ui.app import create_application
 from followup_desktop.ui.calendar.area import CalendarArea
 from followup_desktop.ui.main_window import MainWindow
+from followup_desktop.ui.pipeline.board import PipelineBoard
 
 
 def centre(widget: QWidget, local: QPoint | None = None) -> list[int]:
@@ -41,6 +42,23 @@ def calendar_points(area: CalendarArea, today: dt.date) -> dict[str, list[int]]:
     return points
 
 
+def board_points(board: PipelineBoard) -> dict[str, list[int]]:
+    """Screen points of each open column's first card, its middle and its Add button, and the
+    id of the card: ``card:<stage>``, ``column:<stage>``, ``add:<stage>``, ``card_id:<stage>``."""
+    points: dict[str, list[int]] = {}
+    for column in board.columns:
+        if column.collapsed:
+            continue
+        name = column.stage.name
+        points[f"column:{name}"] = centre(column.view.viewport())
+        points[f"add:{name}"] = centre(column.add_button)
+        if column.model.rowCount():
+            first = column.view.visualRect(column.model.index(0))
+            points[f"card:{name}"] = centre(column.view.viewport(), first.center())
+            points[f"card_id:{name}"] = [column.model.card_at(0).id, 0]
+    return points
+
+
 def main() -> int:
     data, area_key = Path(sys.argv[1]), sys.argv[2]
     app = create_application()
@@ -59,6 +77,8 @@ def main() -> int:
         points: dict[str, list[int]] = {}
         if isinstance(area, CalendarArea):
             points = calendar_points(area, today)
+        elif isinstance(area, PipelineBoard):
+            points = board_points(area)
         print(json.dumps(points), flush=True)
 
     QTimer.singleShot(800, report)  # once the window is mapped and placed

@@ -1,6 +1,7 @@
-"""The calendar with a real mouse on a real X server (Xvfb, xdotool): a double-click on a day
-opens the planning dialog for that day, its right-click menu does the same, and a follow-up
-dragged from the day's list onto another day of the month moves there."""
+"""The board and the calendar with a real mouse on a real X server (Xvfb, xdotool): a card
+dragged to another stage moves there, a column's Add button opens the form for that stage, a
+double-click on a day or its right-click menu plans a follow-up on it, and a follow-up dragged
+from the day's list onto another day moves there."""
 
 from __future__ import annotations
 
@@ -12,24 +13,37 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from real_x import REPO, keys, needs_x, rows, running_display, wait_for_rows, x_window, xdotool
+from real_x import (
+    REPO,
+    keys,
+    needs_x,
+    rows,
+    running_display,
+    type_text,
+    wait_for_rows,
+    x_window,
+    xdotool,
+)
 
 pytestmark = needs_x
 
 HARNESS = Path(__file__).with_name("real_x_window.py")
+#: The display, the store's file and where the window's parts are on the screen.
+Shown = tuple[str, Path, dict[str, list[int]]]
 
 
-@pytest.fixture
-def calendar(tmp_path: Path) -> Iterator[tuple[str, Path, dict[str, list[int]]]]:
-    """The window on the demo data, showing the calendar: (display, database, screen points)."""
+@contextmanager
+def window_showing(tmp_path: Path, area: str) -> Iterator[Shown]:
+    """The window on the demo data, showing ``area``: (display, database, screen points)."""
     with running_display() as display:
         data = tmp_path / "data"
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         app = subprocess.Popen(
-            [sys.executable, str(HARNESS), str(data), "calendar"],
+            [sys.executable, str(HARNESS), str(data), area],
             env=env,
             cwd=REPO,
             stdout=subprocess.PIPE,
@@ -52,6 +66,68 @@ def calendar(tmp_path: Path) -> Iterator[tuple[str, Path, dict[str, list[int]]]]
                 app.wait()
 
 
+@pytest.fixture
+def calendar(tmp_path: Path) -> Iterator[Shown]:
+    with window_showing(tmp_path, "calendar") as shown:
+        yield shown
+
+
+@pytest.fixture
+def board(tmp_path: Path) -> Iterator[Shown]:
+    with window_showing(tmp_path, "pipeline") as shown:
+        yield shown
+
+
+def _drag(display: str, start: list[int], end: list[int]) -> None:
+    """Press, move past the drag distance in small steps as a hand does, let go over ``end``."""
+    xdotool(display, "mousemove", "--sync", str(start[0]), str(start[1]))
+    xdotool(display, "mousedown", "1")
+    for step in range(1, 21):
+        x = start[0] + (end[0] - start[0]) * step // 20
+        y = start[1] + (end[1] - start[1]) * step // 20
+        xdotool(display, "mousemove", str(x), str(y))
+        time.sleep(0.03)
+    time.sleep(0.3)
+    xdotool(display, "mouseup", "1")
+
+
+def test_a_card_dragged_to_another_stage_moves_there(board: Shown) -> None:
+    display, database, points = board
+    card_id = points["card_id:Applied"][0]
+    _drag(display, points["card:Applied"], points["column:Interview"])
+    # The interview's dialog: it goes into the log, and a thank-you is planned.
+    x_window(display, "Interview")
+    keys(display, "Return")
+    moved = wait_for_rows(
+        database,
+        "SELECT 1 FROM application a JOIN stage s ON s.id = a.stage_id "
+        f"WHERE a.id = {card_id} AND s.name = 'Interview'",
+    )
+    assert moved, "the card did not move to the stage it was dropped on"
+    thanks = wait_for_rows(
+        database,
+        f"SELECT due_on FROM follow_up WHERE application_id = {card_id} AND state = 'planned' "
+        "AND reason LIKE '%thank%'",
+    )
+    assert thanks, "no thank-you was planned after the interview"
+
+
+def test_a_columns_add_button_opens_the_form_for_that_stage(board: Shown) -> None:
+    display, database, points = board
+    _click(display, points["add:Interview"])
+    x_window(display, "^New application$")
+    type_text(display, "Wayfarer Studio")
+    keys(display, "Tab")
+    type_text(display, "Product Designer")
+    keys(display, "Return")
+    saved = wait_for_rows(
+        database,
+        "SELECT s.name FROM application a JOIN stage s ON s.id = a.stage_id "
+        "JOIN company c ON c.id = a.company_id WHERE c.name = 'Wayfarer Studio'",
+    )
+    assert saved == [("Interview",)]
+
+
 def _later_working_day(points: dict[str, list[int]], today: dt.date) -> dt.date:
     """A Monday-to-Friday day a week or so ahead that the grid shows."""
     for offset in range(6, 15):
@@ -68,9 +144,7 @@ def _click(display: str, point: list[int], button: str = "1", *, repeat: int = 1
     time.sleep(0.3)
 
 
-def test_double_click_and_the_day_menu_plan_a_follow_up_on_that_day(
-    calendar: tuple[str, Path, dict[str, list[int]]],
-) -> None:
+def test_double_click_and_the_day_menu_plan_a_follow_up_on_that_day(calendar: Shown) -> None:
     display, database, points = calendar
     day = _later_working_day(points, dt.date.today())
     on_day = f"SELECT count(*) FROM follow_up WHERE due_on = '{day.isoformat()}'"
@@ -98,9 +172,7 @@ def test_double_click_and_the_day_menu_plan_a_follow_up_on_that_day(
     assert planned, "the day's menu did not plan a follow-up on it"
 
 
-def test_a_follow_up_dragged_onto_another_day_moves_there(
-    calendar: tuple[str, Path, dict[str, list[int]]],
-) -> None:
+def test_a_follow_up_dragged_onto_another_day_moves_there(calendar: Shown) -> None:
     display, database, points = calendar
     today = dt.date.today()
     day = _later_working_day(points, today)
@@ -108,17 +180,7 @@ def test_a_follow_up_dragged_onto_another_day_moves_there(
     before_today = rows(database, count_on.format(today.isoformat()))[0][0]
     before_there = rows(database, count_on.format(day.isoformat()))[0][0]
     assert before_today > 0 and "first_follow_up" in points
-    start, end = points["first_follow_up"], points[f"day:{day.isoformat()}"]
-    xdotool(display, "mousemove", "--sync", str(start[0]), str(start[1]))
-    xdotool(display, "mousedown", "1")
-    # Past the drag distance in small steps, as a hand moves, then over the day and let go.
-    for step in range(1, 21):
-        x = start[0] + (end[0] - start[0]) * step // 20
-        y = start[1] + (end[1] - start[1]) * step // 20
-        xdotool(display, "mousemove", str(x), str(y))
-        time.sleep(0.03)
-    time.sleep(0.3)
-    xdotool(display, "mouseup", "1")
+    _drag(display, points["first_follow_up"], points[f"day:{day.isoformat()}"])
     moved = wait_for_rows(
         database,
         f"SELECT 1 FROM follow_up WHERE state = 'planned' AND due_on = '{day.isoformat()}' "
