@@ -246,6 +246,22 @@ _SCHEMA_V5 = (
     + _indexes_filled(FOLDED_SEARCH_BODY)
 )
 
+# Version 6: the job itself on each application: where it is and how it is worked, the pay
+# (whole units of a currency per year, month or hour), how much the user wants it (0: not
+# said, 1 to 3), free tags (", " between them), the last day to apply and the posting's text.
+_SCHEMA_V6 = """
+ALTER TABLE "application" ADD COLUMN "location" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "application" ADD COLUMN "work_mode" VARCHAR(8) NOT NULL DEFAULT '';
+ALTER TABLE "application" ADD COLUMN "salary_min" INTEGER;
+ALTER TABLE "application" ADD COLUMN "salary_max" INTEGER;
+ALTER TABLE "application" ADD COLUMN "salary_currency" VARCHAR(3) NOT NULL DEFAULT '';
+ALTER TABLE "application" ADD COLUMN "salary_period" VARCHAR(8) NOT NULL DEFAULT '';
+ALTER TABLE "application" ADD COLUMN "priority" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "application" ADD COLUMN "tags" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "application" ADD COLUMN "apply_by" DATE;
+ALTER TABLE "application" ADD COLUMN "description" TEXT NOT NULL DEFAULT '';
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", lambda db: _run_script(db, _SCHEMA_V1)),
     Migration(
@@ -262,6 +278,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         lambda db: _run_script(db, _SCHEMA_V4),
     ),
     Migration(5, "accent-free contact search", lambda db: _run_script(db, _SCHEMA_V5)),
+    Migration(
+        6,
+        "job details: location, work mode, salary, priority, tags, deadline, description",
+        lambda db: _run_script(db, _SCHEMA_V6),
+    ),
 )
 
 

@@ -153,6 +153,24 @@ class Application(BaseModel):
     archived = pw.BooleanField(default=False)
     created_at = pw.DateTimeField(default=_now)
     updated_at = pw.DateTimeField(default=_now)
+    location = pw.TextField(default="")
+    #: "onsite", "hybrid", "remote" or "" (not said).
+    work_mode = pw.CharField(default="", max_length=8)
+    #: The pay range in whole units of ``salary_currency`` per ``salary_period``.
+    salary_min = pw.IntegerField(null=True)
+    salary_max = pw.IntegerField(null=True)
+    #: ISO 4217 code ("EUR"), or "" when not said.
+    salary_currency = pw.CharField(default="", max_length=3)
+    #: "year", "month", "hour" or "".
+    salary_period = pw.CharField(default="", max_length=8)
+    #: How much the user wants this job: 0 not said, 1 to 3.
+    priority = pw.IntegerField(default=0)
+    #: Free tags, ", " between them.
+    tags = pw.TextField(default="")
+    #: The last day to apply.
+    apply_by = pw.DateField(null=True)
+    #: The job posting's text as pasted (postings vanish once filled).
+    description = pw.TextField(default="")
 
     class Meta:
         indexes = ((("stage", "archived", "rank"), False),)

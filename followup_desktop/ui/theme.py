@@ -54,10 +54,13 @@ class SchemeColour(NamedTuple):
 WARNING = SchemeColour("#b3261e", "#ff8a80")
 #: On the window background (labels beside the fields) rather than in a list.
 WARNING_ON_WINDOW = SchemeColour("#b3261e", "#ff8a80", QPalette.ColorRole.Window)
+#: How much the user wants a job (the stars on a card).
+PRIORITY = SchemeColour("#8a5a00", "#ffc857")
 #: Every text colour the app sets by name, checked by the tests in both schemes.
 TEXT_COLOURS: dict[str, SchemeColour] = {
     "warning": WARNING,
     "warning_on_window": WARNING_ON_WINDOW,
+    "priority": PRIORITY,
 }
 
 

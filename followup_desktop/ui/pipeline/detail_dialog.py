@@ -63,17 +63,18 @@ class ApplicationDetailDialog(ApplicationDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("detail_tabs")
-        self.dialog_layout.removeWidget(self.fields_page)
         details = QWidget()
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(self.fields_page)
         details_layout.addStretch(1)
         self.tabs.addTab(details, "&Details")
+        self.tabs.addTab(self.job_page, "&Job")
 
         self.log = _tree(["When", "What", "How", "With", "Said"], "conversation_log")
         self.log_button = QPushButton("&Log a conversation…")
         self.log_button.clicked.connect(self._log_conversation)
-        self.tabs.addTab(self._page(self.log, self.log_button), "")
+        self.log_page = self._page(self.log, self.log_button)
+        self.tabs.addTab(self.log_page, "")
 
         self.follow_ups = _tree(["Due", "Step", "Channel", "State", "Who"], "follow_ups")
         self.write_button = QPushButton("&Write or call…")
@@ -81,15 +82,20 @@ class ApplicationDetailDialog(ApplicationDialog):
         self.write_button.clicked.connect(self._compose_selected)
         self.follow_ups.itemActivated.connect(lambda *_: self._compose_selected())
         self.follow_ups.currentItemChanged.connect(lambda *_: self._update_write_button())
-        self.tabs.addTab(self._page(self.follow_ups, self.write_button), "")
+        self.follow_ups_page = self._page(self.follow_ups, self.write_button)
+        self.tabs.addTab(self.follow_ups_page, "")
 
         self.letters = _tree(["Updated", "Letter", "Channel", "State"], "letters")
         self.letters.itemActivated.connect(self._open_letter)
-        self.tabs.addTab(self._page(self.letters), "")
+        self.letters_page = self._page(self.letters)
+        self.tabs.addTab(self.letters_page, "")
 
         self.buttons.button(self.buttons.StandardButton.Ok).setText("Save")
         self.dialog_layout.insertWidget(0, self.tabs, 1)
         self.refresh_lists()
+
+    def _arrange_pages(self) -> None:
+        """The pages go into the detail's own tabs, made once the base form is built."""
 
     def _page(self, tree: QTreeWidget, button: QPushButton | None = None) -> QWidget:
         page = QWidget()
@@ -125,7 +131,7 @@ class ApplicationDetailDialog(ApplicationDialog):
             item.setToolTip(4, plain_tooltip("\n".join(part for part in details if part)))
             item.setData(0, IdRole, entry.id)
             self.log.addTopLevelItem(item)
-        self.tabs.setTabText(1, f"&Conversations ({len(entries)})")
+        self.tabs.setTabText(self.tabs.indexOf(self.log_page), f"&Conversations ({len(entries)})")
 
         self.follow_ups.clear()
         steps = follow_up_list(app_id)
@@ -143,7 +149,7 @@ class ApplicationDetailDialog(ApplicationDialog):
                 item.setToolTip(0, plain_tooltip(step.outcome))
             item.setData(0, IdRole, step.id)
             self.follow_ups.addTopLevelItem(item)
-        self.tabs.setTabText(2, f"&Follow-ups ({len(steps)})")
+        self.tabs.setTabText(self.tabs.indexOf(self.follow_ups_page), f"&Follow-ups ({len(steps)})")
         self._update_write_button()
 
         self.letters.clear()
@@ -159,7 +165,7 @@ class ApplicationDetailDialog(ApplicationDialog):
             )
             item.setData(0, IdRole, letter.follow_up_id)
             self.letters.addTopLevelItem(item)
-        self.tabs.setTabText(3, f"L&etters ({len(letters)})")
+        self.tabs.setTabText(self.tabs.indexOf(self.letters_page), f"L&etters ({len(letters)})")
         for tree in (self.log, self.follow_ups, self.letters):
             for column in range(tree.columnCount() - 1):
                 tree.resizeColumnToContents(column)
