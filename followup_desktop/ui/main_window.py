@@ -177,6 +177,14 @@ class MainWindow(QMainWindow):
         self.export_contacts_action = self._action("&Export contacts…", self.export_contacts)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_contacts_action)
+        self.import_applications_action = self._action(
+            "Import a&pplications…", self.import_applications
+        )
+        self.export_applications_action = self._action(
+            "Export applica&tions…", self.export_applications
+        )
+        file_menu.addAction(self.import_applications_action)
+        file_menu.addAction(self.export_applications_action)
         file_menu.addSeparator()
         self.backups_action = self._action("&Backups…", self.open_backups)
         file_menu.addAction(self.backups_action)
@@ -284,6 +292,16 @@ class MainWindow(QMainWindow):
         from followup_desktop.ui.contacts import transfer_actions  # the seam of import_contacts
 
         transfer_actions.export_contacts(self)
+
+    def import_applications(self) -> None:
+        from followup_desktop.ui.pipeline import application_transfer  # the seam, as above
+
+        application_transfer.import_applications(self, self.events)
+
+    def export_applications(self) -> None:
+        from followup_desktop.ui.pipeline import application_transfer  # the seam, as above
+
+        application_transfer.export_applications(self)
 
     def open_backups(self) -> None:
         composer = self.areas.get("composer")
