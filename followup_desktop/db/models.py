@@ -245,7 +245,10 @@ class FollowUp(BaseModel):
     completed_at = pw.DateTimeField(null=True)
 
     class Meta:
-        indexes = ((("due_on", "state"), False),)
+        indexes = (
+            (("due_on", "state"), False),
+            (("application", "state", "due_on"), False),
+        )
 
 
 class Letter(BaseModel):

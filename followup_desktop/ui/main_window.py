@@ -127,6 +127,13 @@ class MainWindow(QMainWindow):
         return self.areas[key]
 
     def show_area(self, key: str) -> QWidget:
+        if key in PIPELINE_VIEWS:
+            # A view inside the Pipeline area ("table"): the area, switched to it.
+            pipeline = self.show_area("pipeline")
+            show_view = getattr(pipeline, "show_view", None)
+            if show_view is not None:
+                show_view(key)
+            return pipeline
         index = AREA_KEYS.index(key)
         if self.side_bar.currentRow() != index:
             self.side_bar.setCurrentRow(index)  # calls _show_row
@@ -387,7 +394,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         key = view or str(settings.value("window/area", "pipeline"))
-        self.show_area(key if key in AREA_KEYS else "pipeline")
+        self.show_area(key if key in AREA_KEYS or key in PIPELINE_VIEWS else "pipeline")
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("window/geometry", self.saveGeometry())
@@ -404,6 +411,10 @@ class MainWindow(QMainWindow):
         self.save_state(app_settings())
         self.month_counts.wait()  # a read ahead ends before the store can close
         super().closeEvent(event)
+
+
+#: Views of the Pipeline area that ``show_area`` (and ``--view``) also take.
+PIPELINE_VIEWS = ("table",)
 
 
 def app_settings() -> QSettings:

@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from followup_desktop.services.board import StageInfo, card_counts, list_stages, load_card, ranks_of
 from followup_desktop.services.settings import folded_stages, set_stage_folded
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.pipeline.application_table import ApplicationTable
 from followup_desktop.ui.pipeline.board_filter import BoardFilter
 from followup_desktop.ui.pipeline.board_parts import (
     column_strip,
@@ -36,6 +37,12 @@ from followup_desktop.ui.pipeline.column_widget import StageColumn
 from followup_desktop.ui.pipeline.detail_dialog import ApplicationDetailDialog
 from followup_desktop.ui.pipeline.stage_dialogs import ask_stage_details
 from followup_desktop.ui.pipeline.stage_menu import StageMenus
+from followup_desktop.ui.pipeline.view_switch import ViewSwitch
+
+TABLE_HINT = (
+    "Click a column's title to sort  ·  Shift or Ctrl+click selects several  ·  "
+    "Enter or double-click opens"
+)
 
 FILTER_DELAY_MS = 120
 
@@ -77,10 +84,18 @@ class PipelineBoard(QWidget):
         toolbar = QHBoxLayout()
         toolbar.setContentsMargins(0, 0, 0, 0)
         toolbar.addWidget(self.filter_edit, 1)
+        self.view_switch = ViewSwitch()
+        self.view_switch.chosen.connect(self.show_view)
+        toolbar.addWidget(self.view_switch)
         toolbar.addStretch(0)
         toolbar.addWidget(self.stages_button)
         self.scroll_area, self.strip, self.strip_layout = column_strip()
+        #: The board's columns, or the table of applications (made when first shown).
+        self.views = QStackedWidget()
+        self.views.addWidget(self.scroll_area)
+        self.table: ApplicationTable | None = None
         self.hint = key_hint()
+        self.board_hint = self.hint.text()
         self.message = message_line()
         self.empty_banner = empty_board_banner(lambda: self.add_application(0))
 
@@ -90,7 +105,7 @@ class PipelineBoard(QWidget):
         layout.addLayout(toolbar)
         layout.addWidget(self.message)
         layout.addWidget(self.empty_banner)
-        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.views, 1)
         layout.addWidget(self.hint)
 
         self.drag = CardDragController(self, self.scroll_area, self.visible_columns)
@@ -201,10 +216,48 @@ class PipelineBoard(QWidget):
     # --- outside changes and our own ------------------------------------------------------
 
     def _on_outside_change(self) -> None:
+        self._table_changed()
         if self._own_change:
             return
         self._filter.forget()
         self.reload()
+
+    def _table_changed(self) -> None:
+        if self.table is None:
+            return
+        if self.table.isVisible():
+            self._filter.forget()
+            self.table.show_matches(self._table_matches())
+            self.table.refresh()
+        else:
+            self.table.mark_stale()
+
+    # --- the table -----------------------------------------------------------------------
+
+    def show_view(self, key: str) -> None:
+        """Show the board's columns ("board") or the table of applications ("table")."""
+        self.view_switch.set_current(key)
+        if key != "table":
+            self.views.setCurrentWidget(self.scroll_area)
+            self.hint.setText(self.board_hint)
+            return
+        if self.table is None:
+            self.table = ApplicationTable(self.events, self.undo_stack)
+            self.table.open_application = self.open_card
+            self.table.report = self.report_problem
+            self.views.addWidget(self.table)
+        self.table.show_matches(self._table_matches())
+        self.table.refresh_if_stale()
+        self.views.setCurrentWidget(self.table)
+        self.hint.setText(TABLE_HINT)
+
+    def current_view(self) -> str:
+        return self.view_switch.current()
+
+    def _table_matches(self) -> set[int] | None:
+        if not self._filter.text:
+            return None
+        return {app_id for ids in self._filter.matches().values() for app_id in ids}
 
     def _on_outside_stage_change(self) -> None:
         if self._own_change:
@@ -331,6 +384,8 @@ class PipelineBoard(QWidget):
             column.view.verticalScrollBar().setValue(0)
             column.model.reload(0, None, keep=0)  # forget loaded rows before the new query
         self.reload()
+        if self.table is not None:
+            self.table.show_matches(self._table_matches())
 
     # --- keyboard ------------------------------------------------------------------------
 
