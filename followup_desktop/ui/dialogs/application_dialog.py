@@ -278,6 +278,13 @@ class ApplicationDialog(QDialog):
         self.notes.setPlainText(stored.notes)
         self.load_job(stored)
 
+    def prefill(self, values: ApplicationInput) -> None:
+        """Fill the form from elsewhere (a saved job posting) for the user to confirm."""
+        self.company.setCurrentText(values.company)
+        self.position.setText(values.position)
+        self.link.setText(values.link)
+        self.load_job(values)
+
     def load_job(self, stored: ApplicationInput) -> None:
         """Fill the job page (also from a saved posting, before anything is stored)."""
         self.location.setText(stored.location)

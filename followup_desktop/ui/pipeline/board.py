@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from followup_desktop.services.board import StageInfo, card_counts, list_stages, load_card, ranks_of
+from followup_desktop.services.job_posting import posting_application, read_job_posting
+from followup_desktop.services.records import ApplicationInput
 from followup_desktop.services.settings import folded_stages, set_stage_folded
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.pipeline.application_table import ApplicationTable
@@ -35,6 +37,13 @@ from followup_desktop.ui.pipeline.card_list_view import (
 from followup_desktop.ui.pipeline.card_menu import CardMenus
 from followup_desktop.ui.pipeline.column_widget import StageColumn
 from followup_desktop.ui.pipeline.detail_dialog import ApplicationDetailDialog
+from followup_desktop.ui.pipeline.posting_drop import (
+    NO_POSTING_TEXT,
+    DroppedPage,
+    confirm_posting,
+    dropped_page,
+    holds_page,
+)
 from followup_desktop.ui.pipeline.stage_dialogs import ask_stage_details
 from followup_desktop.ui.pipeline.stage_menu import StageMenus
 from followup_desktop.ui.pipeline.view_switch import ViewSwitch
@@ -71,6 +80,8 @@ class PipelineBoard(QWidget):
         self.show_menu: Callable[[QMenu, QPoint], object] = lambda menu, pos: menu.exec(pos)
         #: Builds the application detail opened by double-click or Enter (tests replace it).
         self.detail_dialog: DetailDialogFactory = ApplicationDetailDialog
+        #: Shows the form filled from a dropped job posting; the saved id (tests replace it).
+        self.confirm_posting: Callable[[QWidget, ApplicationInput], int | None] = confirm_posting
         self._filter = BoardFilter()
         self._own_change = 0
 
@@ -116,6 +127,8 @@ class PipelineBoard(QWidget):
         self.stages_menu.aboutToShow.connect(
             lambda: self.stage_menus.fill_board_menu(self.stages_menu)
         )
+        # Saved job postings (and a browser's drag of one) are dropped on the board.
+        self.setAcceptDrops(True)
         events.applications_changed.connect(self._on_outside_change)
         events.follow_ups_changed.connect(self._on_outside_change)
         events.contacts_changed.connect(self._on_outside_change)
@@ -278,11 +291,49 @@ class PipelineBoard(QWidget):
             self._own_change -= 1
 
     def report_problem(self, message: str) -> None:
+        self.show_message(message)
+        self._filter.forget()
+        self.rebuild()
+
+    def show_message(self, message: str) -> None:
+        """One line above the columns for a few seconds."""
         self.message.setText(message)
         self.message.show()
         QTimer.singleShot(8000, self.message.hide)
+
+    # --- a job posting dropped on the board ----------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if holds_page(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if holds_page(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not holds_page(event.mimeData()):
+            return
+        event.acceptProposedAction()
+        self.add_from_page(dropped_page(event.mimeData()))
+
+    def add_from_page(self, page: DroppedPage | str) -> None:
+        """Offer the posting on ``page`` as a new application (or say why it cannot be)."""
+        if isinstance(page, str):
+            self.show_message(page)
+            return
+        posting = read_job_posting(page.html, page.url)
+        if posting is None:
+            self.show_message(NO_POSTING_TEXT)
+            return
+        first = next((s for s in self.stages if s.kind == "wishlist"), None) or self.stages[0]
+        saved = self.confirm_posting(self, posting_application(posting, first.id))
+        if saved is None:
+            return
         self._filter.forget()
-        self.rebuild()
+        self.reload()
+        self._announce(follow_ups=True)
+        self.show_card(saved)
 
     def stages_edited(self) -> None:
         self._filter.forget()
