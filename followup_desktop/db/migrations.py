@@ -266,6 +266,20 @@ CREATE INDEX "follow_up_application_id_state_due_on"
   ON "follow_up" ("application_id", "state", "due_on");
 """
 
+# Version 7: files attached to an application (résumé and cover letter versions, offer
+# letters). The files live in the data folder's "documents" folder named by their content, so a
+# file sent twenty times is kept once; a row says which application it went with, what it is,
+# its name when attached, and when.
+_SCHEMA_V7 = """
+CREATE TABLE "document" ("id" INTEGER NOT NULL PRIMARY KEY, "application_id" INTEGER NOT NULL,
+  "kind" VARCHAR(16) NOT NULL DEFAULT 'other', "name" TEXT NOT NULL,
+  "content_hash" VARCHAR(64) NOT NULL, "suffix" VARCHAR(16) NOT NULL DEFAULT '',
+  "size" INTEGER NOT NULL, "attached_at" DATETIME NOT NULL,
+  FOREIGN KEY ("application_id") REFERENCES "application" ("id") ON DELETE CASCADE);
+CREATE INDEX "document_application_id" ON "document" ("application_id");
+CREATE INDEX "document_content_hash" ON "document" ("content_hash");
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", lambda db: _run_script(db, _SCHEMA_V1)),
     Migration(
@@ -287,6 +301,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "job details: location, work mode, salary, priority, tags, deadline, description",
         lambda db: _run_script(db, _SCHEMA_V6),
     ),
+    Migration(7, "documents attached to applications", lambda db: _run_script(db, _SCHEMA_V7)),
 )
 
 

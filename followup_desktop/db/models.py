@@ -280,6 +280,24 @@ class Letter(BaseModel):
     sent_at = pw.DateTimeField(null=True)
 
 
+class Document(BaseModel):
+    """A file attached to an application; the file itself is kept once per content."""
+
+    application_id: int
+
+    application = pw.ForeignKeyField(Application, backref="documents", on_delete="CASCADE")
+    #: "resume", "cover_letter", "offer" or "other".
+    kind = pw.CharField(default="other", max_length=16)
+    #: The file's name when it was attached (what the user recognises it by).
+    name = pw.TextField()
+    #: SHA-256 of the content, in hex: the stored file's name.
+    content_hash = pw.CharField(max_length=64, index=True)
+    #: The name's extension (".pdf"), kept on the stored file so the system opens it right.
+    suffix = pw.CharField(default="", max_length=16)
+    size = pw.IntegerField()
+    attached_at = pw.DateTimeField(default=_now)
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Profile,
     Setting,
@@ -291,6 +309,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Interaction,
     FollowUp,
     Letter,
+    Document,
 )
 
 

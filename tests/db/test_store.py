@@ -19,6 +19,7 @@ from followup_desktop.db.models import (
     Application,
     Company,
     Contact,
+    Document,
     FollowUp,
     Interaction,
     Letter,
@@ -250,7 +251,7 @@ def test_v5_store_migrates_to_v6_keeping_applications_and_adding_empty_job_detai
     before.close()
     info = open_store(path)
     try:
-        assert info.migrated_from == 5 and info.schema_version == 6
+        assert info.migrated_from == 5 and info.schema_version == SCHEMA_VERSION
         after = database.execute_sql(
             "SELECT id, company_id, position, stage_id, rank, applied_on, link, archived "
             "FROM application ORDER BY id"
@@ -266,5 +267,27 @@ def test_v5_store_migrates_to_v6_keeping_applications_and_adding_empty_job_detai
         again = Application.get_by_id(1)
         assert (again.location, again.priority, again.salary_min) == ("Leeds", 3, 52000)
         assert again.apply_by == dt.date(2025, 4, 1)
+    finally:
+        close_store()
+
+
+def test_v6_store_migrates_to_v7_with_an_empty_list_of_documents(tmp_path: Path) -> None:
+    path = tmp_path / "v6.sqlite"
+    _v3_store(path, version=6)
+    before = sqlite3.connect(path)
+    assert before.execute("PRAGMA user_version").fetchone()[0] == 6
+    before.execute("UPDATE application SET priority = 2, tags = 'payroll' WHERE id = 1")
+    before.commit()
+    before.close()
+    info = open_store(path)
+    try:
+        assert info.migrated_from == 6 and info.schema_version == 7
+        app = Application.get_by_id(1)
+        assert (app.priority, app.tags) == (2, "payroll")
+        assert Document.select().count() == 0
+        Document.create(application=1, kind="resume", name="cv.pdf", content_hash="ab" * 32, size=3)
+        # The documents go with their application.
+        Application.delete().where(Application.id == 1).execute()
+        assert Document.select().count() == 0
     finally:
         close_store()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -24,6 +25,7 @@ from followup_desktop.services.records import application_input
 from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
 from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.pipeline.documents_page import DocumentsPage, local_files
 from followup_desktop.ui.plain_text import plain_tooltip, shown_line
 from followup_desktop.ui.widgets.user_text_delegate import UserTextDelegate
 
@@ -89,10 +91,30 @@ class ApplicationDetailDialog(ApplicationDialog):
         self.letters.itemActivated.connect(self._open_letter)
         self.letters_page = self._page(self.letters)
         self.tabs.addTab(self.letters_page, "")
+        self.documents = DocumentsPage(application_id)
+        self.documents.changed.connect(self._count_documents)
+        self.tabs.addTab(self.documents, "")
+        self._count_documents(self.documents.list.topLevelItemCount())
+        # Files dropped anywhere on the detail are attached to the application.
+        self.setAcceptDrops(True)
 
         self.buttons.button(self.buttons.StandardButton.Ok).setText("Save")
         self.dialog_layout.insertWidget(0, self.tabs, 1)
         self.refresh_lists()
+
+    def _count_documents(self, count: int) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self.documents), f"Docu&ments ({count})")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_files(event.mimeData().urls())
+        if paths:
+            event.acceptProposedAction()
+            self.tabs.setCurrentWidget(self.documents)
+            self.documents.attach_paths(paths)
 
     def _arrange_pages(self) -> None:
         """The pages go into the detail's own tabs, made once the base form is built."""
