@@ -238,7 +238,7 @@ def save_application(data: ApplicationInput, application_id: int | None = None) 
 
 def _store_job_details(app: Application, data: ApplicationInput) -> None:
     salary = parse_salary(data.salary)
-    app.location = " ".join(data.location.split())
+    app.location = data.location.strip()
     app.work_mode = data.work_mode
     app.salary_min = salary.minimum
     app.salary_max = salary.maximum

@@ -182,6 +182,8 @@ class ApplicationDialog(QDialog):
         self.stage.currentIndexChanged.connect(self._fill_applied_on)
         self.contact.textChanged.connect(self._show_new_contact)
         self._show_new_contact()
+        # The first field, not the tabs: typing starts with the company.
+        self.company.setFocus()
 
     def _build_job_fields(self) -> None:
         self.location = UserLineEdit()
