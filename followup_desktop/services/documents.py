@@ -13,14 +13,18 @@ import hashlib
 import os
 import re
 import shutil
+import sqlite3
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from followup_desktop.db.backup import human_size
 from followup_desktop.db.models import Application, Document, database, id_column
+from followup_desktop.db.read_only import connect_read_only
 from followup_desktop.db.reads import read_all
 from followup_desktop.db.values import stored_datetime
+from followup_desktop.paths import DATABASE_NAME
 
 #: Stored kind → what the user reads.
 DOCUMENT_KINDS: dict[str, str] = {
@@ -104,6 +108,8 @@ def _keep(source: Path, content_hash: str, suffix: str) -> None:
     a partial copy never takes that name."""
     target = documents_folder() / content_hash[:2] / f"{content_hash}{suffix}"
     if target.exists():
+        # Marked as just stored: the pruning of unlisted files leaves it alone meanwhile.
+        os.utime(target)
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, partial = tempfile.mkstemp(dir=target.parent, prefix=".partial-")
@@ -193,3 +199,55 @@ def openable_path(entry: DocumentEntry) -> Path:
             f"The file of {entry.name} is missing from the data folder's {FOLDER_NAME} folder."
         )
     return path
+
+
+def _listed_in(path: Path) -> set[str]:
+    """The documents a database file lists (none for one older than documents)."""
+    try:
+        connection = connect_read_only(path)
+    except sqlite3.Error:
+        return set()
+    try:
+        return {digest for (digest,) in connection.execute("SELECT content_hash FROM document")}
+    except sqlite3.Error:
+        return set()
+    finally:
+        connection.close()
+
+
+def prune_unlisted_documents(data_root: Path, backups: list[Path]) -> int:
+    """Remove the stored files that neither the database in ``data_root`` nor any of
+    ``backups`` lists (those of an application deleted without keeping its documents, once no
+    backup holds it any more); how many. Reads through connections of its own, so it may run
+    beside the window; a file stored in the last hour is left (it may be being attached), and
+    a database that cannot be read keeps every file."""
+    folder = data_root / FOLDER_NAME
+    if not folder.is_dir():
+        return 0
+    listed: set[str] = set()
+    for database_file in (data_root / DATABASE_NAME, *backups):
+        if not _readable(database_file):
+            return 0
+        listed |= _listed_in(database_file)
+    recent = time.time() - 3600
+    removed = 0
+    for path in folder.glob("??/*"):
+        if path.name.startswith(".") or path.stem in listed or not path.is_file():
+            continue
+        if path.stat().st_mtime > recent:
+            continue
+        path.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def _readable(path: Path) -> bool:
+    try:
+        connection = connect_read_only(path)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    return True

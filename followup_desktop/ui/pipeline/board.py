@@ -8,10 +8,13 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
+from followup_desktop.services.application_delete import DeleteError, delete_application
 from followup_desktop.services.board import StageInfo, card_counts, list_stages, load_card, ranks_of
+from followup_desktop.services.documents import list_documents
 from followup_desktop.services.job_posting import posting_application, read_job_posting
 from followup_desktop.services.records import ApplicationInput
 from followup_desktop.services.settings import folded_stages, set_stage_folded
+from followup_desktop.services.wording import counted
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.pipeline.application_table import ApplicationTable
 from followup_desktop.ui.pipeline.board_filter import BoardFilter
@@ -36,6 +39,7 @@ from followup_desktop.ui.pipeline.card_list_view import (
 )
 from followup_desktop.ui.pipeline.card_menu import CardMenus
 from followup_desktop.ui.pipeline.column_widget import StageColumn
+from followup_desktop.ui.pipeline.delete_dialog import ask_delete
 from followup_desktop.ui.pipeline.detail_dialog import ApplicationDetailDialog
 from followup_desktop.ui.pipeline.posting_drop import (
     NO_POSTING_TEXT,
@@ -80,6 +84,9 @@ class PipelineBoard(QWidget):
         self.show_menu: Callable[[QMenu, QPoint], object] = lambda menu, pos: menu.exec(pos)
         #: Builds the application detail opened by double-click or Enter (tests replace it).
         self.detail_dialog: DetailDialogFactory = ApplicationDetailDialog
+        #: Asks before deleting an application: None to cancel, else whether to keep copies of
+        #: its documents (tests replace it).
+        self.ask_delete: Callable[[QWidget, str, int], bool | None] = ask_delete
         #: Shows the form filled from a dropped job posting; the saved id (tests replace it).
         self.confirm_posting: Callable[[QWidget, ApplicationInput], int | None] = confirm_posting
         self._filter = BoardFilter()
@@ -300,6 +307,30 @@ class PipelineBoard(QWidget):
         self.message.setText(message)
         self.message.show()
         QTimer.singleShot(8000, self.message.hide)
+
+    # --- deleting --------------------------------------------------------------------------
+
+    def delete_application(self, application_id: int) -> None:
+        """Delete an application for good, after asking (and whether to keep its documents)."""
+        card = load_card(application_id)
+        if card is None:
+            return
+        documents = len(list_documents(application_id))
+        keep = self.ask_delete(self, f"{card.position} at {card.company}", documents)
+        if keep is None:
+            return
+        try:
+            deleted = delete_application(application_id, keep_documents=keep)
+        except DeleteError as error:
+            self.show_message(str(error))
+            return
+        self._filter.forget()
+        self.reload()
+        self._announce(follow_ups=True)
+        if deleted.kept_in is not None:
+            self.show_message(
+                f"Deleted; {counted(deleted.kept, 'document')} kept in {deleted.kept_in}."
+            )
 
     # --- a job posting dropped on the board ----------------------------------------------
 
