@@ -41,8 +41,8 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
     )
     window.add_argument(
         "--view",
-        choices=("pipeline", "calendar", "contacts", "composer"),
-        help="area to show first",
+        choices=("pipeline", "calendar", "contacts", "composer", "table"),
+        help="area to show first (table: the Pipeline area's table of applications)",
     )
 
 

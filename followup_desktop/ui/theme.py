@@ -95,6 +95,8 @@ CHANNEL_COLOURS: dict[str, SchemeColour] = {
 #: Today's mark on the calendar (a fill), and its words on the window.
 TODAY_MARK = QColor("#e5a50a")
 TODAY_TEXT = SchemeColour("#8a5c00", "#f2c35f", QPalette.ColorRole.Window)
+#: How much the user wants a job (the stars on a card).
+PRIORITY = SchemeColour("#8a5a00", "#ffc857")
 #: Every text colour the app sets by name, checked by the tests in both schemes.
 TEXT_COLOURS: dict[str, SchemeColour] = {
     "warning": WARNING,
@@ -109,6 +111,7 @@ TEXT_COLOURS: dict[str, SchemeColour] = {
     "finished": FINISHED,
     "today": TODAY_TEXT,
     **{f"channel_{name}": colour for name, colour in CHANNEL_COLOURS.items()},
+    "priority": PRIORITY,
 }
 
 

@@ -28,7 +28,7 @@ def filter_box() -> QLineEdit:
     edit = QLineEdit()
     edit.setObjectName("board_filter")
     edit.setAccessibleName("Filter the board")
-    edit.setPlaceholderText("Filter by company, position or contact…")
+    edit.setPlaceholderText("Filter by company, position, contact, place or tag…")
     edit.setClearButtonEnabled(True)
     edit.setToolTip("Archived applications show up here too, marked as such")
     edit.setMaximumWidth(380)
