@@ -122,7 +122,7 @@ def _kept_password(account: CalDavAccount) -> str:
     if password is None:
         raise CalendarSyncError(
             f"No password for {account.user} at {account.host} in the system keyring; "
-            "enter it again in Preferences."
+            "set up calendar sync again."
         )
     return password
 
