@@ -82,28 +82,38 @@ def sync_state_path(location: DataLocation) -> Path:
     return location.root / SYNC_STATE_FILE_NAME
 
 
-def sync_follow_ups(
-    location: DataLocation, *, password: str | None = None, timeout: float = NETWORK_TIMEOUT_S
-) -> SyncReport:
-    """Bring the server's calendar in line with the planned follow-ups; one-line errors.
+@dataclass(frozen=True)
+class PreparedSync:
+    """Everything a sync needs from the store and the keyring, read before any network use."""
 
-    Reads the store first (on the calling thread's connection), then talks to the server
-    with no transaction open. What was written before a failure is remembered, and the next
-    sync finishes the rest.
-    """
+    account: CalDavAccount
+    password: str
+    documents: dict[str, bytes]
+    state_path: Path
+
+
+def prepare_sync(location: DataLocation, *, password: str | None = None) -> PreparedSync:
+    """Read the account, the planned follow-ups and the kept password (on the calling thread's
+    store connection); raises ``CalendarSyncError`` when sync is off or has no password."""
     account = caldav_account()
     if account is None:
         raise CalendarSyncError("Calendar sync is not set up.")
     documents = follow_up_documents(get_profile().reminder_time)
     if password is None:
         password = _kept_password(account)
-    state_path = sync_state_path(location)
-    state = load_sync_state(state_path, account.url, account.user)
+    return PreparedSync(account, password, documents, sync_state_path(location))
+
+
+def push_prepared(prepared: PreparedSync, *, timeout: float = NETWORK_TIMEOUT_S) -> SyncReport:
+    """Talk to the server (no store in use); what was written before a failure is remembered,
+    and the next sync finishes the rest."""
+    account = prepared.account
+    state = load_sync_state(prepared.state_path, account.url, account.user)
     try:
         with DAVClient(
-            url=account.url, username=account.user, password=password, timeout=int(timeout)
+            url=account.url, username=account.user, password=prepared.password, timeout=int(timeout)
         ) as client:
-            return push_documents(client, state, documents)
+            return push_documents(client, state, prepared.documents)
     except CalendarSyncError:
         raise
     except Exception as error:
@@ -111,7 +121,14 @@ def sync_follow_ups(
     finally:
         # Only bookkeeping: if it cannot be kept, the next sync compares with the server.
         with contextlib.suppress(OSError):
-            save_sync_state(state_path, state)
+            save_sync_state(prepared.state_path, state)
+
+
+def sync_follow_ups(
+    location: DataLocation, *, password: str | None = None, timeout: float = NETWORK_TIMEOUT_S
+) -> SyncReport:
+    """Bring the server's calendar in line with the planned follow-ups; one-line errors."""
+    return push_prepared(prepare_sync(location, password=password), timeout=timeout)
 
 
 def _kept_password(account: CalDavAccount) -> str:
