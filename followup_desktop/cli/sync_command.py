@@ -10,11 +10,11 @@ from followup_desktop.cli.common import fail, open_store_for
 from followup_desktop.db.connection import close_store
 from followup_desktop.services.caldav_account import (
     CalDavAccount,
+    CalendarSyncError,
     caldav_account,
     server_url_problem,
     set_caldav_account,
 )
-from followup_desktop.services.caldav_failures import CalendarSyncError
 from followup_desktop.services.caldav_sync import SYNC_CALENDAR_NAME, sync_follow_ups
 from followup_desktop.services.credentials import (
     KeyringUnavailableError,

@@ -13,6 +13,10 @@ CALDAV_URL = "caldav.url"
 CALDAV_USER = "caldav.user"
 
 
+class CalendarSyncError(Exception):
+    """A sync that did not finish; the message says why in one line."""
+
+
 @dataclass(frozen=True)
 class CalDavAccount:
     url: str

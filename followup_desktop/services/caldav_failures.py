@@ -11,10 +11,6 @@ from followup_desktop.services.caldav_account import CalDavAccount
 RETRY_WORDS = "Nothing was lost; it will try again later."
 
 
-class CalendarSyncError(Exception):
-    """A sync that did not finish; the message says why in one line."""
-
-
 def _causes(error: BaseException) -> list[BaseException]:
     found: list[BaseException] = []
     current: BaseException | None = error

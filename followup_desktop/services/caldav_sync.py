@@ -20,8 +20,12 @@ from caldav.elements import dav
 
 from followup_desktop import APP_NAME
 from followup_desktop.paths import DataLocation
-from followup_desktop.services.caldav_account import CalDavAccount, caldav_account
-from followup_desktop.services.caldav_failures import CalendarSyncError, failure_message
+from followup_desktop.services.caldav_account import (
+    CalDavAccount,
+    CalendarSyncError,
+    caldav_account,
+)
+from followup_desktop.services.caldav_failures import failure_message
 from followup_desktop.services.credentials import KeyringUnavailableError, read_password
 from followup_desktop.services.follow_up_details import planned_details
 from followup_desktop.services.ics_export import build_calendar, event_uid, is_follow_up_uid

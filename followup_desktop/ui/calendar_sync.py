@@ -9,9 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from followup_desktop.paths import DataLocation
-from followup_desktop.services.caldav_account import caldav_account
-from followup_desktop.services.caldav_failures import CalendarSyncError
-from followup_desktop.services.caldav_sync import PreparedSync, prepare_sync, push_prepared
+from followup_desktop.services.caldav_account import CalendarSyncError, caldav_account
 from followup_desktop.services.store import release_thread_connection
 from followup_desktop.ui.background import BackgroundJob
 from followup_desktop.ui.events import AppEvents
@@ -97,8 +95,12 @@ class CalendarSyncKeeper(QObject):
         return True
 
     def _sync(self) -> object:
+        # A seam: the CalDAV client and the calendar writer load in the sync's own thread,
+        # never before the window paints (and not at all while sync is off).
+        from followup_desktop.services.caldav_sync import prepare_sync, push_prepared
+
         try:
-            prepared: PreparedSync = prepare_sync(self.location)
+            prepared = prepare_sync(self.location)
         finally:
             release_thread_connection()
             self._store_released.set()

@@ -23,7 +23,6 @@ from followup_desktop.services.store import close_user_store, store_is_read_only
 from followup_desktop.services.store_contents import store_is_empty
 from followup_desktop.ui import messages
 from followup_desktop.ui.app import create_application
-from followup_desktop.ui.background_mode import start_in_background
 from followup_desktop.ui.errors import install_failure_hook
 from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.paint_probe import PAINT_PROBE_ENV, FirstPaintProbe
@@ -39,13 +38,18 @@ def run_window(args: argparse.Namespace) -> int:
     if args.screenshot:
         return take_screenshot(location, args)
     instance = SingleInstance(location)
-    status = claim_single_instance(instance, location, background=args.background)
+    status = claim_single_instance(instance, location, background=_background(args))
     if status is not None:
         return status
     try:
         return _run_session(app, location, args, instance)
     finally:
         instance.release()
+
+
+def _background(args: argparse.Namespace) -> bool:
+    """Started at login with --background (callers may build the options without it)."""
+    return bool(getattr(args, "background", False))
 
 
 def claim_single_instance(
@@ -94,7 +98,7 @@ def _run_session(
         if (
             not read_only
             and store_is_empty()
-            and (args.demo or args.demo_if_empty or (not args.background and _offer_demo_once()))
+            and (args.demo or args.demo_if_empty or (not _background(args) and _offer_demo_once()))
         ):
             load_demo()
         window = build_window(location, args.view)
@@ -105,7 +109,7 @@ def _run_session(
         if read_only:
             window.show_read_only()
         return _show_until_quit(
-            app, window, location, instance, read_only=read_only, background=args.background
+            app, window, location, instance, read_only=read_only, background=_background(args)
         )
     finally:
         close_user_store()
@@ -138,8 +142,13 @@ def _show_until_quit(
 ) -> int:
     previous_hook = install_failure_hook()
     instance.activation_requested.connect(partial(bring_to_front, window))
-    # Started at login: no window until asked for, reminders as desktop notifications.
-    notifier = start_in_background(app, window) if background else None
+    notifier = None
+    if background:
+        # Started at login: no window until asked for, reminders as desktop notifications.
+        # A seam: the D-Bus client loads only for such a start.
+        from followup_desktop.ui.background_mode import start_in_background
+
+        notifier = start_in_background(app, window)
     services = SessionServices(
         window, location, instance, read_only=read_only, notifier=notifier, at_once=background
     )

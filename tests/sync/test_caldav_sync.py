@@ -14,8 +14,11 @@ from radicale_server import PASSWORD, USER, RadicaleServer
 
 from followup_desktop.db.connection import StoreInfo
 from followup_desktop.paths import DataLocation
-from followup_desktop.services.caldav_account import CalDavAccount, set_caldav_account
-from followup_desktop.services.caldav_failures import CalendarSyncError
+from followup_desktop.services.caldav_account import (
+    CalDavAccount,
+    CalendarSyncError,
+    set_caldav_account,
+)
 from followup_desktop.services.caldav_sync import SYNC_CALENDAR_NAME, sync_follow_ups
 from followup_desktop.services.call_window import contact_zone, follow_up_windows
 from followup_desktop.services.credentials import NO_KEYRING_MESSAGE, save_password
