@@ -5,13 +5,14 @@ reminders running; Quit ends them."""
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from followup_desktop import APP_NAME
 from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.reminders import Notifier, ReminderBanner, TrayNotifier, tray_available
-from followup_desktop.ui.system_notifications import open_system_notifier
 
 
 def open_on_today(window: MainWindow) -> None:
@@ -66,15 +67,26 @@ def _quit(app: QApplication, window: QWidget) -> None:
         app.quit()
 
 
+def _system_notifier(window: MainWindow) -> Notifier | None:
+    if not sys.platform.startswith("linux"):
+        return None  # Windows and macOS: the tray's own messages are the system's notifications
+    # A seam: the D-Bus client exists on Linux only.
+    from followup_desktop.ui.system_notifications import open_system_notifier
+
+    system = open_system_notifier(window)
+    if system is not None:
+        system.activated.connect(lambda: open_on_today(window))
+    return system
+
+
 def start_in_background(app: QApplication, window: MainWindow) -> Notifier:
     """Keep running with no window; the notifier the reminders should use."""
     app.setQuitOnLastWindowClosed(False)
     window.quit_action.triggered.connect(lambda _checked=False: _quit(app, window))
-    system = open_system_notifier(window)
+    system = _system_notifier(window)
     if system is not None:
         if tray_available():
             add_tray_icon(app, window)
-        system.activated.connect(lambda: open_on_today(window))
         return system
     if tray_available():  # the tray's own messages, and its icon
         tray = TrayNotifier(window)
