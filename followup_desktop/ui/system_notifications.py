@@ -6,6 +6,7 @@ import sys
 
 from PySide6.QtCore import QObject, Signal
 
+from followup_desktop import APP_NAME
 from followup_desktop.services.freedesktop_notifications import (
     DEFAULT_ACTION,
     DesktopNotifications,
@@ -38,7 +39,8 @@ class SystemNotifier(QObject):
     def notify(self, title: str, message: str) -> None:
         try:
             self.shown_id = self.service.notify(
-                title,
+                # The desktop already shows the app's name above it.
+                title.removeprefix(f"{APP_NAME}: "),
                 message,
                 replaces_id=self.shown_id,
                 actions=((DEFAULT_ACTION, SHOW_TODAY_LABEL),),

@@ -77,7 +77,9 @@ def test_a_notification_names_what_is_due_and_its_click_opens_the_window(
     assert received, done.stderr
     first = received[0]
     assert first["signature"] == "susssasa{sv}i"
-    assert (first["app_name"], first["summary"], first["body"]) == ("Follow-up Desk", title, body)
+    assert first["app_name"] == "Follow-up Desk"
+    assert (first["summary"], first["body"]) == (title.removeprefix("Follow-up Desk: "), body)
+    assert "due today" in first["summary"] or "overdue" in first["summary"]
     assert first["actions"] == ["default", "Show today"]
     assert "desktop-entry" in first["hints"]
     # The click on it opened the window (which painted), with no window before it.
