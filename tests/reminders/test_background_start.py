@@ -9,15 +9,18 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from followup_desktop.db.connection import close_store, open_store
+from followup_desktop.paths import DataLocation
 from followup_desktop.services.demo_data import fill_demo_data
 from followup_desktop.services.planning import replan_once_a_day
 from followup_desktop.ui.paint_probe import PAINT_PROBE_ENV
 from followup_desktop.ui.reminders import due_now, reminder_text
+from followup_desktop.ui.single_instance import window_is_running
 
 REPO = Path(__file__).resolve().parents[2]
 SERVER = Path(__file__).with_name("notification_server.py")
@@ -100,3 +103,32 @@ def test_without_a_notification_service_the_window_opens_with_the_reminder(
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr, done.stderr
     assert done.stdout.count("PAINTED") == 1
+
+
+def test_a_later_launch_opens_the_background_apps_window(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    env = _child_env()  # no session bus at all: nothing is due, so nothing is shown
+    background = subprocess.Popen(
+        _app(data), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not window_is_running(DataLocation(data)):
+            assert background.poll() is None, background.communicate()
+            assert time.monotonic() < deadline, "the background app never took its lock"
+            time.sleep(0.1)
+        again = subprocess.run(
+            _app(data), env=env, capture_output=True, text=True, timeout=60
+        )  # a second start at login leaves it alone
+        assert again.returncode == 0 and "already running" in again.stdout
+        plain = [sys.executable, "-m", "followup_desktop", "--data-dir", str(data)]
+        opened = subprocess.run(plain, env=env, capture_output=True, text=True, timeout=60)
+        assert opened.returncode == 0, opened.stderr
+        assert "brought to the front" in opened.stdout
+        out, err = background.communicate(timeout=60)  # its window painted, and it quit
+    finally:
+        if background.poll() is None:
+            background.kill()
+            background.communicate()
+    assert background.returncode == 0, err
+    assert out.count("PAINTED") == 1
