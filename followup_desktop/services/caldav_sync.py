@@ -9,6 +9,7 @@ wrote is left alone, so a sync with no change writes nothing. The store is only 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,11 +32,11 @@ from followup_desktop.services.follow_up_details import planned_details
 from followup_desktop.services.ics_export import build_calendar, event_uid, is_follow_up_uid
 from followup_desktop.services.profile import get_profile
 from followup_desktop.services.sync_state import (
-    SYNC_STATE_FILE_NAME,
     SyncState,
     WrittenEvent,
     load_sync_state,
     save_sync_state,
+    sync_state_path,
 )
 from followup_desktop.services.wording import counted
 
@@ -82,10 +83,6 @@ def follow_up_documents(reminder_time: str) -> dict[str, bytes]:
     }
 
 
-def sync_state_path(location: DataLocation) -> Path:
-    return location.root / SYNC_STATE_FILE_NAME
-
-
 @dataclass(frozen=True)
 class PreparedSync:
     """Everything a sync needs from the store and the keyring, read before any network use."""
@@ -113,16 +110,24 @@ def push_prepared(prepared: PreparedSync, *, timeout: float = NETWORK_TIMEOUT_S)
     and the next sync finishes the rest."""
     account = prepared.account
     state = load_sync_state(prepared.state_path, account.url, account.user)
+    outcome = ""
     try:
         with DAVClient(
             url=account.url, username=account.user, password=prepared.password, timeout=int(timeout)
         ) as client:
-            return push_documents(client, state, prepared.documents)
-    except CalendarSyncError:
+            report = push_documents(client, state, prepared.documents)
+        outcome = report.summary()
+        return report
+    except CalendarSyncError as error:
+        outcome = str(error)
         raise
     except Exception as error:
-        raise CalendarSyncError(failure_message(account, error)) from error
+        failure = CalendarSyncError(failure_message(account, error))
+        outcome = str(failure)
+        raise failure from error
     finally:
+        state.outcome = outcome
+        state.outcome_at = dt.datetime.now().isoformat(timespec="minutes")
         # Only bookkeeping: if it cannot be kept, the next sync compares with the server.
         with contextlib.suppress(OSError):
             save_sync_state(prepared.state_path, state)

@@ -7,9 +7,14 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from followup_desktop.paths import DataLocation
 from followup_desktop.services.atomic_files import atomic_write_text
 
 SYNC_STATE_FILE_NAME = "calendar-sync.json"
+
+
+def sync_state_path(location: DataLocation) -> Path:
+    return location.root / SYNC_STATE_FILE_NAME
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,9 @@ class SyncState:
     user: str
     calendar_url: str = ""
     written: dict[str, WrittenEvent] = field(default_factory=dict)
+    #: How the last sync ended, in its one line, and when (local time, to the minute).
+    outcome: str = ""
+    outcome_at: str = ""
 
 
 def load_sync_state(path: Path, url: str, user: str) -> SyncState:
@@ -45,7 +53,22 @@ def load_sync_state(path: Path, url: str, user: str) -> SyncState:
             written[str(uid)] = WrittenEvent(
                 str(entry.get("etag", "")), str(entry.get("digest", ""))
             )
-    return SyncState(url, user, str(data.get("calendar_url", "")), written)
+    return SyncState(
+        url,
+        user,
+        str(data.get("calendar_url", "")),
+        written,
+        str(data.get("outcome", "")),
+        str(data.get("outcome_at", "")),
+    )
+
+
+def last_outcome(location: DataLocation, url: str, user: str) -> str:
+    """ "At 2026-03-09 14:02: Calendar synced: …", or "" before the first sync."""
+    state = load_sync_state(sync_state_path(location), url, user)
+    if not state.outcome:
+        return ""
+    return f"At {state.outcome_at.replace('T', ' ')}: {state.outcome}"
 
 
 def save_sync_state(path: Path, state: SyncState) -> None:
@@ -54,6 +77,8 @@ def save_sync_state(path: Path, state: SyncState) -> None:
         "url": state.url,
         "user": state.user,
         "calendar_url": state.calendar_url,
+        "outcome": state.outcome,
+        "outcome_at": state.outcome_at,
         "written": {
             uid: {"etag": entry.etag, "digest": entry.digest}
             for uid, entry in sorted(state.written.items())

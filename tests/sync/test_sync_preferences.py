@@ -24,6 +24,7 @@ from followup_desktop.services.follow_up_details import planned_details
 from followup_desktop.ui.calendar_sync import CalendarSyncKeeper
 from followup_desktop.ui.dialogs import reminder_preferences
 from followup_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
+from followup_desktop.ui.dialogs.reminder_preferences import ReminderPreferences
 from followup_desktop.ui.events import AppEvents
 
 
@@ -88,6 +89,11 @@ def test_set_up_in_preferences_then_synced_beside_the_window(
     assert is_failure and message.startswith("Cannot reach the calendar server 127.0.0.1.")
     assert keeper.retry_timer.isActive()  # tried again later, nothing lost
     keeper.stop()
+    # The tab says how the last sync ended (the status bar is hidden in the background).
+    tab = ReminderPreferences(data_location)
+    qtbot.addWidget(tab)
+    assert tab.last_sync.text().startswith("At ")
+    assert tab.last_sync.text().endswith(message)
 
 
 def test_no_keyring_keeps_no_password_and_says_so(qtbot: QtBot, store: StoreInfo) -> None:

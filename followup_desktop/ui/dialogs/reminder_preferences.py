@@ -23,6 +23,7 @@ from followup_desktop.services.desktop_entry import (
     install_autostart,
     remove_autostart,
 )
+from followup_desktop.services.sync_state import last_outcome
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
 
 #: What goes to the calendar server, said where the user turns it on (and in the README).
@@ -68,6 +69,11 @@ class ReminderPreferences(QWidget):
         )
         for name, label, widget in fields:
             self.form.add_field(name, label, widget)
+        self.last_sync = QLabel(self._last_sync_text())
+        self.last_sync.setWordWrap(True)
+        self.last_sync.setTextFormat(Qt.TextFormat.PlainText)
+        self.form.addRow("Last sync:", self.last_sync)
+        self.form.setRowVisible(self.last_sync, bool(self.last_sync.text()))
         note = QLabel(SENT_TO_SERVER)
         note.setWordWrap(True)
         note.setTextFormat(Qt.TextFormat.PlainText)
@@ -77,6 +83,11 @@ class ReminderPreferences(QWidget):
         layout.addStretch(1)
         self.caldav_on.toggled.connect(self._enable_server_fields)
         self._enable_server_fields(self.caldav_on.isChecked())
+
+    def _last_sync_text(self) -> str:
+        if self.location is None or self.account is None:
+            return ""
+        return last_outcome(self.location, self.account.url, self.account.user)
 
     def _enable_server_fields(self, on: bool) -> None:
         for field in (self.caldav_url, self.caldav_user, self.caldav_password):
