@@ -64,11 +64,11 @@ def load_sync_state(path: Path, url: str, user: str) -> SyncState:
 
 
 def last_outcome(location: DataLocation, url: str, user: str) -> str:
-    """ "At 2026-03-09 14:02: Calendar synced: …", or "" before the first sync."""
+    """ "Last sync, 2026-03-09 14:02: Calendar synced: …", or "" before the first sync."""
     state = load_sync_state(sync_state_path(location), url, user)
     if not state.outcome:
         return ""
-    return f"At {state.outcome_at.replace('T', ' ')}: {state.outcome}"
+    return f"Last sync, {state.outcome_at.replace('T', ' ')}: {state.outcome}"
 
 
 def save_sync_state(path: Path, state: SyncState) -> None:

@@ -92,7 +92,7 @@ def test_set_up_in_preferences_then_synced_beside_the_window(
     # The tab says how the last sync ended (the status bar is hidden in the background).
     tab = ReminderPreferences(data_location)
     qtbot.addWidget(tab)
-    assert tab.last_sync.text().startswith("At ")
+    assert tab.last_sync.text().startswith("Last sync, ")
     assert tab.last_sync.text().endswith(message)
 
 
