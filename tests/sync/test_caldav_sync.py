@@ -204,3 +204,29 @@ def test_no_keyring_no_password_kept(store: StoreInfo, data_location: DataLocati
     with pytest.raises(CalendarSyncError) as failure:
         sync_follow_ups(data_location)
     assert str(failure.value) == NO_KEYRING_MESSAGE
+
+
+def test_the_apps_events_are_put_back_and_the_users_own_are_left(
+    demo_store: StoreInfo, data_location: DataLocation, radicale: RadicaleServer
+) -> None:
+    _set_up(radicale)
+    sync_follow_ups(data_location)
+    first = planned_details()[0]
+    with _client(radicale) as client:
+        (calendar,) = [
+            c for c in client.principal().calendars() if c.get_display_name() == SYNC_CALENDAR_NAME
+        ]
+        calendar.add_event(
+            dtstart=dt.datetime(2026, 12, 24, 18), dtend=dt.datetime(2026, 12, 24, 20),
+            summary="Coffee with Ana", uid="coffee-1",
+        )  # fmt: skip
+        edited = calendar.event_by_uid(event_uid(first.id))
+        edited.icalendar_component["summary"] = "Changed on the phone"
+        edited.save()
+
+    report = sync_follow_ups(data_location)
+
+    assert (report.written, report.removed) == (1, 0)
+    by_uid = {str(event["uid"]): event for event in _server_events(radicale)}
+    assert str(by_uid[event_uid(first.id)]["summary"]) == first.summary()
+    assert str(by_uid["coffee-1"]["summary"]) == "Coffee with Ana"

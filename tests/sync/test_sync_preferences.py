@@ -18,8 +18,12 @@ from radicale_server import PASSWORD, USER, RadicaleServer
 from followup_desktop import APP_ID
 from followup_desktop.db.connection import StoreInfo
 from followup_desktop.paths import DataLocation
-from followup_desktop.services.caldav_account import CalDavAccount, caldav_account
-from followup_desktop.services.credentials import NO_KEYRING_MESSAGE
+from followup_desktop.services.caldav_account import (
+    CalDavAccount,
+    caldav_account,
+    set_caldav_account,
+)
+from followup_desktop.services.credentials import NO_KEYRING_MESSAGE, save_password
 from followup_desktop.services.follow_up_details import planned_details
 from followup_desktop.ui.calendar_sync import CalendarSyncKeeper
 from followup_desktop.ui.dialogs import reminder_preferences
@@ -135,3 +139,21 @@ def test_start_at_login_on_and_off(
     qtbot.mouseClick(again.reminders.start_at_login, Qt.MouseButton.LeftButton)
     _ok(qtbot, again)
     assert not entry.exists()
+
+
+def test_a_burst_of_changes_makes_one_sync(
+    qtbot: QtBot, demo_store: StoreInfo, data_location: DataLocation, radicale: RadicaleServer
+) -> None:
+    set_caldav_account(CalDavAccount(radicale.url, USER))
+    save_password(radicale.url, USER, PASSWORD)
+    events = AppEvents()
+    ended: list[str] = []
+    keeper = CalendarSyncKeeper(data_location, events, lambda _line, _ms: None, change_delay_ms=300)
+    keeper.synced.connect(lambda line, _failed: ended.append(line))
+    for signal in (events.follow_ups_changed, events.contacts_changed, events.profile_changed):
+        signal.emit()
+        qtbot.wait(50)
+    qtbot.waitUntil(lambda: len(ended) == 1, timeout=60_000)
+    qtbot.wait(800)  # nothing more was waiting
+    assert ended == [f"Calendar synced: {len(planned_details())} follow-ups written."]
+    keeper.stop()
