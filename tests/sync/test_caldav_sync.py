@@ -26,6 +26,9 @@ from followup_desktop.services.follow_up_actions import complete_follow_up, move
 from followup_desktop.services.follow_up_details import FollowUpDetails, planned_details
 from followup_desktop.services.ics_export import event_uid
 
+#: Each test starts a real CalDAV server.
+pytestmark = pytest.mark.slow
+
 
 def _client(server: RadicaleServer, password: str = PASSWORD) -> caldav.DAVClient:
     return caldav.DAVClient(url=server.url, username=USER, password=password, timeout=10)

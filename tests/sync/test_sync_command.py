@@ -14,6 +14,9 @@ from radicale_server import PASSWORD, USER, RadicaleServer
 from followup_desktop.cli import main
 from followup_desktop.services.caldav_account import CALDAV_URL, CALDAV_USER
 
+#: Each test starts a real CalDAV server.
+pytestmark = pytest.mark.slow
+
 
 def _sync(
     data: Path,

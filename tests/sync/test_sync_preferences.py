@@ -56,6 +56,7 @@ def _type_account(qtbot: QtBot, dialog: PreferencesDialog, url: str, password: s
     qtbot.keyClicks(tab.caldav_password, password)
 
 
+@pytest.mark.slow
 def test_set_up_in_preferences_then_synced_beside_the_window(
     qtbot: QtBot,
     demo_store: StoreInfo,
@@ -141,6 +142,7 @@ def test_start_at_login_on_and_off(
     assert not entry.exists()
 
 
+@pytest.mark.slow
 def test_a_burst_of_changes_makes_one_sync(
     qtbot: QtBot, demo_store: StoreInfo, data_location: DataLocation, radicale: RadicaleServer
 ) -> None:
