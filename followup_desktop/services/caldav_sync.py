@@ -1,7 +1,8 @@
 """Planned follow-ups written to the user's own CalDAV server, in a calendar of the app's own.
 
 Each planned follow-up is one event, built by the same code as the .ics export (same UID,
-alarm, time window). Only that calendar is read or written; a follow-up that is no longer
+alarm, time window). Of the user's calendars only the list is read, to find the app's own;
+only that one is written, and only its events with the app's UIDs. A follow-up that is no longer
 planned is removed from it, and an event whose bytes and server ETag match what the last sync
 wrote is left alone, so a sync with no change writes nothing. The store is only read.
 """
