@@ -14,6 +14,7 @@ from followup_desktop.cli import (
     import_command,
     install_desktop_command,
     print_command,
+    stats_command,
 )
 
 
@@ -29,4 +30,5 @@ COMMANDS = (
     import_command,
     export_command,
     print_command,
+    stats_command,
 )

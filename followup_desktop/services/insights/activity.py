@@ -59,7 +59,8 @@ def monday_of(day: dt.date) -> dt.date:
 
 
 def activity(scope: InsightsScope, goal: int) -> Activity:
-    """Weekly counts from the scope's first day (at most ``MAX_WEEKS``) and the streak.
+    """Weekly counts from the scope's first day or the first week with anything done (at
+    most ``MAX_WEEKS``, at least ``MIN_WEEKS``) and the streak.
 
     Activity is the user's own effort, so the source filter does not apply to it.
     """
@@ -69,6 +70,8 @@ def activity(scope: InsightsScope, goal: int) -> Activity:
     first = this_week - dt.timedelta(weeks=MAX_WEEKS - 1)
     if scope.since is not None:
         first = max(first, monday_of(scope.since))
+    if by_week:  # no run of empty weeks before the first week with anything done
+        first = max(first, min(by_week))
     first = min(first, this_week - dt.timedelta(weeks=MIN_WEEKS - 1))
     weeks = []
     monday = first
