@@ -41,7 +41,7 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
     )
     window.add_argument(
         "--view",
-        choices=("pipeline", "calendar", "contacts", "composer"),
+        choices=("pipeline", "calendar", "contacts", "composer", "insights"),
         help="area to show first",
     )
 

@@ -85,9 +85,8 @@ def summary_lines(report: InsightsReport) -> list[str]:
     lines.append(f"  {'Channel':<18} {'Reason':<20} {'Done':>5}{header}")
     for result in report.follow_ups:
         rates = "".join(f"  {follow_up_rate_text(result, days):<22}" for days in WINDOWS)
-        lines.append(
-            f"  {result.channel_label:<18} {result.reason_label:<20} {result.done:>5,}{rates}".rstrip()
-        )
+        labels = f"{result.channel_label:<18} {result.reason_label:<20}"
+        lines.append(f"  {labels} {result.done:>5,}{rates}".rstrip())
     activity = report.activity
     lines += ["", f"Activity: applications sent and follow-ups done (goal: {activity.goal} a week)"]
     for week in activity.weeks:

@@ -182,5 +182,5 @@ def test_sources_periods_and_wording(insights_store: StoreInfo) -> None:
     assert since_for("30d", TODAY) == dt.date(2026, 2, 26)
     assert since_for("year", TODAY) == dt.date(2026, 1, 1)
     assert since_for("all", TODAY) is None
-    assert share_text(3, 4) == "too few to tell (4)"
+    assert share_text(3, 4) == "too few (4)"
     assert share_text(5, 8) == "62% (of 8)"

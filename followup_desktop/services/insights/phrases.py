@@ -40,7 +40,7 @@ def wait_text(group: AnswerGroup) -> str:
 
 
 def follow_up_rate_text(result: FollowUpResult, days: int) -> str:
-    """ "38% (of 8)" answered within ``days``, or "too few to tell (3)"."""
+    """ "38% (of 8)" answered within ``days``, or "too few (3)"."""
     cases, answered = result.answered[days]
     if not cases:
         return "none yet"

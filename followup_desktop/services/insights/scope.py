@@ -63,8 +63,8 @@ def share(part: int, cases: int) -> float | None:
 
 
 def share_text(part: int, cases: int) -> str:
-    """ "62% (of 13)", or "too few to tell (3)" below the minimum."""
+    """ "62% (of 13)", or "too few (3)" below the minimum."""
     value = share(part, cases)
     if value is None:
-        return f"too few to tell ({cases})"
+        return f"too few ({cases})"
     return f"{value:.0%} (of {cases:,})"

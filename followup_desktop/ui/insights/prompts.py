@@ -1,0 +1,16 @@
+"""The Insights area's one question to the user: where to save a chart. Tests replace it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+CHART_FILTER = "PNG image (*.png);;PDF document (*.pdf)"
+
+
+def ask_chart_path(parent: QWidget, suggested: str) -> Path | None:
+    name, _selected = QFileDialog.getSaveFileName(
+        parent, "Save chart", str(Path.home() / suggested), CHART_FILTER
+    )
+    return Path(name) if name else None
