@@ -7,6 +7,7 @@ from pathlib import Path
 from types import ModuleType
 
 from PySide6.QtCharts import QChartView
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +47,8 @@ class ChartCard(QFrame):
         #: True while the chart shows the made-up example (no data yet).
         self.example = False
         self.panel: ChartPanel | None = None
+        #: What was last drawn, to draw again in new colours when the scheme changes.
+        self._shown: tuple[InsightsReport, Callable[[], InsightsReport]] | None = None
 
         self.title = QLabel(kind.TITLE)
         title_font = QFont(self.title.font())
@@ -89,6 +92,7 @@ class ChartCard(QFrame):
 
     def show_report(self, report: InsightsReport, example: Callable[[], InsightsReport]) -> None:
         """Draw ``report``; when it has too little for this chart, draw ``example()`` greyed."""
+        self._shown = (report, example)
         self.example = not self.kind.has_data(report)
         shown = example() if self.example else report
         style = ChartStyle.from_palette(self.palette(), example=self.example)
@@ -108,6 +112,12 @@ class ChartCard(QFrame):
             self.summary.setPalette(self.palette())
             rows = panel.rows
         self._fill_table(panel.headers, rows)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The system switched between light and dark: the chart's colours are set, not inherited.
+        if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
+            self.show_report(*self._shown)
+        super().changeEvent(event)
 
     def _fill_table(self, headers: list[str], rows: list[list[str]]) -> None:
         self.table.clear()

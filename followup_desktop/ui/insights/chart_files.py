@@ -35,7 +35,7 @@ def _save_png(view: QChartView, path: Path) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.render(painter)
     painter.end()
-    if not image.save(str(path), b"PNG"):
+    if not image.save(str(path)):
         raise ChartFileError(f"Could not write {path.name}: check the folder and the disk.")
 
 
