@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from followup_desktop.db.reads import read_all
-from followup_desktop.services.insights.reached import FIRST_ANSWER_SQL, FUNNEL_STEPS, reached_sql
+from followup_desktop.services.insights.funnel import FunnelStep, funnel_steps
+from followup_desktop.services.insights.reached import FUNNEL_STEPS, reached_sql
 from followup_desktop.services.insights.scope import MIN_CASES, InsightsScope, share
 
 #: How the answers are grouped: all together, by source, by the furthest stage reached.
@@ -47,17 +48,17 @@ def _statistics_sql(with_clause: str) -> str:
     # the median and nearest-rank quartiles are then picked by rank, still in SQL.
     return f"""{with_clause},
 answers AS MATERIALIZED (
-    SELECT source, furthest,
+    SELECT source, furthest, interview, offer, accepted,
            CAST(julianday(date(first_answer)) - julianday(started_on) AS INTEGER) AS days
-    FROM (SELECT source, furthest, started_on, {FIRST_ANSWER_SQL})
+    FROM reached
 ),
 grouped AS (
-    SELECT '{ALL}' AS dimension, '' AS grp, days FROM answers
-    UNION ALL SELECT '{BY_SOURCE}', source, days FROM answers
-    UNION ALL SELECT '{BY_STAGE}', furthest, days FROM answers
+    SELECT '{ALL}' AS dimension, '' AS grp, days, interview, offer, accepted FROM answers
+    UNION ALL SELECT '{BY_SOURCE}', source, days, 0, 0, 0 FROM answers
+    UNION ALL SELECT '{BY_STAGE}', furthest, days, 0, 0, 0 FROM answers
 ),
 ranked AS (
-    SELECT dimension, grp, days,
+    SELECT dimension, grp, days, interview, offer, accepted,
            row_number() OVER (PARTITION BY dimension, grp ORDER BY days IS NULL, days) AS rn,
            count(days) OVER (PARTITION BY dimension, grp) AS n
     FROM grouped
@@ -66,7 +67,8 @@ SELECT dimension, grp, count(*), max(n),
        avg(days) FILTER (WHERE days IS NOT NULL AND rn IN ((n + 1) / 2, (n + 2) / 2)),
        min(days) FILTER (WHERE days IS NOT NULL AND rn = (n + 3) / 4),
        min(days) FILTER (WHERE days IS NOT NULL AND rn = (3 * n + 3) / 4),
-       min(days), max(days)
+       min(days), max(days),
+       total(interview), total(offer), total(accepted)
 FROM ranked
 GROUP BY dimension, grp
 """
@@ -75,13 +77,20 @@ GROUP BY dimension, grp
 def answer_groups(scope: InsightsScope) -> list[AnswerGroup]:
     """All applications first, then each source (most applications first), then each stage in
     funnel order; computed in one statement."""
+    return answers_and_funnel(scope)[0]
+
+
+def answers_and_funnel(scope: InsightsScope) -> tuple[list[AnswerGroup], list[FunnelStep]]:
+    """The answer groups (see ``answer_groups``) and the funnel, from one statement."""
     with_clause, params = reached_sql(scope)
     stage_labels = dict(FUNNEL_STEPS)
     stage_order = {kind: n for n, (kind, _label) in enumerate(FUNNEL_STEPS)}
     groups = []
-    for dimension, key, applications, answered, median, low, high, shortest, longest in read_all(
-        _statistics_sql(with_clause), params
-    ):
+    counts = [0, 0, 0, 0]
+    for row in read_all(_statistics_sql(with_clause), params):
+        dimension, key, applications, answered, median, low, high, shortest, longest = row[:9]
+        if dimension == ALL:
+            counts = [int(applications), *(int(value) for value in row[9:])]
         enough = answered >= MIN_CASES
         if dimension == ALL:
             label = "All applications"
@@ -111,4 +120,4 @@ def answer_groups(scope: InsightsScope) -> list[AnswerGroup]:
             g.label.casefold(),
         )
     )
-    return groups
+    return groups, funnel_steps(counts)

@@ -32,7 +32,11 @@ def funnel(scope: InsightsScope) -> list[FunnelStep]:
         " FROM reached",
         params,
     )
-    counts = [int(value or 0) for value in (row or (0, 0, 0, 0))]
+    return funnel_steps([int(value or 0) for value in (row or (0, 0, 0, 0))])
+
+
+def funnel_steps(counts: list[int]) -> list[FunnelStep]:
+    """The steps from the applications that reached each stage, in funnel order."""
     steps = []
     for index, (kind, label) in enumerate(FUNNEL_STEPS):
         before = counts[index - 1] if index else counts[0]

@@ -7,13 +7,13 @@ from typing import Any
 
 from followup_desktop.db.reads import read_all
 from followup_desktop.services.insights.activity import Activity, activity
-from followup_desktop.services.insights.answers import AnswerGroup, answer_groups
+from followup_desktop.services.insights.answers import AnswerGroup, answers_and_funnel
 from followup_desktop.services.insights.follow_up_results import (
     WINDOWS,
     FollowUpResult,
     follow_up_results,
 )
-from followup_desktop.services.insights.funnel import FunnelStep, funnel
+from followup_desktop.services.insights.funnel import FunnelStep
 from followup_desktop.services.insights.scope import MIN_CASES, InsightsScope
 from followup_desktop.services.settings import weekly_goal
 
@@ -29,10 +29,11 @@ class InsightsReport:
 
 def insights_report(scope: InsightsScope) -> InsightsReport:
     """Every figure of the Insights area for ``scope``, each computed by SQLite."""
+    answers, funnel = answers_and_funnel(scope)
     return InsightsReport(
         scope=scope,
-        funnel=funnel(scope),
-        answers=answer_groups(scope),
+        funnel=funnel,
+        answers=answers,
         follow_ups=follow_up_results(scope),
         activity=activity(scope, weekly_goal()),
     )

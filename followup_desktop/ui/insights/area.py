@@ -1,8 +1,14 @@
-"""The Insights area: four charts of the search, for a period and a source the user picks."""
+"""The Insights area: four charts of the search, for a period and a source the user picks.
+
+The figures are read beside the window (a few statements over the whole history, a moment on
+years of data): the area shows at once, says it is reading, and draws the charts when the
+figures arrive.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -10,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -22,16 +29,13 @@ from followup_desktop.services.insights.report import (
     insights_report,
 )
 from followup_desktop.services.insights.scope import PERIODS, InsightsScope, since_for
+from followup_desktop.ui.background import BackgroundJob
 from followup_desktop.ui.events import AppEvents
-from followup_desktop.ui.insights import (
-    activity_chart,
-    answers_chart,
-    follow_ups_chart,
-    funnel_chart,
-)
-from followup_desktop.ui.insights.chart_card import ChartCard
-from followup_desktop.ui.insights.examples import example_report
 from followup_desktop.ui.theme import make_quiet
+
+if TYPE_CHECKING:
+    from followup_desktop.ui.insights.chart_card import ChartCard
+    from followup_desktop.ui.insights.chart_column import ChartColumn
 
 #: The source choice that filters nothing.
 ALL_SOURCES = None
@@ -53,6 +57,12 @@ class InsightsArea(QWidget):
         self.source.setMinimumContentsLength(14)
         self.hint = QLabel()
         make_quiet(self.hint)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: the statements give no steps to count
+        self.progress.setMaximumWidth(120)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName("Reading the figures")
+        self.progress.hide()
         period_label = QLabel("&Period:")
         period_label.setBuddy(self.period)
         source_label = QLabel("&Source:")
@@ -64,26 +74,19 @@ class InsightsArea(QWidget):
         toolbar.addWidget(source_label)
         toolbar.addWidget(self.source)
         toolbar.addSpacing(12)
+        toolbar.addWidget(self.progress)
         toolbar.addWidget(self.hint, 1)
 
-        self.cards = {
-            "funnel": ChartCard(funnel_chart, "funnel"),
-            "answers": ChartCard(answers_chart, "answers"),
-            "follow_ups": ChartCard(follow_ups_chart, "follow-ups"),
-            "activity": ChartCard(activity_chart, "activity"),
-        }
-        column = QWidget()
-        cards_layout = QVBoxLayout(column)
-        cards_layout.setContentsMargins(0, 0, 4, 0)
-        cards_layout.setSpacing(10)
-        for card in self.cards.values():
-            cards_layout.addWidget(card)
-        cards_layout.addStretch(1)
+        #: The charts, built when the first figures arrive (see ``chart_column``).
+        self.column: ChartColumn | None = None
+        self.placeholder = QLabel("Reading the figures…")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        make_quiet(self.placeholder)
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroller.setWidget(column)
+        self.scroller.setWidget(self.placeholder)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(toolbar)
@@ -91,6 +94,10 @@ class InsightsArea(QWidget):
 
         #: The figures shown now (None before the first reading).
         self.report: InsightsReport | None = None
+        #: The reading under way; a newer reading makes an older one's figures stale.
+        self.reading: BackgroundJob | None = None
+        self._generation = 0
+        self._waiting = False
         self._stale = True
         self._fill_sources()
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -102,6 +109,7 @@ class InsightsArea(QWidget):
             events.store_replaced,
         ):
             signal.connect(self._data_changed)
+        self.refresh()  # the area is built to be shown: read beside its first paint
 
     def scope(self, today: dt.date | None = None) -> InsightsScope:
         today = today or dt.date.today()
@@ -125,18 +133,60 @@ class InsightsArea(QWidget):
         self.source.blockSignals(False)
 
     def refresh(self) -> None:
-        """Read every figure again (in a few SQL statements) and redraw the charts."""
+        """Read every figure again beside the window, then redraw the charts."""
         self._stale = False
+        self._generation += 1
+        generation = self._generation
         scope = self.scope()
-        report = insights_report(scope)
+        if self.reading is not None:
+            self.reading.cancel()
+        job = BackgroundJob("insights", lambda _job: insights_report(scope), self)
+        job.succeeded.connect(lambda report: self._show(generation, report))
+        job.failed.connect(lambda reason: self._failed(generation, reason))
+        self.reading = job
+        self._waiting = True
+        self.progress.show()
+        self.hint.setText("Reading the figures…")
+        job.start()
+
+    def is_reading(self) -> bool:
+        """Whether figures were asked for and have not arrived (nor failed) yet."""
+        return self._waiting
+
+    def wait(self) -> None:
+        """Block until a reading has ended (before the store closes)."""
+        if self.reading is not None:
+            self.reading.wait()
+
+    def _show(self, generation: int, report: object) -> None:
+        if generation != self._generation or not isinstance(report, InsightsReport):
+            return
+        self._waiting = False
+        self.progress.hide()
         self.report = report
-        for card in self.cards.values():
-            card.show_report(report, lambda: example_report(scope, report.activity.goal))
+        if self.column is None:
+            # A seam: the charts (and QtCharts) load once the area is already showing.
+            from followup_desktop.ui.insights.chart_column import ChartColumn
+
+            self.column = ChartColumn()
+            self.scroller.setWidget(self.column)  # the placeholder goes with it
+        self.column.show_report(report)
         self.hint.setText(
-            "Figures from fewer than five cases show no share."
-            if any(not card.example for card in self.cards.values())
-            else "No data yet: the charts show examples."
+            "No data yet: the charts show examples."
+            if self.column.all_examples()
+            else "Figures from fewer than five cases show no share."
         )
+
+    @property
+    def cards(self) -> dict[str, ChartCard]:
+        """The four chart cards by name (none before the first figures arrived)."""
+        return self.column.cards if self.column is not None else {}
+
+    def _failed(self, generation: int, reason: str) -> None:
+        if generation == self._generation:
+            self._waiting = False
+            self.progress.hide()
+            self.hint.setText(f"The figures could not be read: {reason}")
 
     def _data_changed(self) -> None:
         if self.isVisible():

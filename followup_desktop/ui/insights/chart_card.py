@@ -62,7 +62,7 @@ class ChartCard(QFrame):
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.save_button)
-        self.summary = QLabel()
+        self.summary = QLabel("Reading the figures…")
         self.summary.setWordWrap(True)
         self.view = QChartView()
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
