@@ -47,15 +47,15 @@ def insights_open_10k(context: BenchContext) -> list[Figure]:
             times["FIRST"],
             "ms",
             target=100.0,
-            note="first visit after the window settled: module and QtCharts imported, the area "
+            note="first visit after the window settled: the area's module imported, the area "
             f"painted, saying it reads; median of {RUNS} processes; {sizes}",
         ),
         Figure(
             "insights_figures_10k",
             times["FIGURES"],
             "ms",
-            note="from the first click until the four charts are drawn from the figures "
-            "read beside the window",
+            note="from the first click until the four charts are drawn (QtCharts imported, the "
+            "figures read beside the window)",
         ),
         Figure(
             "insights_again_10k",

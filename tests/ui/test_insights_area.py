@@ -89,7 +89,7 @@ def test_the_area_shows_the_hand_made_figures(qtbot: QtBot, hand_made_window: Ma
     answers = area.cards["answers"]
     assert _column(answers, 0)[0] == "All applications"
     assert _column(answers, 1)[0] == "6 of 9 (67%)"
-    assert _column(answers, 2)[0] == "5.5 days (3 to 10)"
+    assert _column(answers, 2)[0] == "5.5 days (3–10)"
     assert not any(area.cards[key].example for key in ("funnel", "answers", "follow_ups"))
     # The store's weeks lie months before today: the last 26 weeks show the example.
     assert area.cards["activity"].example

@@ -83,7 +83,7 @@ def build(report: InsightsReport, style: ChartStyle, tips: HoverTips) -> ChartPa
         wait = "—"
         if group.median_days is not None and group.quartile_days is not None:
             low, high = group.quartile_days
-            wait = f"{days_text(group.median_days)} ({low} to {high})"
+            wait = f"{days_text(group.median_days)} ({low}–{high})"
         rows.append(
             [
                 group.label,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -157,6 +158,12 @@ class InsightsArea(QWidget):
         """Block until a reading has ended (before the store closes)."""
         if self.reading is not None:
             self.reading.wait()
+
+    def wait_until_drawn(self) -> None:
+        """Block until the figures under way are read and drawn (for a picture of the area)."""
+        self.wait()
+        while self._waiting and self.reading is not None and not self.reading.running:
+            QApplication.processEvents()  # the reading's end is heard on this thread
 
     def _show(self, generation: int, report: object) -> None:
         if generation != self._generation or not isinstance(report, InsightsReport):
