@@ -100,7 +100,7 @@ class InsightsArea(QWidget):
         self._generation = 0
         self._waiting = False
         self._stale = True
-        self._fill_sources()
+        self._fill_sources([])
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
         self.source.currentIndexChanged.connect(lambda _i: self.refresh())
         for signal in (
@@ -122,12 +122,14 @@ class InsightsArea(QWidget):
         data = self.source.currentData()
         return None if data is ALL_SOURCES else str(data)
 
-    def _fill_sources(self) -> None:
+    def _fill_sources(self, sources: list[tuple[str, int]]) -> None:
         chosen = self.source_key()
         self.source.blockSignals(True)
         self.source.clear()
         self.source.addItem("All sources", ALL_SOURCES)
-        for source, count in application_sources():
+        if chosen is not None and chosen not in (source for source, _count in sources):
+            sources = [*sources, (chosen, 0)]  # the choice stays until the user changes it
+        for source, count in sources:
             self.source.addItem(f"{source or NO_SOURCE_LABEL} ({count:,})", source)
         index = self.source.findData(chosen) if chosen is not None else 0
         self.source.setCurrentIndex(max(0, index))
@@ -141,8 +143,12 @@ class InsightsArea(QWidget):
         scope = self.scope()
         if self.reading is not None:
             self.reading.cancel()
-        job = BackgroundJob("insights", lambda _job: insights_report(scope), self)
-        job.succeeded.connect(lambda report: self._show(generation, report))
+        # The statements read whole tables (every application, every done follow-up): figures
+        # about a whole history. Beside the window, they never hold up its paint or its input.
+        job = BackgroundJob(
+            "insights", lambda _job: (insights_report(scope), application_sources()), self
+        )
+        job.succeeded.connect(lambda result: self._show(generation, *result))
         job.failed.connect(lambda reason: self._failed(generation, reason))
         self.reading = job
         self._waiting = True
@@ -165,9 +171,12 @@ class InsightsArea(QWidget):
         while self._waiting and self.reading is not None and not self.reading.running:
             QApplication.processEvents()  # the reading's end is heard on this thread
 
-    def _show(self, generation: int, report: object) -> None:
-        if generation != self._generation or not isinstance(report, InsightsReport):
+    def _show(
+        self, generation: int, report: InsightsReport, sources: list[tuple[str, int]]
+    ) -> None:
+        if generation != self._generation:
             return
+        self._fill_sources(sources)
         self._waiting = False
         self.progress.hide()
         self.report = report
@@ -197,13 +206,11 @@ class InsightsArea(QWidget):
 
     def _data_changed(self) -> None:
         if self.isVisible():
-            self._fill_sources()
             self.refresh()
         else:
             self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._stale:
-            self._fill_sources()
             self.refresh()
         super().showEvent(event)
