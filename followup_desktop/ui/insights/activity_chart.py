@@ -8,7 +8,6 @@ from PySide6.QtCharts import (
     QChart,
     QLineSeries,
     QStackedBarSeries,
-    QValueAxis,
 )
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPen
@@ -17,7 +16,7 @@ from followup_desktop.services.insights.phrases import goal_text, streak_text
 from followup_desktop.services.insights.report import InsightsReport
 from followup_desktop.services.wording import counted
 from followup_desktop.ui.insights.chart_panel import ChartPanel
-from followup_desktop.ui.insights.chart_style import ChartStyle
+from followup_desktop.ui.insights.chart_style import ChartStyle, count_axis
 from followup_desktop.ui.insights.hover_tips import HoverTips
 
 TITLE = "Activity: your weeks against your goal"
@@ -68,10 +67,7 @@ def build(report: InsightsReport, style: ChartStyle, tips: HoverTips) -> ChartPa
     categories.append(labels)
     if len(labels) > 6:  # upright, a week's label is wider than its bar
         categories.setLabelsAngle(-90)
-    values = QValueAxis()
-    values.setLabelFormat("%d")
-    top = max([week.total for week in weeks] + [activity.goal])
-    values.setRange(0, top + max(1, top // 5))
+    values = count_axis(max([week.total for week in weeks] + [activity.goal]), room=1.1)
     chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
     for attached in (series, goal):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCharts import QAbstractAxis, QChart
+from PySide6.QtCharts import QAbstractAxis, QChart, QValueAxis
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QPen
 
@@ -72,3 +72,23 @@ class ChartStyle:
         axis.setLinePen(QPen(self.grid))
         font = QFont(axis.labelsFont())
         axis.setLabelsFont(font)
+
+
+def count_axis(top: float, *, room: float = 1.0) -> QValueAxis:
+    """A value axis for counts: ticks on whole, round numbers (1, 2, 5, 10, 20…) from 0 to at
+    least ``top`` times ``room`` (room above the tallest bar for its label)."""
+    wanted = max(top * room, 4)
+    step = 1
+    while wanted / step > 6:
+        for factor in (2, 2.5, 2):
+            step = int(step * factor)
+            if wanted / step <= 6:
+                break
+    ticks = -(-wanted // step)  # rounded up
+    axis = QValueAxis()
+    axis.setLabelFormat("%d")
+    axis.setRange(0, ticks * step)
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(step)
+    return axis

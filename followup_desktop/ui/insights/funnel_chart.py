@@ -8,7 +8,6 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QHorizontalBarSeries,
-    QValueAxis,
 )
 from PySide6.QtCore import Qt
 
@@ -17,7 +16,7 @@ from followup_desktop.services.insights.report import InsightsReport
 from followup_desktop.services.insights.scope import share_text
 from followup_desktop.services.wording import counted
 from followup_desktop.ui.insights.chart_panel import ChartPanel
-from followup_desktop.ui.insights.chart_style import ChartStyle
+from followup_desktop.ui.insights.chart_style import ChartStyle, count_axis
 from followup_desktop.ui.insights.hover_tips import HoverTips
 
 TITLE = "Funnel: how far applications got"
@@ -69,11 +68,7 @@ def build(report: InsightsReport, style: ChartStyle, tips: HoverTips) -> ChartPa
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     categories.append([step.label for step in reversed(steps)])
-    values = QValueAxis()
-    values.setLabelFormat("%d")
-    top = max(step.reached for step in steps)
-    values.setRange(0, max(4, top * 1.15))
-    values.setTickCount(5)
+    values = count_axis(max(step.reached for step in steps), room=1.12)
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(categories)
