@@ -276,3 +276,35 @@ def test_the_chart_module_loads_on_the_first_visit_only(tmp_path: Path) -> None:
     # After the start and all the idle-time warm-up: still not loaded; then on the visit
     # (QtCharts once its figures arrived).
     assert result.stdout.split() == ["[False,", "False]", "[True,", "True]"]
+
+
+def test_the_area_shows_at_once_and_says_it_is_reading(
+    qtbot: QtBot, hand_made_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from followup_desktop.ui.insights import area as area_module
+
+    gate = threading.Event()
+    real_report = area_module.insights_report
+
+    def slow_report(scope: object) -> object:
+        gate.wait(10)  # as on years of data: the figures take a moment
+        return real_report(scope)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(area_module, "insights_report", slow_report)
+    hand_made_window.show_area("insights")
+    area = hand_made_window.areas["insights"]
+    assert isinstance(area, InsightsArea)
+    qtbot.waitUntil(area.isVisible)
+    assert area.is_reading() and area.progress.isVisible()
+    assert area.hint.text() == "Reading the figures…"
+    assert area.cards == {}  # nothing drawn from figures not read yet
+    gate.set()
+    _wait_for_figures(qtbot, area)
+    assert not area.progress.isVisible() and set(area.cards) == {
+        "funnel",
+        "answers",
+        "follow_ups",
+        "activity",
+    }
