@@ -43,35 +43,52 @@ class AnswerGroup:
         return self.answered >= MIN_CASES
 
 
-def _statistics_sql(with_clause: str) -> str:
-    # Ranks put the answered first (NULL days last), so ranks 1..n are the answered ones;
-    # the median and nearest-rank quartiles are then picked by rank, still in SQL.
-    return f"""{with_clause},
-answers AS MATERIALIZED (
-    SELECT source, furthest, interview, offer, accepted,
-           CAST(julianday(date(first_answer)) - julianday(started_on) AS INTEGER) AS days
-    FROM reached
-),
-grouped AS (
-    SELECT '{ALL}' AS dimension, '' AS grp, days, interview, offer, accepted FROM answers
-    UNION ALL SELECT '{BY_SOURCE}', source, days, 0, 0, 0 FROM answers
-    UNION ALL SELECT '{BY_STAGE}', furthest, days, 0, 0, 0 FROM answers
-),
-ranked AS (
-    SELECT dimension, grp, days, interview, offer, accepted,
-           row_number() OVER (PARTITION BY dimension, grp ORDER BY days IS NULL, days) AS rn,
-           count(days) OVER (PARTITION BY dimension, grp) AS n
-    FROM grouped
-)
-SELECT dimension, grp, count(*), max(n),
-       avg(days) FILTER (WHERE days IS NOT NULL AND rn IN ((n + 1) / 2, (n + 2) / 2)),
-       min(days) FILTER (WHERE days IS NOT NULL AND rn = (n + 3) / 4),
-       min(days) FILTER (WHERE days IS NOT NULL AND rn = (3 * n + 3) / 4),
-       min(days), max(days),
-       total(interview), total(offer), total(accepted)
-FROM ranked
-GROUP BY dimension, grp
+def _counts_sql(with_clause: str) -> str:
+    # Waits are whole days, so the applications are counted per (source, furthest stage,
+    # wait): a few hundred rows, from which every group's share, median and quartiles follow
+    # without reading an application row into Python.
+    return f"""{with_clause}
+SELECT source, furthest,
+       CAST(julianday(date(first_answer)) - julianday(started_on) AS INTEGER) AS days,
+       count(*), total(interview), total(offer), total(accepted)
+FROM reached
+GROUP BY source, furthest, days
 """
+
+
+#: Applications per wait in days (None: not answered).
+Waits = dict[int | None, int]
+
+
+def _at_rank(waits: list[tuple[int, int]], rank: int) -> int:
+    """The wait at ``rank`` (1 = the shortest) of waits given as sorted (days, count)."""
+    seen = 0
+    for days, count in waits:
+        seen += count
+        if seen >= rank:
+            return days
+    raise ValueError(f"rank {rank} beyond {seen} waits")
+
+
+def _group(dimension: str, key: str, label: str, waits: Waits) -> AnswerGroup:
+    answered = sorted((days, count) for days, count in waits.items() if days is not None)
+    n = sum(count for _days, count in answered)
+    enough = n >= MIN_CASES
+    return AnswerGroup(
+        dimension=dimension,
+        key=key,
+        label=label,
+        applications=sum(waits.values()),
+        answered=n,
+        # Median: the middle wait (the mean of the middle two); quartiles by nearest rank.
+        median_days=(_at_rank(answered, (n + 1) // 2) + _at_rank(answered, (n + 2) // 2)) / 2
+        if enough
+        else None,
+        quartile_days=(_at_rank(answered, (n + 3) // 4), _at_rank(answered, (3 * n + 3) // 4))
+        if enough
+        else None,
+        range_days=(answered[0][0], answered[-1][0]) if enough else None,
+    )
 
 
 def answer_groups(scope: InsightsScope) -> list[AnswerGroup]:
@@ -83,41 +100,27 @@ def answer_groups(scope: InsightsScope) -> list[AnswerGroup]:
 def answers_and_funnel(scope: InsightsScope) -> tuple[list[AnswerGroup], list[FunnelStep]]:
     """The answer groups (see ``answer_groups``) and the funnel, from one statement."""
     with_clause, params = reached_sql(scope)
-    stage_labels = dict(FUNNEL_STEPS)
-    stage_order = {kind: n for n, (kind, _label) in enumerate(FUNNEL_STEPS)}
-    groups = []
+    overall: Waits = {}
+    by_source: dict[str, Waits] = {}
+    by_stage: dict[str, Waits] = {}
     counts = [0, 0, 0, 0]
-    for row in read_all(_statistics_sql(with_clause), params):
-        dimension, key, applications, answered, median, low, high, shortest, longest = row[:9]
-        if dimension == ALL:
-            counts = [int(applications), *(int(value) for value in row[9:])]
-        enough = answered >= MIN_CASES
-        if dimension == ALL:
-            label = "All applications"
-        elif dimension == BY_SOURCE:
-            label = key or NO_SOURCE
-        else:
-            label = f"Furthest: {stage_labels.get(key, key)}"
-        groups.append(
-            AnswerGroup(
-                dimension=dimension,
-                key=key,
-                label=label,
-                applications=int(applications),
-                answered=int(answered),
-                median_days=float(median) if enough and median is not None else None,
-                quartile_days=(int(low), int(high)) if enough and low is not None else None,
-                range_days=(int(shortest), int(longest)) if enough else None,
-            )
-        )
-    if not any(g.dimension == ALL for g in groups):
-        groups.append(AnswerGroup(ALL, "", "All applications", 0, 0, None, None, None))
-    dimension_order = {ALL: 0, BY_SOURCE: 1, BY_STAGE: 2}
-    groups.sort(
-        key=lambda g: (
-            dimension_order[g.dimension],
-            stage_order.get(g.key, 0) if g.dimension == BY_STAGE else -g.applications,
-            g.label.casefold(),
-        )
+    for source, furthest, days, count, interview, offer, accepted in read_all(
+        _counts_sql(with_clause), params
+    ):
+        for waits in (overall, by_source.setdefault(source, {}), by_stage.setdefault(furthest, {})):
+            waits[days] = waits.get(days, 0) + int(count)
+        for n, value in enumerate((count, interview, offer, accepted)):
+            counts[n] += int(value)
+    sources = sorted(
+        by_source.items(), key=lambda item: (-sum(item[1].values()), item[0].casefold())
     )
+    groups = [
+        _group(ALL, "", "All applications", overall),
+        *(_group(BY_SOURCE, key, key or NO_SOURCE, waits) for key, waits in sources),
+        *(
+            _group(BY_STAGE, kind, f"Furthest: {label}", by_stage[kind])
+            for kind, label in FUNNEL_STEPS
+            if kind in by_stage
+        ),
+    ]
     return groups, funnel_steps(counts)

@@ -7,6 +7,7 @@ follow-ups done at least N days ago count for N days: a recent one has not had i
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from followup_desktop.db.reads import read_all
@@ -45,9 +46,11 @@ class FollowUpResult:
 
 
 def _sql(where: str) -> str:
+    # Stored times are ISO text, so "done before the day after the window's last day" is a
+    # comparison of text (no date arithmetic on every row); the answer's delay is worked out
+    # only for the follow-ups that got one.
     window_columns = ",\n".join(
-        f"total(date(done_at) <= date(?, '-{days} days')),"
-        f" total(date(done_at) <= date(?, '-{days} days') AND answer_at IS NOT NULL"
+        f"total(done_at < ?), total(done_at < ? AND answer_at IS NOT NULL"
         f" AND julianday(answer_at) - julianday(done_at) <= {days})"
         for days in WINDOWS
     )
@@ -82,13 +85,17 @@ def follow_up_results(scope: InsightsScope) -> list[FollowUpResult]:
     conditions = ["1"]
     params: list[str] = []
     if scope.since is not None:
-        conditions.append("date(COALESCE(f.completed_at, f.due_on)) >= ?")
+        conditions.append("COALESCE(f.completed_at, f.due_on) >= ?")
         params.append(scope.since.isoformat())
     if scope.source is not None:
         conditions.append("a.source = ?")
         params.append(scope.source)
-    today = scope.today.isoformat()
-    window_params = [today] * (2 * len(WINDOWS))
+    window_params = [
+        # Done on or before the window's length ago: before the day after it.
+        (scope.today - dt.timedelta(days=days - 1)).isoformat()
+        for days in WINDOWS
+        for _column in range(2)
+    ]
     rows = read_all(_sql(" AND ".join(conditions)), [*params, *window_params])
     totals: dict[tuple[str, str], list[float]] = {}
     for channel, reason, *numbers in rows:
