@@ -10,7 +10,12 @@ CHART_FILTER = "PNG image (*.png);;PDF document (*.pdf)"
 
 
 def ask_chart_path(parent: QWidget, suggested: str) -> Path | None:
-    name, _selected = QFileDialog.getSaveFileName(
+    name, selected = QFileDialog.getSaveFileName(
         parent, "Save chart", str(Path.home() / suggested), CHART_FILTER
     )
-    return Path(name) if name else None
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() not in (".png", ".pdf"):  # the chosen kind, when none was typed
+        path = path.with_name(path.name + (".pdf" if "PDF" in selected else ".png"))
+    return path
