@@ -47,7 +47,7 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
     )
     window.add_argument(
         "--view",
-        choices=("pipeline", "calendar", "contacts", "composer", "table"),
+        choices=("pipeline", "calendar", "contacts", "composer", "insights", "table"),
         help="area to show first (table: the Pipeline area's table of applications)",
     )
 

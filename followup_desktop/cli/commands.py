@@ -14,6 +14,7 @@ from followup_desktop.cli import (
     import_command,
     install_desktop_command,
     print_command,
+    stats_command,
     sync_command,
 )
 
@@ -30,5 +31,6 @@ COMMANDS = (
     import_command,
     export_command,
     print_command,
+    stats_command,
     sync_command,
 )

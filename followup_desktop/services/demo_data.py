@@ -490,13 +490,21 @@ def _log_for_application(
     interactions: list[dict[str, Any]],
     follow_ups: list[dict[str, Any]],
 ) -> None:
-    def log(day: dt.date, entry_kind: str, channel: str, direction: str, summary: str) -> None:
+    def log(
+        day: dt.date,
+        entry_kind: str,
+        channel: str,
+        direction: str,
+        summary: str,
+        hour: int | None = None,
+    ) -> None:
+        at = _at(day, hour) if hour is not None else None
         interactions.append(
             {
                 "application": app_id,
                 "contact": contact,
                 "company": company,
-                "occurred_at": _at(day, rng.randint(9, 16), rng.choice((0, 15, 30, 45))),
+                "occurred_at": at or _at(day, rng.randint(9, 16), rng.choice((0, 15, 30, 45))),
                 "channel": channel,
                 "direction": direction,
                 "kind": entry_kind,
@@ -531,12 +539,17 @@ def _log_for_application(
             plan(today + dt.timedelta(days=rng.randint(1, 10)), "email", "manual")
         return
     log(applied, "applied", "email", "outbound", "Sent application with CV and cover letter.")
+    if kind == "applied" and applied <= today - dt.timedelta(days=9):
+        _checked_in(app_id, applied, today, plan, log)
     if kind == "applied":
         # A mix of overdue, due today and upcoming status checks.
         offset = rng.choice((-4, -2, -1, 0, 0, 1, 2, 3, 5, 8))
         plan(today + dt.timedelta(days=offset), rng.choice(("call", "email")), "status_check")
         return
     interview_day = min(applied + dt.timedelta(days=rng.randint(5, 14)), today)
+    if (interview_day - applied).days >= 10:
+        # Checked in before the invitation came: the interview is the company's answer.
+        _checked_in(app_id, applied, today, plan, log, may_reply=False)
     topic = rng.choice(_TOPICS)
     log(
         interview_day,
@@ -568,6 +581,32 @@ def _log_for_application(
             plan(today + dt.timedelta(days=rng.randint(30, 90)), "email", "keep_in_touch")
     elif kind == "accepted":
         log(interview_day + dt.timedelta(days=4), "offer", "call", "inbound", "Offer accepted.")
+
+
+#: How often a company answered a status check, by channel: the demo's story for Insights is
+#: that a call or a handwritten note is answered more often than one more e-mail.
+_REPLY_CHANCE = {"call": 0.6, "note": 0.55, "email": 0.2}
+
+
+def _checked_in(
+    app_id: int,
+    applied: dt.date,
+    today: dt.date,
+    plan: Callable[..., None],
+    log: Callable[..., None],
+    *,
+    may_reply: bool = True,
+) -> None:
+    """A status check done about a week after applying, answered or not by the company."""
+    # Its own generator, seeded by the application: the rest of the demo stays as it was.
+    story = random.Random(app_id)
+    channel = story.choice(("call", "email", "note"))
+    checked = applied + dt.timedelta(days=story.randint(6, 8))
+    plan(checked, channel, "status_check", state="done")
+    reply = checked + dt.timedelta(days=story.randint(1, 6))
+    if may_reply and story.random() < _REPLY_CHANCE[channel] and reply <= today:
+        summary = "Thanked me for checking in; still deciding."
+        log(reply, "email", "email", "inbound", summary, hour=story.randint(9, 16))
 
 
 def _make_letters(targets: list[tuple[int, int | None, dt.date, int]]) -> None:

@@ -23,6 +23,10 @@ REMINDED_ON = "reminders.last_shown_on"
 DEMO_MARK = "demo_data"
 #: Present once the user was offered the demo: the question is asked once per store.
 DEMO_OFFERED = "demo_offered"
+#: Applications sent plus follow-ups done that the user aims for each week (Insights).
+WEEKLY_GOAL = "insights.weekly_goal"
+DEFAULT_WEEKLY_GOAL = 5
+MAX_WEEKLY_GOAL = 200
 
 #: Margins the user may choose; a printer cannot print closer to the edge than a few mm.
 MARGIN_CHOICES_MM = (5.0, 8.0, 12.0, 16.0, 20.0)
@@ -146,3 +150,18 @@ def mark_demo_data(on: bool) -> None:
             write_setting(DEMO_MARK, "1")
         else:
             remove_setting(DEMO_MARK)
+
+
+def weekly_goal() -> int:
+    """The weekly goal of applications sent plus follow-ups done (the default when unset or bad)."""
+    try:
+        value = int(read_setting(WEEKLY_GOAL) or "")
+    except ValueError:
+        return DEFAULT_WEEKLY_GOAL
+    return value if 1 <= value <= MAX_WEEKLY_GOAL else DEFAULT_WEEKLY_GOAL
+
+
+def set_weekly_goal(goal: int) -> None:
+    if not 1 <= goal <= MAX_WEEKLY_GOAL:
+        raise ValueError(f"a weekly goal is between 1 and {MAX_WEEKLY_GOAL}, not {goal}")
+    write_setting(WEEKLY_GOAL, str(goal))

@@ -1,4 +1,4 @@
-"""The window's four areas: name, icon, shortcut, and how each is built on first showing."""
+"""The window's five areas: name, icon, shortcut, and how each is built on first showing."""
 
 from __future__ import annotations
 
@@ -53,6 +53,13 @@ def _composer(shared: AreaContext) -> QWidget:
     return ComposerArea(shared.events)
 
 
+def _insights(shared: AreaContext) -> QWidget:
+    # Only here: the charts module (QtCharts) loads on the first visit, never at start-up.
+    from followup_desktop.ui.insights.area import InsightsArea
+
+    return InsightsArea(shared.events)
+
+
 class AreaSpec(NamedTuple):
     key: str
     label: str
@@ -71,6 +78,9 @@ AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("contacts", "Contacts", QStyle.StandardPixmap.SP_DirHomeIcon, "Ctrl+3", _contacts),
     AreaSpec(
         "composer", "Composer", QStyle.StandardPixmap.SP_FileDialogContentsView, "Ctrl+4", _composer
+    ),
+    AreaSpec(
+        "insights", "Insights", QStyle.StandardPixmap.SP_FileDialogInfoView, "Ctrl+5", _insights
     ),
 )
 AREA_KEYS = tuple(spec.key for spec in AREAS)

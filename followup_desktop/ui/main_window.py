@@ -1,4 +1,4 @@
-"""The main window: a side bar to the four areas, the Today panel, menus and remembered layout."""
+"""The main window: a side bar to the five areas, the Today panel, menus and remembered layout."""
 
 from __future__ import annotations
 
@@ -410,6 +410,10 @@ class MainWindow(QMainWindow):
             return
         self.save_state(app_settings())
         self.month_counts.wait()  # a read ahead ends before the store can close
+        for area in self.areas.values():  # and so does an area's reading (Insights)
+            wait = getattr(area, "wait", None)
+            if callable(wait):
+                wait()
         super().closeEvent(event)
 
 

@@ -201,9 +201,14 @@ def render_screenshot(
     """Show the window at ``size`` (a normal one by default), let it paint, save it as PNG."""
     window.resize(*size)
     window.statusBar().clearMessage()  # the data folder path says nothing in a picture
-    window.show_area(view or "pipeline")
+    area = window.show_area(view or "pipeline")
     window.show()
     for _ in range(5):
+        QApplication.processEvents()
+    # An area that reads beside the window (Insights) is pictured with what it read.
+    wait_until_drawn = getattr(area, "wait_until_drawn", None)
+    if callable(wait_until_drawn):
+        wait_until_drawn()
         QApplication.processEvents()
     target.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(target), "PNG"):

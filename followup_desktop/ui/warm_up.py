@@ -22,6 +22,9 @@ AREA_MODULES = (
     "followup_desktop.ui.contacts.contacts_area",
     "followup_desktop.ui.composer.area",
 )
+#: Areas left for their first visit: Insights brings the chart library (QtCharts), which
+#: start-up and most sessions never need.
+FIRST_VISIT_MODULES = ("followup_desktop.ui.insights.area",)
 #: Start once the first paint is long done (it comes after about half a second).
 START_DELAY_MS = 1200
 #: Gap between two imports, so input that arrived meanwhile is handled first.

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from followup_desktop.ui import area_specs
-from followup_desktop.ui.warm_up import AREA_MODULES
+from followup_desktop.ui.warm_up import AREA_MODULES, FIRST_VISIT_MODULES
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -19,7 +19,10 @@ def test_warm_up_covers_the_module_behind_every_area() -> None:
     assert [name for name in AREA_MODULES if f"from {name} import" in factories] == list(
         AREA_MODULES
     )
-    assert factories.count("from followup_desktop.ui.") == len(AREA_MODULES)
+    assert all(f"from {name} import" in factories for name in FIRST_VISIT_MODULES)
+    assert factories.count("from followup_desktop.ui.") == len(AREA_MODULES) + len(
+        FIRST_VISIT_MODULES
+    )
 
 
 def test_warm_up_imports_the_areas_after_the_delay() -> None:

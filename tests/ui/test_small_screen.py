@@ -95,7 +95,7 @@ def test_the_side_bar_keeps_its_names_when_only_icons_show(small_window: MainWin
     bar = small_window.side_bar
     assert bar.width() < 80
     names = [bar.item(row).data(Qt.ItemDataRole.AccessibleTextRole) for row in range(bar.count())]
-    assert names == ["Pipeline", "Calendar", "Contacts", "Composer"]
+    assert names == ["Pipeline", "Calendar", "Contacts", "Composer", "Insights"]
     assert small_window.today_dock.width() <= 230
     small_window.resize(1280, 800)
     QApplication.processEvents()

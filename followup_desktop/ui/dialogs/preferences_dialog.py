@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from followup_desktop.services import validation as check
 from followup_desktop.services.profile import get_profile, save_profile
+from followup_desktop.services.settings import MAX_WEEKLY_GOAL, set_weekly_goal, weekly_goal
 from followup_desktop.services.wording import plural
 from followup_desktop.services.workdays import days_off_problem, parse_days_off
 from followup_desktop.ui.dialogs.reminder_preferences import ReminderPreferences
@@ -100,6 +101,13 @@ class PreferencesDialog(QDialog):
         self.keep_in_touch.setValue(profile.keep_in_touch_days)
         self.reminder_time = QLineEdit(profile.reminder_time)
         self.reminder_time.setPlaceholderText("09:00")
+        self.weekly_goal = QSpinBox()
+        self.weekly_goal.setRange(1, MAX_WEEKLY_GOAL)
+        self.weekly_goal.setSuffix(" a week")
+        self.weekly_goal.setValue(weekly_goal())
+        self.weekly_goal.setToolTip(
+            "Applications sent plus follow-ups done that you aim for each week (see Insights)"
+        )
         rule_fields: tuple[tuple[str, str, QWidget], ...] = (
             ("working_days", "&Working days:", days_row),
             ("days_off", "&Days off:", self.days_off),
@@ -107,6 +115,7 @@ class PreferencesDialog(QDialog):
             ("thank_you_delay_days", "&Thank-you after:", self.thank_you_delay),
             ("keep_in_touch_days", "&Keep in touch every:", self.keep_in_touch),
             ("reminder_time", "&Reminder time:", self.reminder_time),
+            ("weekly_goal", "Weekly &goal:", self.weekly_goal),
         )
         for name, label, widget in rule_fields:
             self.rules_form.add_field(name, label, widget)
@@ -186,4 +195,5 @@ class PreferencesDialog(QDialog):
             keep_in_touch_days=self.keep_in_touch.value(),
             reminder_time=self.reminder_time.text().strip(),
         )
+        set_weekly_goal(self.weekly_goal.value())
         super().accept()
