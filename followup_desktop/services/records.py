@@ -198,7 +198,9 @@ def application_input(application_id: int) -> ApplicationInput:
     )
 
 
-def save_application(data: ApplicationInput, application_id: int | None = None) -> Application:
+def save_application(
+    data: ApplicationInput, application_id: int | None = None, *, plan: bool = True
+) -> Application:
     """Create or update an application (and the new contact it names); raise
     ValidationError and store nothing if invalid. Its follow-ups are planned in the same step,
     so a card never says "Nothing planned" for a moment it should not."""
@@ -213,7 +215,7 @@ def save_application(data: ApplicationInput, application_id: int | None = None) 
             new_contact = replace(
                 data.new_contact, company=data.new_contact.company or data.company
             )
-            contact_id = save_contact(new_contact).id
+            contact_id = save_contact(new_contact, plan=plan).id
         if application_id is None:
             app = Application(rank=_next_rank(data.stage_id), created_at=now)
         else:
@@ -232,7 +234,8 @@ def save_application(data: ApplicationInput, application_id: int | None = None) 
         _store_job_details(app, data)
         app.updated_at = now
         app.save()
-        replan_after_change(application_id=app.id)
+        if plan:  # else the caller plans many at once, in the same transaction
+            replan_after_change(application_id=app.id)
     return app
 
 
@@ -251,7 +254,9 @@ def _store_job_details(app: Application, data: ApplicationInput) -> None:
     app.description = data.description
 
 
-def save_contact(data: ContactInput, contact_id: int | None = None) -> Contact:
+def save_contact(
+    data: ContactInput, contact_id: int | None = None, *, plan: bool = True
+) -> Contact:
     """Create or update a contact; raise ValidationError and store nothing if invalid."""
     region = get_profile().phone_region
     errors = contact_problems(data, region)
@@ -281,5 +286,6 @@ def save_contact(data: ContactInput, contact_id: int | None = None) -> Contact:
         contact.updated_at = now
         contact.save()
         # The cadence and the preferred channel decide this contact's planned follow-ups.
-        replan_after_change(contact_id=contact.id)
+        if plan:  # else the caller plans many at once, in the same transaction
+            replan_after_change(contact_id=contact.id)
     return contact

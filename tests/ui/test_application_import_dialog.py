@@ -52,9 +52,10 @@ def test_the_user_maps_a_column_and_a_stage_then_imports(
     assert dialog.status.text() == "Ready to import 2 applications, 2 new companies."
     assert dialog.import_button.text() == "&Import 2 applications"
     assert Application.select().count() == 0  # the preview wrote nothing
-    with qtbot.waitSignal(events.applications_changed, timeout=5000):
+    with qtbot.waitSignal(events.applications_changed, timeout=10000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.imported == 2
+    assert dialog.result() == ApplicationImportDialog.DialogCode.Accepted
     lead = Application.get(Application.position == "Payroll Lead")
     assert (lead.stage.name, lead.location) == ("Interview", "Remote")
 
@@ -81,6 +82,7 @@ def test_the_file_menu_opens_it_and_exports(
     def run(dialog: ApplicationImportDialog) -> int:
         opened.append(dialog.status.text())
         dialog.import_button.click()
+        qtbot.waitUntil(lambda: dialog.imported is not None, timeout=10000)
         return 1
 
     monkeypatch.setattr(ApplicationImportDialog, "exec", run)
@@ -97,3 +99,21 @@ def test_the_file_menu_opens_it_and_exports(
     window.export_applications_action.trigger()
     assert told == [f"{before + 1} applications written to {target}."]
     assert "Acme,Analyst,Wishlist" in target.read_text(encoding="utf-8-sig")
+
+
+def test_a_running_import_can_be_stopped_and_writes_nothing(
+    qtbot: QtBot, store: StoreInfo, tmp_path: Path
+) -> None:
+    rows = "".join(f"Company {n},Analyst {n}\n" for n in range(400))
+    sheet = tmp_path / "many.csv"
+    sheet.write_text("Company,Position\n" + rows, encoding="utf-8")
+    dialog = _dialog(qtbot, sheet)
+    assert dialog.import_button.text() == "&Import 400 applications"
+    dialog.import_button.click()
+    assert dialog.job is not None and dialog.progress.isVisible()
+    job = dialog.job
+    with qtbot.waitSignal(job.ended, timeout=20000):
+        qtbot.mouseClick(
+            dialog.buttons.button(dialog.buttons.StandardButton.Cancel), Qt.MouseButton.LeftButton
+        )
+    assert dialog.imported is None and Application.select().count() == 0

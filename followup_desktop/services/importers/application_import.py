@@ -27,7 +27,7 @@ from followup_desktop.services.importers.csv_columns import normalized_header
 from followup_desktop.services.importers.csv_reader import CsvLayout, inspect_csv
 from followup_desktop.services.importers.text_decoding import decode_import_bytes
 from followup_desktop.services.job_details import period_of, work_mode_of
-from followup_desktop.services.planning import replan_after_change
+from followup_desktop.services.planning import replan_scope
 from followup_desktop.services.profile import get_profile
 from followup_desktop.services.records import (
     ApplicationInput,
@@ -35,6 +35,7 @@ from followup_desktop.services.records import (
     application_problems,
     save_application,
 )
+from followup_desktop.services.rule_facts import expand_scope
 from followup_desktop.services.search_text import fold_for_search
 from followup_desktop.services.validation import ValidationError
 from followup_desktop.services.wording import counted
@@ -352,23 +353,41 @@ def _new_contact_key(data: ApplicationInput) -> str:
     return fold_for_search(f"{person.first_name} {person.last_name}|{person.email.lower()}")
 
 
-def apply_application_import(plan: ApplicationImportPlan) -> int:
+class ApplicationImportCancelledError(Exception):
+    """The user stopped the import; the transaction was rolled back, nothing was written."""
+
+
+def apply_application_import(
+    plan: ApplicationImportPlan,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> int:
     """Store every planned application in one transaction (with its company, new contact and
-    planned follow-ups); return how many. Raise ImportFormatError naming the first refused row,
-    having written nothing."""
+    planned follow-ups); return how many. Raise ImportFormatError naming the first refused row
+    (or ApplicationImportCancelledError when ``should_cancel`` says so), having written
+    nothing."""
     problems = plan.problems()
     if problems:
         more = f" (and {counted(len(problems) - 1, 'other row')})" if len(problems) > 1 else ""
         raise ImportFormatError(problems[0] + more)
     #: A person new to the store named on several rows is created once.
     created: dict[str, int] = {}
+    stored: list[int] = []
+    total = len(plan.items)
     with database.atomic("IMMEDIATE"):
-        for item in plan.items:
+        for done, item in enumerate(plan.items):
+            if should_cancel is not None and should_cancel():
+                raise ApplicationImportCancelledError(
+                    "The import was stopped; nothing was written."
+                )
+            if progress is not None and done % 25 == 0:
+                progress(done, total)
             data = item.data
             if data.new_contact is not None and _new_contact_key(data) in created:
                 data = replace(data, contact_id=created[_new_contact_key(data)], new_contact=None)
             try:
-                app = save_application(data)
+                app = save_application(data, plan=False)
             except ValidationError as error:
                 name, reason = next(iter(error.errors.errors.items()))
                 raise ImportFormatError(
@@ -379,7 +398,10 @@ def apply_application_import(plan: ApplicationImportPlan) -> int:
             if item.archived:
                 app.archived = True
                 app.save()
-                replan_after_change(application_id=int(app.id))
+            stored.append(int(app.id))
+        # The follow-up rules over everything imported at once, in the same transaction.
+        apps, contacts = expand_scope(stored, sorted(set(created.values())))
+        replan_scope(apps, contacts)
     return len(plan.items)
 
 

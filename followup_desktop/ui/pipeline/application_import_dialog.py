@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QProgressBar,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from followup_desktop.services.board import list_stages
 from followup_desktop.services.importers.application_columns import APPLICATION_FIELDS
 from followup_desktop.services.importers.application_import import (
+    ApplicationImportCancelledError,
     ApplicationImportPlan,
     ApplicationSource,
     apply_application_import,
@@ -33,6 +35,7 @@ from followup_desktop.services.importers.application_rows import read_applicatio
 from followup_desktop.services.importers.contact_record import ImportFormatError
 from followup_desktop.services.search_text import fold_for_search
 from followup_desktop.services.wording import counted
+from followup_desktop.ui.background import BackgroundJob
 from followup_desktop.ui.contacts.import_columns_page import ImportColumnsPage
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.theme import WARNING_ON_WINDOW
@@ -76,13 +79,18 @@ class ApplicationImportDialog(QDialog):
         self.status.setObjectName("application_import_status")
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Import progress")
+        self.progress.hide()
+        #: The import running in the background, while it runs.
+        self.job: BackgroundJob | None = None
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
             "&Import", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self._import)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self._cancel)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -97,6 +105,7 @@ class ApplicationImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self._open_source("")
 
@@ -212,13 +221,61 @@ class ApplicationImportDialog(QDialog):
     # --- writing -------------------------------------------------------------------------
 
     def _import(self) -> None:
-        if self.plan is None:
+        """Store the rows in the background (thousands take seconds), with progress; Cancel
+        stops it and nothing is written."""
+        plan = self.plan
+        if plan is None or self.job is not None:
             return
-        try:
-            self.imported = apply_application_import(self.plan)
-        except ImportFormatError as error:
-            self._refuse(f"{error}; nothing was imported.")
-            return
+        job = BackgroundJob(
+            "application import",
+            lambda job: apply_application_import(
+                plan, progress=job.report, should_cancel=job.cancel_requested
+            ),
+            self,
+            failure_text=lambda error: f"{error}; nothing was imported.",
+            expected=(ImportFormatError, ApplicationImportCancelledError),
+        )
+        job.progressed.connect(self._progressed)
+        job.succeeded.connect(self._imported)
+        job.failed.connect(self._import_failed)
+        job.cancelled.connect(self.reject)
+        self.job = job
+        self.import_button.setEnabled(False)
+        self.columns.setEnabled(False)
+        self.stage_box.setEnabled(False)
+        self.progress.setRange(0, len(plan.items))
+        self.progress.setValue(0)
+        self.progress.show()
+        self._set_status(f"Importing {counted(len(plan.items), 'application')}…", warning=False)
+        job.start()
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _imported(self, count: object) -> None:
+        self.job = None
+        self.imported = int(count) if isinstance(count, int) else 0
         if self.events is not None:
             self.events.emit_all_changed()
         self.accept()
+
+    def _import_failed(self, reason: str) -> None:
+        self.job = None
+        self.progress.hide()
+        self.columns.setEnabled(True)
+        self.stage_box.setEnabled(True)
+        self._refuse(reason)
+
+    def _cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()  # the import rolls back, then the dialog closes
+            return
+        self.reject()
+
+    def done(self, result: int) -> None:
+        # An import still running ends (rolled back) before the dialog goes.
+        if self.job is not None:
+            self.job.cancel()
+            self.job.wait()
+        super().done(result)
