@@ -27,7 +27,7 @@ from followup_desktop.ui.contacts.contact_detail import DETAILS_TAB, HISTORY_TAB
 from followup_desktop.ui.contacts.contacts_area import COMPANIES_TAB, PEOPLE_TAB, ContactsArea
 from followup_desktop.ui.follow_ups.call_sheet_dialog import CallSheetDialog
 from followup_desktop.ui.main_window import MainWindow
-from followup_desktop.ui.pipeline import card_delegate
+from followup_desktop.ui.pipeline.board import PipelineBoard
 from followup_desktop.ui.pipeline.detail_dialog import ApplicationDetailDialog
 
 #: Each view is shown this many times from the same starting point; the quickest counts (a
@@ -102,9 +102,10 @@ def main() -> int:
     contacts.tabs.setCurrentIndex(PEOPLE_TAB)
 
     measure("today-panel", window, lambda: None, events.follow_ups_changed.emit)
-    window.show_area("pipeline")
+    board = window.show_area("pipeline")
+    assert isinstance(board, PipelineBoard)
     # Painted cards are kept: paint them afresh each time.
-    measure("board", window, card_delegate._CARDS.clear, events.applications_changed.emit)
+    measure("board", window, board.card_pictures.cards.clear, events.applications_changed.emit)
     calendar = window.show_area("calendar")
     assert isinstance(calendar, CalendarArea)
     today = dt.date.today()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from followup_desktop.services.board import BoardCard
-from followup_desktop.ui.pipeline import card_delegate
 from followup_desktop.ui.pipeline.card_delegate import CardDelegate
 from followup_desktop.ui.pipeline.card_model import CardRole
 
@@ -44,7 +43,6 @@ def _card(**changes: object) -> BoardCard:
 
 
 def test_cards_are_painted_once_per_look(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    card_delegate._CARDS.clear()
     delegate = CardDelegate()
     painted: list[BoardCard] = []
     original = delegate.paint_card
@@ -72,4 +70,4 @@ def test_cards_are_painted_once_per_look(qtbot: QtBot, monkeypatch: pytest.Monke
     option.rect = QRect(0, 0, 250, 110)  # the column got narrower
     paint(_card())
     assert len(painted) == 4
-    assert len(card_delegate._CARDS) == 4
+    assert len(delegate.pictures.cards) == 4

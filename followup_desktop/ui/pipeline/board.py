@@ -38,6 +38,7 @@ from followup_desktop.ui.pipeline.card_list_view import (
     CardListView,
 )
 from followup_desktop.ui.pipeline.card_menu import CardMenus
+from followup_desktop.ui.pipeline.card_pictures import CardPictures
 from followup_desktop.ui.pipeline.column_widget import StageColumn
 from followup_desktop.ui.pipeline.delete_dialog import ask_delete
 from followup_desktop.ui.pipeline.detail_dialog import ApplicationDetailDialog
@@ -78,6 +79,8 @@ class PipelineBoard(QWidget):
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.columns: list[StageColumn] = []
         self.stages: list[StageInfo] = []
+        #: Painted cards shared by the columns: showing the board again copies pixels.
+        self.card_pictures = CardPictures()
         #: Asked before a card enters Applied, Interview or Rejected (tests replace it).
         self.ask_stage_details: StageDetailsAsker = ask_stage_details
         #: Pops a menu up and waits for the choice (tests replace it).
@@ -157,7 +160,10 @@ class PipelineBoard(QWidget):
             self.columns = []
             for position, stage in enumerate(visible):
                 column = StageColumn(
-                    stage, self.strip, collapsed=stage.is_closed and stage.id in folded
+                    stage,
+                    self.strip,
+                    collapsed=stage.is_closed and stage.id in folded,
+                    pictures=self.card_pictures,
                 )
                 column.view.key_handler = self._on_key
                 column.view.doubleClicked.connect(self._on_double_click)

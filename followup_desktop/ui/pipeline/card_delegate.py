@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -22,6 +21,7 @@ from followup_desktop.services.board import BoardCard
 from followup_desktop.services.job_details import PRIORITY_LABELS, location_text, parse_tags
 from followup_desktop.ui.pipeline import glyphs
 from followup_desktop.ui.pipeline.card_model import CardRole
+from followup_desktop.ui.pipeline.card_pictures import CardPictures
 from followup_desktop.ui.plain_text import shown_line
 from followup_desktop.ui.theme import DUE_TODAY, PRIORITY, UNPLANNED, WARNING, readable
 
@@ -34,13 +34,6 @@ PADDING_X = 11
 PADDING_Y = 8
 LINE_GAP = 3
 GLYPH = 13
-
-#: Card frames by look and size, shared by every column (they are all the same width).
-_BACKGROUNDS: dict[tuple[object, ...], QPixmap] = {}
-#: Whole painted cards, most recently used last, so showing the board again (or scrolling
-#: back) copies pixels instead of laying out text. Bounded by memory, a few screens' worth.
-_CARDS: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
-_CARD_CACHE_BYTES = 8 * 1024 * 1024
 
 
 def due_text(due: dt.date, today: dt.date) -> str:
@@ -66,8 +59,17 @@ def contact_age_text(days: int | None) -> str:
 class CardDelegate(QStyledItemDelegate):
     """Every card has the same height, so the view can lay out thousands without measuring."""
 
-    def __init__(self, parent: QWidget | None = None, *, active_stage: bool = True) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        active_stage: bool = True,
+        pictures: CardPictures | None = None,
+    ) -> None:
+        """``pictures``: the board's painted cards, shared by its columns (a delegate of its
+        own keeps its own)."""
         super().__init__(parent)
+        self.pictures = pictures if pictures is not None else CardPictures()
         #: Whether cards here should have a next step planned (not in wishlist or closed stages).
         self.active_stage = active_stage
         #: The card being dragged is drawn as an empty slot where it came from.
@@ -140,7 +142,7 @@ class CardDelegate(QStyledItemDelegate):
         selected: bool,
         focused: bool,
     ) -> QPixmap:
-        """The painted card from the cache, painting it there first if needed."""
+        """The painted card from the board's pictures, painting it there first if needed."""
         device = painter.device()
         ratio = device.devicePixelRatioF() if device is not None else 1.0
         font_key = self._fonts_for.key() if self._fonts_for is not None else ""
@@ -156,30 +158,27 @@ class CardDelegate(QStyledItemDelegate):
             palette.cacheKey(),
             font_key,
         )
-        cached = _CARDS.get(key)
-        if cached is not None:
-            _CARDS.move_to_end(key)
-            return cached
-        picture = QPixmap(max(1, int(size.width() * ratio)), max(1, int(size.height() * ratio)))
-        picture.setDevicePixelRatio(ratio)
-        picture.fill(Qt.GlobalColor.transparent)
-        card_painter = QPainter(picture)
-        card_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        card_painter.setFont(painter.font())
-        self.paint_card(
-            card_painter,
-            QRect(QPoint(0, 0), size),
-            card,
-            palette,
-            selected=selected,
-            focused=focused,
-        )
-        card_painter.end()
-        _CARDS[key] = picture
-        bytes_per_card = picture.width() * picture.height() * 4
-        while len(_CARDS) > 1 and len(_CARDS) * bytes_per_card > _CARD_CACHE_BYTES:
-            _CARDS.popitem(last=False)
-        return picture
+
+        def paint() -> QPixmap:
+            width, height = max(1, int(size.width() * ratio)), max(1, int(size.height() * ratio))
+            picture = QPixmap(width, height)
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            card_painter = QPainter(picture)
+            card_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            card_painter.setFont(painter.font())
+            self.paint_card(
+                card_painter,
+                QRect(QPoint(0, 0), size),
+                card,
+                palette,
+                selected=selected,
+                focused=focused,
+            )
+            card_painter.end()
+            return picture
+
+        return self.pictures.card(key, paint)
 
     def _paint_slot(self, painter: QPainter, box: QRectF, palette: QPalette) -> None:
         pen = QPen(palette.color(QPalette.ColorRole.Mid), 1.2, Qt.PenStyle.DashLine)
@@ -235,6 +234,7 @@ class CardDelegate(QStyledItemDelegate):
             QRectF(age_box.left(), age_box.center().y() - GLYPH / 2 + 1, GLYPH, GLYPH),
             "bubble",
             quiet,
+            self.pictures,
         )
         painter.setPen(quiet)
         _line_text(painter, age_box.left() + GLYPH + 4, y, line_h, small_metrics, age)
@@ -265,7 +265,11 @@ class CardDelegate(QStyledItemDelegate):
 
         # Line 3: main contact.
         glyphs.draw_glyph(
-            painter, QRectF(left, y + (line_h - GLYPH) / 2, GLYPH, GLYPH), "person", quiet
+            painter,
+            QRectF(left, y + (line_h - GLYPH) / 2, GLYPH, GLYPH),
+            "person",
+            quiet,
+            self.pictures,
         )
         painter.setPen(quiet)
         name = shown_line(card.contact) or "No contact yet"
@@ -287,6 +291,7 @@ class CardDelegate(QStyledItemDelegate):
                 QRectF(left, y + (line_h - GLYPH) / 2, GLYPH, GLYPH),
                 card.next_channel,
                 color,
+                self.pictures,
             )
             strong = status is not None or due_today
             if strong:
@@ -353,11 +358,19 @@ class CardDelegate(QStyledItemDelegate):
             palette.color(QPalette.ColorRole.Mid).rgba(),
             palette.color(QPalette.ColorRole.Highlight).rgba(),
         )
-        cached = _BACKGROUNDS.get(key)
-        if cached is not None:
-            return cached
-        if len(_BACKGROUNDS) > 64:
-            _BACKGROUNDS.clear()
+        return self.pictures.frame(
+            key, lambda: self._paint_frame(size, ratio, palette, selected, focused, status)
+        )
+
+    def _paint_frame(
+        self,
+        size: QSize,
+        ratio: float,
+        palette: QPalette,
+        selected: bool,
+        focused: bool,
+        status: QColor | None,
+    ) -> QPixmap:
         pixmap = QPixmap(int(size.width() * ratio), int(size.height() * ratio))
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
@@ -383,7 +396,6 @@ class CardDelegate(QStyledItemDelegate):
             frame.setBrush(Qt.BrushStyle.NoBrush)
             frame.drawRoundedRect(box.adjusted(2.5, 2.5, -2.5, -2.5), 4, 4)
         frame.end()
-        _BACKGROUNDS[key] = pixmap
         return pixmap
 
     def _chip(

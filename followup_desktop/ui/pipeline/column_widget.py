@@ -26,6 +26,7 @@ from followup_desktop.services.board import StageInfo
 from followup_desktop.ui.pipeline.card_delegate import CardDelegate
 from followup_desktop.ui.pipeline.card_list_view import COLUMN_SHADE, CardListView
 from followup_desktop.ui.pipeline.card_model import StageColumnModel
+from followup_desktop.ui.pipeline.card_pictures import CardPictures
 from followup_desktop.ui.plain_text import plain_tooltip
 from followup_desktop.ui.theme import readable
 
@@ -66,8 +67,14 @@ class StageColumn(QFrame):
     add_requested = Signal(int)
 
     def __init__(
-        self, stage: StageInfo, parent: QWidget | None = None, *, collapsed: bool = False
+        self,
+        stage: StageInfo,
+        parent: QWidget | None = None,
+        *,
+        collapsed: bool = False,
+        pictures: CardPictures | None = None,
     ) -> None:
+        """``pictures``: the board's painted cards, shared with the other columns."""
         super().__init__(parent)
         self.stage = stage
         self.collapsed = collapsed
@@ -83,7 +90,7 @@ class StageColumn(QFrame):
         self._title_font.setBold(True)
 
         self.model = StageColumnModel(stage.id, self)
-        self.delegate = CardDelegate(self, active_stage=stage.is_active)
+        self.delegate = CardDelegate(self, active_stage=stage.is_active, pictures=pictures)
         self.view = CardListView(self)
         self.view.setObjectName(f"stage_view_{stage.id}")
         self.view.setModel(self.model)

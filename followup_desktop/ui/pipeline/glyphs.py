@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
 
+from followup_desktop.ui.pipeline.card_pictures import CardPictures
+
 
 def _pen(color: QColor, width: float = 1.3) -> QPen:
     pen = QPen(color, width)
@@ -109,29 +111,28 @@ _DRAWERS = {
     "person": draw_person,
     "bubble": draw_bubble,
 }
-_cache: dict[tuple[str, int, int, float], QPixmap] = {}
 
 
 def glyph_pixmap(name: str, color: QColor, size: int, ratio: float) -> QPixmap:
-    """A glyph drawn once into a pixmap and reused: cards paint many, and paths are slow."""
-    key = (name if name in _DRAWERS else "email", color.rgba(), size, ratio)
-    pixmap = _cache.get(key)
-    if pixmap is None:
-        if len(_cache) > 256:
-            _cache.clear()
-        pixmap = QPixmap(int(size * ratio), int(size * ratio))
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        _DRAWERS[key[0]](painter, QRectF(0, 0, size, size), color)
-        painter.end()
-        _cache[key] = pixmap
+    """A glyph drawn into a pixmap: cards paint many, and paths are slow to draw each time."""
+    pixmap = QPixmap(int(size * ratio), int(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    _DRAWERS.get(name, draw_envelope)(painter, QRectF(0, 0, size, size), color)
+    painter.end()
     return pixmap
 
 
-def draw_glyph(painter: QPainter, box: QRectF, name: str, color: QColor) -> None:
-    """Draw a named glyph (a channel name, "person" or "bubble") from the pixmap cache."""
+def draw_glyph(
+    painter: QPainter, box: QRectF, name: str, color: QColor, pictures: CardPictures
+) -> None:
+    """Draw a named glyph (a channel name, "person" or "bubble"), drawn once into
+    ``pictures`` for each colour and size."""
     size = round(min(box.width(), box.height()))
     ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
-    painter.drawPixmap(box.topLeft(), glyph_pixmap(name, color, size, ratio))
+    shown = name if name in _DRAWERS else "email"
+    key = (shown, color.rgba(), size, ratio)
+    picture = pictures.glyph(key, lambda: glyph_pixmap(shown, color, size, ratio))
+    painter.drawPixmap(box.topLeft(), picture)
