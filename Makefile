@@ -43,6 +43,8 @@ screenshot: $(STAMP)
 	rm -rf $(VENV)/screenshot-data
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/followup-desktop --data-dir $(VENV)/screenshot-data \
 		--demo --screenshot packaging/screenshots/main-window.png
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/followup-desktop --data-dir $(VENV)/screenshot-data \
+		--screenshot packaging/screenshots/table.png --view table
 
 PACKAGE_STAMP := $(VENV)/.package-installed
 

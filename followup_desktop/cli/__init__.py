@@ -30,6 +30,12 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
         help="load the demo data when the store is empty, without asking",
     )
     window.add_argument(
+        "--background",
+        action="store_true",
+        help="start without a window, for starting at login: reminders as desktop "
+        "notifications and calendar sync; the window opens when asked for",
+    )
+    window.add_argument(
         "--screenshot", metavar="FILE", help="render the main window to a PNG and exit"
     )
     window.add_argument(
@@ -41,8 +47,8 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
     )
     window.add_argument(
         "--view",
-        choices=("pipeline", "calendar", "contacts", "composer", "insights"),
-        help="area to show first",
+        choices=("pipeline", "calendar", "contacts", "composer", "insights", "table"),
+        help="area to show first (table: the Pipeline area's table of applications)",
     )
 
 

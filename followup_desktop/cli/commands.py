@@ -15,6 +15,7 @@ from followup_desktop.cli import (
     install_desktop_command,
     print_command,
     stats_command,
+    sync_command,
 )
 
 
@@ -31,4 +32,5 @@ COMMANDS = (
     export_command,
     print_command,
     stats_command,
+    sync_command,
 )

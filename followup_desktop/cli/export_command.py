@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from followup_desktop.cli import export_csv, export_ics, export_pdf, export_vcf
+from followup_desktop.cli import (
+    export_applications,
+    export_csv,
+    export_ics,
+    export_pdf,
+    export_vcf,
+)
 
 #: One module per format, each with ``register(format_subparsers)``.
-EXPORT_FORMATS = (export_pdf, export_vcf, export_csv, export_ics)
+EXPORT_FORMATS = (export_pdf, export_vcf, export_csv, export_ics, export_applications)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -1,10 +1,12 @@
-"""``followup import vcf|csv FILE [--dry-run]``: bring contacts in from an address book export."""
+"""``followup import vcf|csv FILE [--dry-run]``: bring contacts in from an address book export
+(and ``followup import applications FILE.csv``, handled by its own module)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from followup_desktop.cli import import_applications
 from followup_desktop.cli.common import CommandError, fail, open_store_for
 from followup_desktop.db.connection import close_store
 from followup_desktop.services.importers.contact_import import (
@@ -20,13 +22,18 @@ from followup_desktop.services.importers.import_plan import NEW, SKIPPED, Import
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "import",
-        help="import contacts from a vCard (.vcf) or CSV file",
+        help="import contacts from a vCard (.vcf) or CSV file, or applications from a CSV file",
         description="Import contacts. Records with the same e-mail, or the same name and "
         "company, as a known contact are merged into it; nothing is written if the file "
         "cannot be read in full.",
     )
     parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS)
-    parser.add_argument("format", choices=IMPORT_KINDS, help="vcf (vCard 2.1/3.0/4.0) or csv")
+    parser.add_argument(
+        "format",
+        choices=(*IMPORT_KINDS, import_applications.KIND),
+        help="vcf (vCard 2.1/3.0/4.0) or csv for contacts; applications for a spreadsheet "
+        "of applications (CSV)",
+    )
     parser.add_argument("file", type=Path, metavar="FILE")
     parser.add_argument(
         "--dry-run", action="store_true", help="show what would be imported; write nothing"
@@ -42,8 +49,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=[],
         metavar="HEADER=FIELD",
         help="CSV only: read the column HEADER as FIELD (e.g. 'Given=first_name'; an empty "
-        f"FIELD ignores the column). Fields: {', '.join(k for k, _l in CSV_FIELDS if k)}",
+        f"FIELD ignores the column). Contact fields: "
+        f"{', '.join(k for k, _l in CSV_FIELDS if k)}. Application fields: "
+        f"{import_applications.FIELDS_HELP}",
     )
+    import_applications.add_arguments(parser)
     parser.set_defaults(handler=run)
 
 
@@ -69,6 +79,10 @@ def _report(plan: ImportPlan, verbose: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.format == import_applications.KIND:
+        return import_applications.run(args)
+    if args.stage:
+        return fail("--stage is for importing applications")
     try:
         data = read_import_file(args.file)
         columns = _column_choices(args.column)

@@ -246,6 +246,40 @@ _SCHEMA_V5 = (
     + _indexes_filled(FOLDED_SEARCH_BODY)
 )
 
+# Version 6: the job itself on each application: where it is and how it is worked, the pay
+# (whole units of a currency per year, month or hour), how much the user wants it (0: not
+# said, 1 to 3), free tags (", " between them), the last day to apply and the posting's text.
+# And each application's planned follow-ups by due day in one index that answers "the next
+# one" without reading the table: the table of applications sorts ten thousand by it.
+_SCHEMA_V6 = """
+ALTER TABLE "application" ADD COLUMN "location" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "application" ADD COLUMN "work_mode" VARCHAR(8) NOT NULL DEFAULT '';
+ALTER TABLE "application" ADD COLUMN "salary_min" INTEGER;
+ALTER TABLE "application" ADD COLUMN "salary_max" INTEGER;
+ALTER TABLE "application" ADD COLUMN "salary_currency" VARCHAR(3) NOT NULL DEFAULT '';
+ALTER TABLE "application" ADD COLUMN "salary_period" VARCHAR(8) NOT NULL DEFAULT '';
+ALTER TABLE "application" ADD COLUMN "priority" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "application" ADD COLUMN "tags" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "application" ADD COLUMN "apply_by" DATE;
+ALTER TABLE "application" ADD COLUMN "description" TEXT NOT NULL DEFAULT '';
+CREATE INDEX "follow_up_application_id_state_due_on"
+  ON "follow_up" ("application_id", "state", "due_on");
+"""
+
+# Version 7: files attached to an application (résumé and cover letter versions, offer
+# letters). The files live in the data folder's "documents" folder named by their content, so a
+# file sent twenty times is kept once; a row says which application it went with, what it is,
+# its name when attached, and when.
+_SCHEMA_V7 = """
+CREATE TABLE "document" ("id" INTEGER NOT NULL PRIMARY KEY, "application_id" INTEGER NOT NULL,
+  "kind" VARCHAR(16) NOT NULL DEFAULT 'other', "name" TEXT NOT NULL,
+  "content_hash" VARCHAR(64) NOT NULL, "suffix" VARCHAR(16) NOT NULL DEFAULT '',
+  "size" INTEGER NOT NULL, "attached_at" DATETIME NOT NULL,
+  FOREIGN KEY ("application_id") REFERENCES "application" ("id") ON DELETE CASCADE);
+CREATE INDEX "document_application_id" ON "document" ("application_id");
+CREATE INDEX "document_content_hash" ON "document" ("content_hash");
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", lambda db: _run_script(db, _SCHEMA_V1)),
     Migration(
@@ -262,6 +296,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         lambda db: _run_script(db, _SCHEMA_V4),
     ),
     Migration(5, "accent-free contact search", lambda db: _run_script(db, _SCHEMA_V5)),
+    Migration(
+        6,
+        "job details: location, work mode, salary, priority, tags, deadline, description",
+        lambda db: _run_script(db, _SCHEMA_V6),
+    ),
+    Migration(7, "documents attached to applications", lambda db: _run_script(db, _SCHEMA_V7)),
 )
 
 

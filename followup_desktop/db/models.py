@@ -153,6 +153,24 @@ class Application(BaseModel):
     archived = pw.BooleanField(default=False)
     created_at = pw.DateTimeField(default=_now)
     updated_at = pw.DateTimeField(default=_now)
+    location = pw.TextField(default="")
+    #: "onsite", "hybrid", "remote" or "" (not said).
+    work_mode = pw.CharField(default="", max_length=8)
+    #: The pay range in whole units of ``salary_currency`` per ``salary_period``.
+    salary_min = pw.IntegerField(null=True)
+    salary_max = pw.IntegerField(null=True)
+    #: ISO 4217 code ("EUR"), or "" when not said.
+    salary_currency = pw.CharField(default="", max_length=3)
+    #: "year", "month", "hour" or "".
+    salary_period = pw.CharField(default="", max_length=8)
+    #: How much the user wants this job: 0 not said, 1 to 3.
+    priority = pw.IntegerField(default=0)
+    #: Free tags, ", " between them.
+    tags = pw.TextField(default="")
+    #: The last day to apply.
+    apply_by = pw.DateField(null=True)
+    #: The job posting's text as pasted (postings vanish once filled).
+    description = pw.TextField(default="")
 
     class Meta:
         indexes = ((("stage", "archived", "rank"), False),)
@@ -227,7 +245,10 @@ class FollowUp(BaseModel):
     completed_at = pw.DateTimeField(null=True)
 
     class Meta:
-        indexes = ((("due_on", "state"), False),)
+        indexes = (
+            (("due_on", "state"), False),
+            (("application", "state", "due_on"), False),
+        )
 
 
 class Letter(BaseModel):
@@ -259,6 +280,24 @@ class Letter(BaseModel):
     sent_at = pw.DateTimeField(null=True)
 
 
+class Document(BaseModel):
+    """A file attached to an application; the file itself is kept once per content."""
+
+    application_id: int
+
+    application = pw.ForeignKeyField(Application, backref="documents", on_delete="CASCADE")
+    #: "resume", "cover_letter", "offer" or "other".
+    kind = pw.CharField(default="other", max_length=16)
+    #: The file's name when it was attached (what the user recognises it by).
+    name = pw.TextField()
+    #: SHA-256 of the content, in hex: the stored file's name.
+    content_hash = pw.CharField(max_length=64, index=True)
+    #: The name's extension (".pdf"), kept on the stored file so the system opens it right.
+    suffix = pw.CharField(default="", max_length=16)
+    size = pw.IntegerField()
+    attached_at = pw.DateTimeField(default=_now)
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Profile,
     Setting,
@@ -270,6 +309,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Interaction,
     FollowUp,
     Letter,
+    Document,
 )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from followup_desktop.db.errors import StoreTooNewError
 
 #: The schema this app writes: the version of the last migration (a test keeps them equal).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 BUSY_TIMEOUT_SECONDS = 5.0
 
 PRAGMAS: tuple[tuple[str, object], ...] = (

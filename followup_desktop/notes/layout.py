@@ -37,9 +37,6 @@ ASCENT = 2.3
 DESCENT = 1.2
 _FIT_STEPS = 7
 _LANE = 2.0 / 4096
-#: Prepared blocks by (text, index, hand): typing in one paragraph re-prepares only that one.
-_PREPARED: dict[tuple[str, int, Hand], list[list[_Word]]] = {}
-_PREPARED_LIMIT = 256
 
 
 @dataclass(frozen=True)
@@ -231,12 +228,33 @@ def _append_pieces(
     return advance
 
 
+class PreparedText:
+    """Paragraphs already prepared, kept by whoever lays the same note out again and again
+    (the composer's preview): typing in one paragraph re-prepares only that one."""
+
+    LIMIT = 256
+
+    def __init__(self) -> None:
+        self._blocks: dict[tuple[str, int, Hand], list[list[_Word]]] = {}
+
+    def get(self, key: tuple[str, int, Hand]) -> list[list[_Word]] | None:
+        return self._blocks.get(key)
+
+    def keep(self, key: tuple[str, int, Hand], prepared: list[list[_Word]]) -> None:
+        if len(self._blocks) >= self.LIMIT:
+            self._blocks.pop(next(iter(self._blocks)), None)
+        self._blocks[key] = prepared
+
+
 class FrameText:
     """Text blocks prepared once for a hand (glyphs and variation), ready to fit at any size."""
 
-    def __init__(self, blocks: list[TextBlock], hand: Hand) -> None:
+    def __init__(
+        self, blocks: list[TextBlock], hand: Hand, prepared: PreparedText | None = None
+    ) -> None:
         self.blocks = blocks
         self.hand = hand
+        self._prepared = prepared
         self.metrics: FontMetricsCache = metrics_for(hand.family)
         #: How each letter is drawn, looked up once per text.
         self._glyph_table: dict[str, _TableEntry] = {}
@@ -248,15 +266,14 @@ class FrameText:
         self._sign_off = [b.role in SIGN_OFF_ROLES for b in blocks]
 
     def _prepare_block(self, block_index: int, block: TextBlock) -> list[list[_Word]]:
+        if self._prepared is None:
+            return self._prepare_uncached(block_index, block)
         key = (block.text, block_index, self.hand)
-        cached = _PREPARED.get(key)
-        if cached is not None:
-            return cached
-        prepared = self._prepare_uncached(block_index, block)
-        if len(_PREPARED) >= _PREPARED_LIMIT:
-            _PREPARED.pop(next(iter(_PREPARED)), None)
-        _PREPARED[key] = prepared
-        return prepared
+        found = self._prepared.get(key)
+        if found is None:
+            found = self._prepare_uncached(block_index, block)
+            self._prepared.keep(key, found)
+        return found
 
     def _prepare_uncached(self, block_index: int, block: TextBlock) -> list[list[_Word]]:
         loose = self.hand.looseness
@@ -538,6 +555,9 @@ def layout_frame(
     *,
     top_bias: float = 0.0,
     font_offset: int = 0,
+    prepared: PreparedText | None = None,
 ) -> FrameLayout:
-    """Fit ``blocks`` into ``frame`` in ``hand`` and place every glyph."""
-    return FrameText(blocks, hand).place(frame, sizes, top_bias=top_bias, font_offset=font_offset)
+    """Fit ``blocks`` into ``frame`` in ``hand`` and place every glyph; ``prepared``: the
+    caller's paragraphs from earlier layouts of the same note."""
+    text = FrameText(blocks, hand, prepared)
+    return text.place(frame, sizes, top_bias=top_bias, font_offset=font_offset)

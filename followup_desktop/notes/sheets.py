@@ -12,6 +12,7 @@ from followup_desktop.notes.layout import (
     GlyphMark,
     Hand,
     Overflow,
+    PreparedText,
     SizeRange,
     TextBlock,
     layout_frame,
@@ -120,8 +121,9 @@ def _mentions(text: str, lines: tuple[str, ...]) -> bool:
     return all(line in text for line in lines)
 
 
-def layout_note(job: NoteJob) -> SheetLayout:
-    """The card or letter page of ``job``, fitted to its writable area."""
+def layout_note(job: NoteJob, prepared: PreparedText | None = None) -> SheetLayout:
+    """The card or letter page of ``job``, fitted to its writable area; ``prepared``: the
+    paragraphs a preview kept from its earlier layouts of the note."""
     paper = note_paper(job.paper)
     page = paper.kind is PaperKind.PAGE
     sheet = note_sheet(paper, folded=job.folded, landscape=job.landscape, margin_mm=job.margin_mm)
@@ -133,6 +135,7 @@ def layout_note(job: NoteJob) -> SheetLayout:
         sheet.writable,
         PAGE_SIZES if page else CARD_SIZES,
         top_bias=0.0 if page else 0.3,
+        prepared=prepared,
     )
     return SheetLayout(
         paper,

@@ -30,6 +30,16 @@ class ApplicationSnapshot:
     link: str
     notes: str
     archived: bool
+    location: str = ""
+    work_mode: str = ""
+    salary_min: int | None = None
+    salary_max: int | None = None
+    salary_currency: str = ""
+    salary_period: str = ""
+    priority: int = 0
+    tags: str = ""
+    apply_by: dt.date | None = None
+    description: str = ""
 
     def values(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "id"}
@@ -52,6 +62,16 @@ def snapshot_application(application_id: int) -> ApplicationSnapshot:
         link=app.link,
         notes=app.notes,
         archived=bool(app.archived),
+        location=app.location,
+        work_mode=app.work_mode,
+        salary_min=app.salary_min,
+        salary_max=app.salary_max,
+        salary_currency=app.salary_currency,
+        salary_period=app.salary_period,
+        priority=app.priority,
+        tags=app.tags,
+        apply_by=app.apply_by,
+        description=app.description,
     )
 
 

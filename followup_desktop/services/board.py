@@ -46,6 +46,12 @@ class BoardCard(NamedTuple):
     next_channel: str
     #: Latest logged contact with the application's company.
     last_contact: dt.date | None
+    #: How much the user wants the job (0: not said, 1 to 3).
+    priority: int = 0
+    location: str = ""
+    work_mode: str = ""
+    #: Tags as stored, ", " between them.
+    tags: str = ""
 
     def days_since_contact(self, today: dt.date) -> int | None:
         return None if self.last_contact is None else (today - self.last_contact).days
@@ -71,7 +77,8 @@ def _card_sql() -> str:
     return """
 SELECT a.id, a.stage_id, a.rank, a.archived, a.company_id, c.name, a.position, a.contact_id,
        ct.first_name, ct.last_name, nf.id, nf.due_on, nf.channel,
-       (SELECT MAX(i.occurred_at) FROM interaction i WHERE i.company_id = a.company_id)
+       (SELECT MAX(i.occurred_at) FROM interaction i WHERE i.company_id = a.company_id),
+       a.priority, a.location, a.work_mode, a.tags
 FROM application a
 JOIN company c ON c.id = a.company_id
 LEFT JOIN contact ct ON ct.id = a.contact_id
@@ -153,6 +160,10 @@ def _card(row: tuple[Any, ...]) -> BoardCard:
         next_due,
         next_channel,
         last_contact,
+        priority,
+        location,
+        work_mode,
+        tags,
     ) = row
     return BoardCard(
         id=app_id,
@@ -168,4 +179,8 @@ def _card(row: tuple[Any, ...]) -> BoardCard:
         next_due=stored_date_or_none(next_due),
         next_channel=next_channel or "",
         last_contact=stored_date_or_none(last_contact),
+        priority=priority,
+        location=location,
+        work_mode=work_mode,
+        tags=tags,
     )

@@ -19,7 +19,8 @@ class SearchEntry:
         self.stage_id = stage_id
         self.archived = archived
         self.rank = rank
-        #: Company, position and contact name, folded (no case, no accents).
+        #: Company, position, contact name, location, tags and the posting's text, folded
+        #: (no case, no accents).
         self.text = text
 
 
@@ -28,7 +29,8 @@ def load_search_entries() -> list[SearchEntry]:
     sql = """
 SELECT a.id, a.stage_id, a.archived, a.rank,
        c.name || ' ' || a.position || ' ' || COALESCE(ct.first_name, '') || ' ' ||
-       COALESCE(ct.last_name, '')
+       COALESCE(ct.last_name, '') || ' ' || a.location || ' ' || a.work_mode || ' ' ||
+       a.tags || ' ' || a.description
 FROM application a
 JOIN company c ON c.id = a.company_id
 LEFT JOIN contact ct ON ct.id = a.contact_id

@@ -15,6 +15,7 @@ from followup_desktop.db.backup import (
 from followup_desktop.db.backup_rotation import DEFAULT_POLICY, RotationPolicy, rotate_backups
 from followup_desktop.db.restore import restore_backup
 from followup_desktop.paths import DataLocation
+from followup_desktop.services.documents import prune_unlisted_documents
 from followup_desktop.services.store import close_user_store, open_user_store
 
 __all__ = [
@@ -44,6 +45,10 @@ def routine_backup(location: DataLocation, reason: str) -> BackupFile | None:
     made = backup_if_changed(location.database, location.backups, reason)
     if made is not None:
         rotate_backups(location.backups)
+        # Documents no backup lists any more (of applications deleted) go with the last one.
+        prune_unlisted_documents(
+            location.root, [backup.path for backup in list_backups(location.backups)]
+        )
     return made
 
 

@@ -430,6 +430,7 @@ def _make_applications(
                 "archived": False,
                 "created_at": _at(applied, 10),
                 "updated_at": _at(applied, 10),
+                **_job_details(index),
             }
         )
         plans.append((kind, applied, company, contact))
@@ -454,6 +455,27 @@ def _make_applications(
         "applications": len(app_ids),
         "interactions": len(interactions),
         "follow_ups": len(follow_ups),
+    }
+
+
+_DEMO_PLACES = ("Leeds", "Manchester", "London", "Bristol", "Glasgow", "")
+_DEMO_TAGS = ("fintech", "payroll", "public sector", "python", "part-time", "startup")
+
+
+def _job_details(index: int) -> dict[str, Any]:
+    """Where the job is, its pay, priority and tags; from a generator of its own so the rest of
+    the demo stays as it was."""
+    rng = random.Random(index * 7919 + 1)
+    low = rng.randrange(28, 70) * 1000 if rng.random() < 0.6 else None
+    return {
+        "location": rng.choice(_DEMO_PLACES),
+        "work_mode": rng.choice(("onsite", "hybrid", "remote", "")),
+        "salary_min": low,
+        "salary_max": None if low is None else low + 8000,
+        "salary_currency": "" if low is None else "GBP",
+        "salary_period": "" if low is None else "year",
+        "priority": rng.choice((0, 0, 1, 2, 3)),
+        "tags": ", ".join(rng.sample(_DEMO_TAGS, rng.choice((0, 0, 1, 2)))),
     }
 
 

@@ -20,6 +20,8 @@ from followup_desktop.services.atomic_files import atomic_writer
 DESKTOP_FILE_NAME = f"{APP_ID}.desktop"
 #: The command the .deb and the pip/pipx entry points put on PATH.
 LAUNCHER_NAME = "followup-desktop"
+#: The option that starts the app with no window (reminders and calendar sync only).
+BACKGROUND_OPTION = "--background"
 #: Characters that make an Exec argument need quotes (Desktop Entry spec, "The Exec key").
 _EXEC_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 _EXEC_ESCAPED = set('"`$\\')
@@ -29,9 +31,10 @@ class DesktopInstallError(Exception):
     """Installing or removing the menu entry failed; the message says why in one line."""
 
 
-def desktop_entry_text(launcher: str = LAUNCHER_NAME) -> str:
-    """The whole .desktop file, starting the app with ``launcher`` (already quoted for Exec)."""
-    return (
+def desktop_entry_text(launcher: str = LAUNCHER_NAME, *, autostart: bool = False) -> str:
+    """The whole .desktop file, starting the app with ``launcher`` (already quoted for Exec);
+    the ``autostart`` one starts it in the background at login, with no busy cursor."""
+    text = (
         "[Desktop Entry]\n"
         "Type=Application\n"
         "Version=1.4\n"
@@ -46,6 +49,11 @@ def desktop_entry_text(launcher: str = LAUNCHER_NAME) -> str:
         "Categories=Office;ContactManagement;Calendar;Qt;\n"
         "Keywords=job;application;recruiter;interview;follow-up;thank-you;note;contacts;\n"
     )
+    if autostart:
+        text = text.replace(f"Exec={launcher}\n", f"Exec={launcher} {BACKGROUND_OPTION}\n")
+        text = text.replace("StartupNotify=true\n", "StartupNotify=false\n")
+        text += "X-GNOME-Autostart-enabled=true\n"
+    return text
 
 
 def quote_exec_argument(argument: str) -> str:
@@ -144,3 +152,45 @@ def uninstall_desktop_entry(files: DesktopFiles) -> list[Path]:
             raise DesktopInstallError(f"cannot remove {path}: {error.strerror or error}") from error
         removed.append(path)
     return removed
+
+
+def autostart_folder() -> Path:
+    """$XDG_CONFIG_HOME/autostart (usually ~/.config/autostart): what starts at login."""
+    return Path(platformdirs.user_config_dir()) / "autostart"
+
+
+def autostart_entry(folder: Path | None = None) -> Path:
+    return (folder or autostart_folder()) / DESKTOP_FILE_NAME
+
+
+def autostart_installed(folder: Path | None = None) -> bool:
+    return autostart_entry(folder).is_file()
+
+
+def install_autostart(
+    launcher: Path, data_dir: Path | None = None, folder: Path | None = None
+) -> Path:
+    """Start the app in the background at login (for ``data_dir`` when it is not the
+    default); the entry written."""
+    command = quote_exec_argument(str(launcher))
+    if data_dir is not None:
+        command += " --data-dir " + quote_exec_argument(str(data_dir))
+    entry = autostart_entry(folder)
+    try:
+        with atomic_writer(entry, "w", encoding="utf-8", permissions=0o644) as handle:
+            handle.write(desktop_entry_text(command, autostart=True))
+    except OSError as error:
+        raise DesktopInstallError(f"cannot write {entry}: {error.strerror or error}") from error
+    return entry
+
+
+def remove_autostart(folder: Path | None = None) -> bool:
+    """Start no more at login; False when it did not."""
+    entry = autostart_entry(folder)
+    try:
+        entry.unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise DesktopInstallError(f"cannot remove {entry}: {error.strerror or error}") from error
+    return True

@@ -26,6 +26,12 @@ def event_uid(follow_up_id: int) -> str:
     return f"follow-up-{follow_up_id}@{_UID_DOMAIN}"
 
 
+def is_follow_up_uid(uid: str) -> bool:
+    """True for a UID ``event_uid`` makes (and for no event the user made elsewhere)."""
+    number = uid.removeprefix("follow-up-").removesuffix(f"@{_UID_DOMAIN}")
+    return number.isdigit() and event_uid(int(number)) == uid
+
+
 def _utc(moment: dt.datetime) -> dt.datetime:
     # The store keeps local wall-clock times; DTSTAMP must be UTC.
     aware = moment if moment.tzinfo is not None else moment.astimezone()

@@ -9,6 +9,15 @@ import peewee as pw
 
 from followup_desktop.db.models import RANK_GAP, Application, Company, Contact, Stage, database
 from followup_desktop.services import validation as check
+from followup_desktop.services.job_details import (
+    MAX_PRIORITY,
+    SALARY_PERIODS,
+    WORK_MODES,
+    parse_salary,
+    parse_tags,
+    salary_range_text,
+    tags_text,
+)
 from followup_desktop.services.planning import replan_after_change
 from followup_desktop.services.profile import get_profile
 from followup_desktop.services.validation import FieldErrors, ValidationError
@@ -31,6 +40,19 @@ class ApplicationInput:
     notes: str = ""
     #: A person not in the contacts yet, created with the application (when no contact_id).
     new_contact: ContactInput | None = None
+    location: str = ""
+    #: A key of ``job_details.WORK_MODES``.
+    work_mode: str = ""
+    #: The pay as typed ("50,000-70,000"); read by ``job_details.parse_salary``.
+    salary: str = ""
+    salary_currency: str = ""
+    #: A key of ``job_details.SALARY_PERIODS``.
+    salary_period: str = ""
+    priority: int = 0
+    #: Tags as typed, commas between them.
+    tags: str = ""
+    apply_by: dt.date | None = None
+    description: str = ""
 
 
 #: Where a refused value of the new contact is shown in the application form.
@@ -79,6 +101,7 @@ def application_problems(data: ApplicationInput) -> FieldErrors:
     if data.new_contact is not None and data.contact_id is None:
         for name, reason in contact_problems(data.new_contact).errors.items():
             errors.add(NEW_CONTACT_FIELDS.get(name, "contact"), reason)
+    _job_problems(errors, data)
     _text_fields_problems(
         errors,
         {
@@ -87,9 +110,30 @@ def application_problems(data: ApplicationInput) -> FieldErrors:
             "source": data.source,
             "link": data.link,
             "notes": data.notes,
+            "location": data.location,
+            "tags": data.tags,
+            "description": data.description,
         },
     )
     return errors
+
+
+def _job_problems(errors: FieldErrors, data: ApplicationInput) -> None:
+    if data.work_mode not in WORK_MODES:
+        errors.add("work_mode", "Choose on-site, hybrid or remote.")
+    try:
+        parse_salary(data.salary)
+    except ValueError as error:
+        errors.add("salary", str(error))
+    currency = data.salary_currency.strip()
+    if currency and not (len(currency) == 3 and currency.isascii() and currency.isalpha()):
+        errors.add("salary_currency", "Write the currency as its three-letter code, like EUR.")
+    if data.salary_period not in SALARY_PERIODS:
+        errors.add("salary_period", "Choose a year, a month or an hour.")
+    if not 0 <= data.priority <= MAX_PRIORITY:
+        errors.add("priority", f"Choose a priority from 1 to {MAX_PRIORITY}, or none.")
+    if any(len(tag) > 60 for tag in parse_tags(data.tags)):
+        errors.add("tags", "Keep each tag under 60 characters; commas separate tags.")
 
 
 def contact_problems(data: ContactInput, phone_region: str | None = None) -> FieldErrors:
@@ -142,6 +186,15 @@ def application_input(application_id: int) -> ApplicationInput:
         source=app.source,
         link=app.link,
         notes=app.notes,
+        location=app.location,
+        work_mode=app.work_mode,
+        salary=salary_range_text(app.salary_min, app.salary_max),
+        salary_currency=app.salary_currency,
+        salary_period=app.salary_period,
+        priority=app.priority,
+        tags=app.tags,
+        apply_by=app.apply_by,
+        description=app.description,
     )
 
 
@@ -176,10 +229,26 @@ def save_application(data: ApplicationInput, application_id: int | None = None) 
         app.source = data.source.strip()
         app.link = data.link.strip()
         app.notes = data.notes
+        _store_job_details(app, data)
         app.updated_at = now
         app.save()
         replan_after_change(application_id=app.id)
     return app
+
+
+def _store_job_details(app: Application, data: ApplicationInput) -> None:
+    salary = parse_salary(data.salary)
+    app.location = data.location.strip()
+    app.work_mode = data.work_mode
+    app.salary_min = salary.minimum
+    app.salary_max = salary.maximum
+    # A currency or period written in the amount ("$50k/yr") counts when none was chosen.
+    app.salary_currency = (data.salary_currency.strip() or salary.currency).upper()
+    app.salary_period = data.salary_period or salary.period
+    app.priority = data.priority
+    app.tags = tags_text(parse_tags(data.tags))
+    app.apply_by = data.apply_by
+    app.description = data.description
 
 
 def save_contact(data: ContactInput, contact_id: int | None = None) -> Contact:

@@ -8,7 +8,6 @@ import os
 import re
 import zoneinfo
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Protocol
 
 
@@ -185,17 +184,19 @@ def social_only_advice(contact: ReachableContact) -> str | None:
     )
 
 
-@lru_cache(maxsize=1)
-def known_time_zones() -> frozenset[str]:
-    """IANA names this system knows; looked up in a set so odd text never reaches the disk."""
-    return frozenset(zoneinfo.available_timezones())
+def known_time_zones() -> list[str]:
+    """IANA names this system knows, sorted (for a list to choose from)."""
+    return sorted(zoneinfo.available_timezones())
 
 
 def time_zone_problem(name: str) -> str | None:
     """None for a known IANA time zone name, else a one-line reason."""
-    if name in known_time_zones():
-        return None
-    return "Unknown time zone; use a name such as Europe/Paris."
+    try:
+        # zoneinfo refuses paths and ".." itself, so odd text never reaches the disk.
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        return "Unknown time zone; use a name such as Europe/Paris."
+    return None
 
 
 def home_region(profile_region: str) -> str:
@@ -221,7 +222,6 @@ def phone_as_written_or_valid(value: str, regions: list[str]) -> str:
 _WRITTEN_COUNTRY_CODE = re.compile(r"^([1-9]\d{0,2})[ ./-]")
 
 
-@lru_cache(maxsize=4096)
 def _phone_as_written_or_valid(text: str, regions: tuple[str, ...]) -> str:
     # A heavy library, imported when first needed (see phone_problem).
     import phonenumbers

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QGuiApplication, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from followup_desktop.services.settings import holds_demo_data
 from followup_desktop.services.store_contents import clear_all_data
-
-_BACKGROUND = QColor("#fdf3d3")
-_BORDER = QColor("#e5cf85")
-_TEXT = QColor("#4a3b00")
+from followup_desktop.ui.theme import ADVICE_TONE, colour_text
 
 
 class DemoBanner(QFrame):
@@ -30,9 +27,7 @@ class DemoBanner(QFrame):
         )
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
-        text = label.palette()
-        text.setColor(QPalette.ColorRole.WindowText, _TEXT)
-        label.setPalette(text)
+        colour_text(label, lambda palette: ADVICE_TONE.colours(palette)[2])
         self.start_button = QPushButton("Start my own tracker…")
         self.start_button.clicked.connect(self.confirm_and_clear)
         row = QHBoxLayout(self)
@@ -45,9 +40,10 @@ class DemoBanner(QFrame):
             self.hide()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        background, border, _text = ADVICE_TONE.colours(QGuiApplication.palette())
         painter = QPainter(self)
-        painter.fillRect(self.rect(), _BACKGROUND)
-        painter.fillRect(0, self.height() - 1, self.width(), 1, _BORDER)
+        painter.fillRect(self.rect(), background)
+        painter.fillRect(0, self.height() - 1, self.width(), 1, border)
 
     def confirm(self) -> bool:
         """Ask before deleting (replaced in tests)."""

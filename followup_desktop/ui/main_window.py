@@ -127,6 +127,13 @@ class MainWindow(QMainWindow):
         return self.areas[key]
 
     def show_area(self, key: str) -> QWidget:
+        if key in PIPELINE_VIEWS:
+            # A view inside the Pipeline area ("table"): the area, switched to it.
+            pipeline = self.show_area("pipeline")
+            show_view = getattr(pipeline, "show_view", None)
+            if show_view is not None:
+                show_view(key)
+            return pipeline
         index = AREA_KEYS.index(key)
         if self.side_bar.currentRow() != index:
             self.side_bar.setCurrentRow(index)  # calls _show_row
@@ -177,6 +184,14 @@ class MainWindow(QMainWindow):
         self.export_contacts_action = self._action("&Export contacts…", self.export_contacts)
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.export_contacts_action)
+        self.import_applications_action = self._action(
+            "Import a&pplications…", self.import_applications
+        )
+        self.export_applications_action = self._action(
+            "Export applica&tions…", self.export_applications
+        )
+        file_menu.addAction(self.import_applications_action)
+        file_menu.addAction(self.export_applications_action)
         file_menu.addSeparator()
         self.backups_action = self._action("&Backups…", self.open_backups)
         file_menu.addAction(self.backups_action)
@@ -285,6 +300,16 @@ class MainWindow(QMainWindow):
 
         transfer_actions.export_contacts(self)
 
+    def import_applications(self) -> None:
+        from followup_desktop.ui.pipeline import application_transfer  # the seam, as above
+
+        application_transfer.import_applications(self, self.events)
+
+    def export_applications(self) -> None:
+        from followup_desktop.ui.pipeline import application_transfer  # the seam, as above
+
+        application_transfer.export_applications(self)
+
     def open_backups(self) -> None:
         composer = self.areas.get("composer")
         settle_draft = getattr(composer, "settle_draft", None)
@@ -369,7 +394,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         key = view or str(settings.value("window/area", "pipeline"))
-        self.show_area(key if key in AREA_KEYS else "pipeline")
+        self.show_area(key if key in AREA_KEYS or key in PIPELINE_VIEWS else "pipeline")
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("window/geometry", self.saveGeometry())
@@ -390,6 +415,10 @@ class MainWindow(QMainWindow):
             if callable(wait):
                 wait()
         super().closeEvent(event)
+
+
+#: Views of the Pipeline area that ``show_area`` (and ``--view``) also take.
+PIPELINE_VIEWS = ("table",)
 
 
 def app_settings() -> QSettings:

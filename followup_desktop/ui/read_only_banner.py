@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from followup_desktop.paths import DataLocation
+from followup_desktop.ui.theme import PROBLEM_TONE, follow_scheme
 
 
 class ReadOnlyBanner(QFrame):
@@ -14,8 +16,14 @@ class ReadOnlyBanner(QFrame):
     def __init__(self, location: DataLocation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("read_only_banner")
-        self.setStyleSheet(
-            "#read_only_banner { background: #fbe3e1; border-bottom: 1px solid #e0a39c; }"
+        follow_scheme(
+            self,
+            lambda: self.setStyleSheet(
+                PROBLEM_TONE.style_sheet(
+                    QGuiApplication.palette(), "#read_only_banner", edge="border-bottom"
+                )
+                + " #read_only_banner QLabel { background: transparent; }"
+            ),
         )
         self.label = QLabel(
             f"Read-only: Follow-up Desk cannot write to {location.root} just now (a full disk "

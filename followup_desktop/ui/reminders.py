@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -29,6 +30,7 @@ from followup_desktop.services.profile import get_profile
 from followup_desktop.services.settings import planned_on, reminded_on, set_reminded_on
 from followup_desktop.ui.background import BackgroundJob
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.theme import INFO_TONE, follow_scheme
 
 #: How many follow-ups a reminder names before "and N more".
 NAMED_IN_REMINDER = 4
@@ -101,8 +103,14 @@ class ReminderBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reminder_banner")
-        self.setStyleSheet(
-            "#reminder_banner { background: #e8f0fb; border-bottom: 1px solid #9bb8e0; }"
+        follow_scheme(
+            self,
+            lambda: self.setStyleSheet(
+                INFO_TONE.style_sheet(
+                    QGuiApplication.palette(), "#reminder_banner", edge="border-bottom"
+                )
+                + " #reminder_banner QLabel { background: transparent; }"
+            ),
         )
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)

@@ -6,6 +6,7 @@ closed."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -15,9 +16,10 @@ from followup_desktop.services.data_safety import BackupFile, routine_backup
 from followup_desktop.services.store import scan_user_store
 from followup_desktop.ui.after_paint import AfterFirstPaint
 from followup_desktop.ui.background import BackgroundJob
+from followup_desktop.ui.calendar_sync import CalendarSyncKeeper
 from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.recovery import recover_found_damage
-from followup_desktop.ui.reminders import ReminderService, install_reminders
+from followup_desktop.ui.reminders import Notifier, ReminderService, install_reminders
 from followup_desktop.ui.single_instance import SingleInstance
 
 #: Delay before the start-up backup, so that it never competes with the first minutes of use.
@@ -39,9 +41,13 @@ class SessionServices(QObject):
         instance: SingleInstance | None,
         *,
         read_only: bool = False,
+        notifier: Notifier | None = None,
+        at_once: bool = False,
     ) -> None:
         """``read_only``: the store is open to look at only; nothing that writes is started
-        (reminders with the day's planning, backups) and damage can only be reported."""
+        (reminders with the day's planning, backups) and damage can only be reported.
+        ``notifier``: how reminders reach the user (the tray or the banner when None).
+        ``at_once``: start now rather than after the first paint (a window not shown)."""
         super().__init__(window)
         self.window = window
         self.location = location
@@ -60,17 +66,21 @@ class SessionServices(QObject):
         )
         self.start_backup.failed.connect(lambda message: self._show_status(message, 15000))
         self.reminders: ReminderService | None = None
+        self.notifier = notifier
+        self.calendar_sync = CalendarSyncKeeper(location, window.events, self._show_status, self)
         self._backup_timer = QTimer(self)
         self._backup_timer.setSingleShot(True)
         self._backup_timer.timeout.connect(self.start_backup.start)
-        AfterFirstPaint(
-            window,
-            [
-                self._answer_launches,
-                self.store_scan.start,
-                self._plan_backup,
-            ],
-        )
+        steps: list[Callable[[], object]] = [
+            self._answer_launches,
+            self.store_scan.start,
+            self._plan_backup,
+        ]
+        if at_once:
+            for step in steps:
+                QTimer.singleShot(0, self, step)
+        else:
+            AfterFirstPaint(window, steps)
 
     def _answer_launches(self) -> None:
         if self.instance is not None:
@@ -78,7 +88,8 @@ class SessionServices(QObject):
 
     def _remind(self) -> None:
         # The reminders also plan a new day's follow-ups, in the background.
-        self.reminders = install_reminders(self.window, parent=self)
+        self.reminders = install_reminders(self.window, self.notifier, parent=self)
+        self.calendar_sync.sync_now()  # on start, when calendar sync is set up
 
     def _plan_backup(self) -> None:
         if not self.read_only:
@@ -120,3 +131,4 @@ class SessionServices(QObject):
             job.wait()
         if self.reminders is not None:
             self.reminders.stop()
+        self.calendar_sync.stop()

@@ -38,7 +38,7 @@ def run_window(args: argparse.Namespace) -> int:
     if args.screenshot:
         return take_screenshot(location, args)
     instance = SingleInstance(location)
-    status = claim_single_instance(instance, location)
+    status = claim_single_instance(instance, location, background=_background(args))
     if status is not None:
         return status
     try:
@@ -47,8 +47,17 @@ def run_window(args: argparse.Namespace) -> int:
         instance.release()
 
 
-def claim_single_instance(instance: SingleInstance, location: DataLocation) -> int | None:
-    """None when this is the folder's first window; else the exit status of this launch."""
+def _background(args: argparse.Namespace) -> bool:
+    """Started at login with --background (callers may build the options without it)."""
+    return bool(getattr(args, "background", False))
+
+
+def claim_single_instance(
+    instance: SingleInstance, location: DataLocation, *, background: bool = False
+) -> int | None:
+    """None when this is the folder's first window; else the exit status of this launch.
+
+    A ``background`` start beside a running app leaves it alone (it already reminds)."""
     try:
         # The window answers later launches once it has painted (see SessionServices).
         acquired = instance.acquire(listen=False)
@@ -61,6 +70,9 @@ def claim_single_instance(instance: SingleInstance, location: DataLocation) -> i
         return 1
     if acquired:
         return None
+    if background:
+        print(f"{APP_NAME} is already running on {location.root}.")  # noqa: T201
+        return 0
     if instance.hand_over():
         print(f"{APP_NAME} is already open; its window was brought to the front.")  # noqa: T201
         return 0
@@ -86,7 +98,7 @@ def _run_session(
         if (
             not read_only
             and store_is_empty()
-            and (args.demo or args.demo_if_empty or _offer_demo_once())
+            and (args.demo or args.demo_if_empty or (not _background(args) and _offer_demo_once()))
         ):
             load_demo()
         window = build_window(location, args.view)
@@ -96,7 +108,9 @@ def _run_session(
             return 1
         if read_only:
             window.show_read_only()
-        return _show_until_quit(app, window, location, instance, read_only=read_only)
+        return _show_until_quit(
+            app, window, location, instance, read_only=read_only, background=_background(args)
+        )
     finally:
         close_user_store()
 
@@ -124,13 +138,24 @@ def _show_until_quit(
     instance: SingleInstance,
     *,
     read_only: bool,
+    background: bool = False,
 ) -> int:
     previous_hook = install_failure_hook()
     instance.activation_requested.connect(partial(bring_to_front, window))
-    services = SessionServices(window, location, instance, read_only=read_only)
+    notifier = None
+    if background:
+        # Started at login: no window until asked for, reminders as desktop notifications.
+        # A seam: the D-Bus client loads only for such a start.
+        from followup_desktop.ui.background_mode import start_in_background
+
+        notifier = start_in_background(app, window)
+    services = SessionServices(
+        window, location, instance, read_only=read_only, notifier=notifier, at_once=background
+    )
     if os.environ.get(PAINT_PROBE_ENV):
         FirstPaintProbe(window)  # installed last, so it reports before the services start
-    window.show()
+    if not background:
+        window.show()
     status = int(app.exec())
     instance.activation_requested.disconnect()
     services.stop()

@@ -3,9 +3,10 @@ scheme so that every one meets WCAG AA (4.5:1) against the background it is draw
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -38,27 +39,135 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+def readable(colour: QColor, background: QColor, minimum: float = AA_TEXT) -> QColor:
+    """``colour``'s hue, made darker on a light background or lighter on a dark one until it
+    reads at ``minimum`` against ``background``."""
+    if contrast_ratio(colour, background) >= minimum:
+        return QColor(colour)
+    hue, saturation, alpha = colour.hslHueF(), colour.hslSaturationF(), colour.alphaF()
+    lightness = colour.lightnessF()
+    step = 0.02 if relative_luminance(background) < 0.18 else -0.02
+    while 0.0 < lightness < 1.0:
+        lightness = min(1.0, max(0.0, lightness + step))
+        candidate = QColor.fromHslF(hue, saturation, lightness, alpha)
+        if contrast_ratio(candidate, background) >= minimum:
+            return candidate
+    return QColor("white" if step > 0 else "black")
+
+
 class SchemeColour(NamedTuple):
-    """A text colour for the light scheme and one for the dark, both readable on the
-    background role named."""
+    """A text colour for the light scheme and one for the dark, each made readable on the
+    background role named (darker or lighter in its own hue when it is not)."""
 
     light: str
     dark: str
     background: QPalette.ColorRole = QPalette.ColorRole.Base
 
     def on(self, palette: QPalette) -> QColor:
-        return QColor(self.dark if is_dark(palette) else self.light)
+        wanted = QColor(self.dark if is_dark(palette) else self.light)
+        return readable(wanted, palette.color(self.background))
 
 
 #: Late, refused, invalid: red that reads on white and on the dark base.
 WARNING = SchemeColour("#b3261e", "#ff8a80")
 #: On the window background (labels beside the fields) rather than in a list.
 WARNING_ON_WINDOW = SchemeColour("#b3261e", "#ff8a80", QPalette.ColorRole.Window)
+#: An active application with nothing planned.
+UNPLANNED = SchemeColour("#a14a07", "#ffb870")
+#: A follow-up due today.
+DUE_TODAY = SchemeColour("#1d5fbf", "#8ab4f8")
+#: Planned, not yet done (the timeline, the import's merged rows).
+PLANNED = SchemeColour("#1f5fa8", "#8ab4f8")
+#: Done, or a check passed.
+GOOD = SchemeColour("#1b6e20", "#81c995")
+GOOD_ON_WINDOW = SchemeColour("#1b6e20", "#81c995", QPalette.ColorRole.Window)
+#: Worth a second look, not wrong (skipped rows, a coach tip not yet met).
+CAUTION = SchemeColour("#7a5200", "#f2c35f")
+CAUTION_ON_WINDOW = SchemeColour("#7a5200", "#f2c35f", QPalette.ColorRole.Window)
+#: A finished follow-up, greyed but still readable.
+FINISHED = SchemeColour("#6b6a70", "#a8a8ad")
+#: The three ways to follow up, each in its own colour wherever a channel is shown.
+CHANNEL_COLOURS: dict[str, SchemeColour] = {
+    "call": SchemeColour("#2b7a3d", "#81c995"),
+    "email": SchemeColour("#1a5fb4", "#8ab4f8"),
+    "note": SchemeColour("#8a3ea8", "#d7aefb"),
+}
+#: Today's mark on the calendar (a fill), and its words on the window.
+TODAY_MARK = QColor("#e5a50a")
+TODAY_TEXT = SchemeColour("#8a5c00", "#f2c35f", QPalette.ColorRole.Window)
+#: How much the user wants a job (the stars on a card).
+PRIORITY = SchemeColour("#8a5a00", "#ffc857")
 #: Every text colour the app sets by name, checked by the tests in both schemes.
 TEXT_COLOURS: dict[str, SchemeColour] = {
     "warning": WARNING,
     "warning_on_window": WARNING_ON_WINDOW,
+    "unplanned": UNPLANNED,
+    "due_today": DUE_TODAY,
+    "planned": PLANNED,
+    "good": GOOD,
+    "good_on_window": GOOD_ON_WINDOW,
+    "caution": CAUTION,
+    "caution_on_window": CAUTION_ON_WINDOW,
+    "finished": FINISHED,
+    "today": TODAY_TEXT,
+    **{f"channel_{name}": colour for name, colour in CHANNEL_COLOURS.items()},
+    "priority": PRIORITY,
 }
+
+
+class Tone(NamedTuple):
+    """A notice strip's background, border and text, for the light and the dark scheme."""
+
+    light: tuple[str, str, str]
+    dark: tuple[str, str, str]
+
+    def colours(self, palette: QPalette) -> tuple[QColor, QColor, QColor]:
+        """Background, border and text for the scheme ``palette`` is in."""
+        background, border, text = self.dark if is_dark(palette) else self.light
+        return QColor(background), QColor(border), QColor(text)
+
+    def style_sheet(
+        self, palette: QPalette, selector: str = "", *, edge: str = "border", extra: str = ""
+    ) -> str:
+        """Style-sheet rules in this tone; ``edge`` is the border property drawn (``border``
+        all round, ``border-bottom`` under a strip)."""
+        background, border, text = (c.name() for c in self.colours(palette))
+        rules = f"background: {background}; color: {text}; {edge}: 1px solid {border}; {extra}"
+        return f"{selector} {{ {rules} }}" if selector else rules
+
+
+#: Information (reminders), advice (a caution worth reading), good news and a problem.
+INFO_TONE = Tone(("#e8f0fb", "#9bb8e0", "#14325c"), ("#1c2f47", "#3d5f8a", "#dbe7f7"))
+ADVICE_TONE = Tone(("#fdf3d3", "#e5cf85", "#4a3b00"), ("#3a3218", "#7a6526", "#f5e6b0"))
+GOOD_TONE = Tone(("#e6f4ea", "#9ccaa6", "#1e4620"), ("#1d3323", "#3f7a4d", "#cdebd4"))
+PROBLEM_TONE = Tone(("#fbe3e1", "#e0a39c", "#5c1610"), ("#421e1c", "#8a423b", "#f8d7d3"))
+TONES: dict[str, Tone] = {
+    "info": INFO_TONE,
+    "advice": ADVICE_TONE,
+    "good": GOOD_TONE,
+    "problem": PROBLEM_TONE,
+}
+
+
+class _SchemeFollower(QObject):
+    """Runs a widget's colouring again whenever the application's palette changes."""
+
+    def __init__(self, widget: QWidget, apply: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._apply = apply
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Only the application's change: a widget's own palette change would loop back here.
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._apply()
+        return False
+
+
+def follow_scheme(widget: QWidget, apply: Callable[[], None]) -> None:
+    """Colour ``widget`` now with ``apply``, and again when the system switches scheme."""
+    apply()
+    _SchemeFollower(widget, apply)
 
 
 def quiet_text(palette: QPalette, background: QPalette.ColorRole) -> QColor:
@@ -86,10 +195,44 @@ def quiet_text(palette: QPalette, background: QPalette.ColorRole) -> QColor:
 
 def make_quiet(label: QWidget) -> None:
     """A hint or an empty view's words in the quiet colour (not the disabled grey, which
-    does not read at 4.5:1)."""
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, quiet_text(palette, QPalette.ColorRole.Window))
-    label.setPalette(palette)
+    does not read at 4.5:1), following the system's scheme."""
+    colour_text(label, lambda palette: quiet_text(palette, QPalette.ColorRole.Window))
+
+
+def colour_text(label: QWidget, colour: Callable[[QPalette], QColor]) -> Callable[[], None]:
+    """Give ``label``'s words the colour ``colour`` picks from the application's palette, now
+    and whenever the scheme changes; returns the colouring, to run again when what decides
+    the colour changes."""
+
+    def apply() -> None:
+        app = QGuiApplication.instance()
+        base = QGuiApplication.palette() if app is not None else label.palette()
+        palette = label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, colour(base))
+        label.setPalette(palette)
+
+    follow_scheme(label, apply)
+    return apply
+
+
+class TextTone:
+    """A label whose words are in the window's own text colour or in a named one, shaded for
+    the scheme in use and again when it switches."""
+
+    def __init__(self, label: QWidget, colour: SchemeColour | None = None) -> None:
+        self.colour = colour
+        self._apply = colour_text(label, self._pick)
+
+    def _pick(self, palette: QPalette) -> QColor:
+        if self.colour is None:
+            return palette.color(QPalette.ColorRole.WindowText)
+        return self.colour.on(palette)
+
+    def set(self, colour: SchemeColour | None) -> None:
+        """Words in ``colour`` from now on, or in the window's text colour for ``None``."""
+        if colour != self.colour:
+            self.colour = colour
+            self._apply()
 
 
 def dark_palette() -> QPalette:

@@ -15,8 +15,6 @@ from functools import partial
 
 from PySide6.QtCore import QObject, QTimer
 
-from followup_desktop.services.validation import known_time_zones
-
 #: The modules behind the areas that are not the first one shown, in the side bar's order.
 AREA_MODULES = (
     "followup_desktop.ui.pipeline.board",
@@ -33,10 +31,6 @@ START_DELAY_MS = 1200
 GAP_MS = 40
 
 
-def _known_time_zones() -> None:
-    known_time_zones()  # cached: the contact form's time zone list reads the disk once
-
-
 def _freeze_long_lived_objects() -> None:
     """Set aside what start-up built (modules, widgets, caches) from later garbage collections.
 
@@ -50,13 +44,9 @@ def _freeze_long_lived_objects() -> None:
 
 
 #: Slow first uses inside the areas: the phone-number library behind the contact form's
-#: placeholders and checks, the system's list of time zones,
-#: last, setting the start-up objects aside from garbage collection.
+#: placeholders and checks; last, setting the start-up objects aside from garbage collection.
 OTHER_MODULES = ("phonenumbers",)
-OTHER_STEPS: tuple[Callable[[], None], ...] = (
-    _known_time_zones,
-    _freeze_long_lived_objects,
-)
+OTHER_STEPS: tuple[Callable[[], None], ...] = (_freeze_long_lived_objects,)
 
 
 class AreaWarmUp(QObject):

@@ -51,13 +51,6 @@ def _job(**changes: object) -> object:
     return NoteJob(**values)  # type: ignore[arg-type]
 
 
-def _forget_prepared_text() -> None:
-    # A PDF export lays the text out from scratch; only the preview reuses prepared paragraphs.
-    from followup_desktop.notes import layout
-
-    layout._PREPARED.clear()
-
-
 def _time_alternately(
     first: Callable[[], object], second: Callable[[], object], repeat: int
 ) -> tuple[float, float]:
@@ -88,7 +81,6 @@ def note_pdf(context: BenchContext) -> list[Figure]:
     job = _job()
 
     def ours() -> None:
-        _forget_prepared_text()
         write_pdf([layout_note(job)], ours_path)  # type: ignore[arg-type]
 
     def plain() -> None:
@@ -136,9 +128,12 @@ def note_pdf(context: BenchContext) -> list[Figure]:
 
 def note_preview(context: BenchContext) -> list[Figure]:
     _app()
+    from followup_desktop.notes.layout import PreparedText
     from followup_desktop.notes.sheets import layout_note
     from followup_desktop.ui.composer.preview import NotePreview
 
+    # The composer keeps the paragraphs it prepared for the previews of the note being written.
+    prepared = PreparedText()
     preview = NotePreview()
     preview.resize(420, 580)
     preview.show()
@@ -147,7 +142,7 @@ def note_preview(context: BenchContext) -> list[Figure]:
     def keystroke() -> None:
         counter[0] += 1
         text = NOTE_TEXT.replace("soon.", "soon" + "!" * (counter[0] % 5 + 1))
-        preview.show_sheet(layout_note(_job(text=text)))  # type: ignore[arg-type]
+        preview.show_sheet(layout_note(_job(text=text), prepared))  # type: ignore[arg-type]
         preview.repaint()
 
     keystroke()
@@ -180,7 +175,6 @@ def note_batch_100(context: BenchContext) -> list[Figure]:
     ]
     work = Path(tempfile.mkdtemp(prefix="bench-batch-"))
     target = work / "batch.pdf"
-    _forget_prepared_text()
     start = time.perf_counter()
     print_set = build_print_set(jobs)  # type: ignore[arg-type]
     pages = export_print_set(print_set, target)
@@ -264,7 +258,6 @@ def note_pdf_vs_libreoffice(context: BenchContext) -> list[Figure]:
         )
 
     def ours() -> None:
-        _forget_prepared_text()
         write_pdf([layout_note(_job())], work / "ours.pdf")  # type: ignore[arg-type]
 
     theirs()  # the first start builds LibreOffice's profile; not counted

@@ -29,7 +29,20 @@ EMOJI = "👩🏽‍💻 Zoë 🚀"
 LONG = "Ä" * 20_000
 HOSTILE = {"markup": MARKUP, "rtl": RIGHT_TO_LEFT, "emoji": EMOJI, "long": LONG}
 #: Fields with a format of their own (checked for a clean refusal instead).
-FORMATTED = {"email", "phone", "time_zone", "link", "preferred_channel", "social_handle"}
+FORMATTED = {
+    "email",
+    "phone",
+    "time_zone",
+    "link",
+    "preferred_channel",
+    "social_handle",
+    # A job's coded details: a choice, an amount, a currency code, a list of short tags.
+    "work_mode",
+    "salary",
+    "salary_currency",
+    "salary_period",
+    "tags",
+}
 
 
 def _text_fields(cls: type) -> list[str]:

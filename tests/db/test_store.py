@@ -19,6 +19,7 @@ from followup_desktop.db.models import (
     Application,
     Company,
     Contact,
+    Document,
     FollowUp,
     Interaction,
     Letter,
@@ -27,6 +28,7 @@ from followup_desktop.db.models import (
     database,
 )
 from followup_desktop.db.store_format import SCHEMA_VERSION
+from followup_desktop.db.text_fold import SQL_NAME, sql_fold
 
 FIXTURE_V1 = Path(__file__).resolve().parents[1] / "fixtures" / "schema_v1.sqlite"
 
@@ -170,6 +172,8 @@ def _v3_store(path: Path, version: int = 3) -> None:
     that time."""
     shutil.copy(FIXTURE_V1, path)
     db = pw.SqliteDatabase(str(path))
+    # Schema 5's triggers fold text with the function every connection of the app registers.
+    db.register_function(sql_fold, SQL_NAME, 1, deterministic=True)
     db.connect()
     try:
         for step in MIGRATIONS[1:version]:
@@ -222,12 +226,68 @@ def test_v4_store_migrates_to_v5_and_finds_names_without_their_accents(tmp_path:
     before.close()
     info = open_store(path)
     try:
-        assert info.migrated_from == 4 and info.schema_version == 5
+        assert info.migrated_from == 4 and info.schema_version == SCHEMA_VERSION
         found = database.execute_sql(
             "SELECT c.last_name FROM contact_search s JOIN contact c ON c.id = s.rowid "
             "WHERE contact_search MATCH ?",
             ("nunez",),
         ).fetchall()
         assert found == [("Núñez",)]
+    finally:
+        close_store()
+
+
+def test_v5_store_migrates_to_v6_keeping_applications_and_adding_empty_job_details(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v5.sqlite"
+    _v3_store(path, version=5)
+    before = sqlite3.connect(path)
+    assert before.execute("PRAGMA user_version").fetchone()[0] == 5
+    rows = before.execute(
+        "SELECT id, company_id, position, stage_id, rank, applied_on, link, archived "
+        "FROM application ORDER BY id"
+    ).fetchall()
+    before.close()
+    info = open_store(path)
+    try:
+        assert info.migrated_from == 5 and info.schema_version == SCHEMA_VERSION
+        after = database.execute_sql(
+            "SELECT id, company_id, position, stage_id, rank, applied_on, link, archived "
+            "FROM application ORDER BY id"
+        ).fetchall()
+        assert after == rows
+        app = Application.get_by_id(1)
+        assert (app.location, app.work_mode, app.tags, app.description) == ("", "", "", "")
+        assert (app.salary_min, app.salary_max, app.apply_by, app.priority) == (None, None, None, 0)
+        # The new columns take values.
+        app.location, app.priority, app.salary_min = "Leeds", 3, 52000
+        app.apply_by = dt.date(2025, 4, 1)
+        app.save()
+        again = Application.get_by_id(1)
+        assert (again.location, again.priority, again.salary_min) == ("Leeds", 3, 52000)
+        assert again.apply_by == dt.date(2025, 4, 1)
+    finally:
+        close_store()
+
+
+def test_v6_store_migrates_to_v7_with_an_empty_list_of_documents(tmp_path: Path) -> None:
+    path = tmp_path / "v6.sqlite"
+    _v3_store(path, version=6)
+    before = sqlite3.connect(path)
+    assert before.execute("PRAGMA user_version").fetchone()[0] == 6
+    before.execute("UPDATE application SET priority = 2, tags = 'payroll' WHERE id = 1")
+    before.commit()
+    before.close()
+    info = open_store(path)
+    try:
+        assert info.migrated_from == 6 and info.schema_version == 7
+        app = Application.get_by_id(1)
+        assert (app.priority, app.tags) == (2, "payroll")
+        assert Document.select().count() == 0
+        Document.create(application=1, kind="resume", name="cv.pdf", content_hash="ab" * 32, size=3)
+        # The documents go with their application.
+        Application.delete().where(Application.id == 1).execute()
+        assert Document.select().count() == 0
     finally:
         close_store()

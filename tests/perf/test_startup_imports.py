@@ -22,6 +22,9 @@ DEFERRED = (
     "vobject",
     "phonenumbers",
     "email_validator",
+    "keyring",
+    "caldav",
+    "jeepney",
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -25,11 +26,14 @@ from pytestqt.qtbot import QtBot
 from followup_desktop.db.models import Application, FollowUp
 from followup_desktop.ui.area_specs import AREA_KEYS
 from followup_desktop.ui.calendar.plan_dialog import PlanFollowUpDialog
+from followup_desktop.ui.contacts.import_dialog import COLUMNS_PAGE, PREVIEW_PAGE, ImportDialog
 from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
 from followup_desktop.ui.dialogs.backups_dialog import BackupsDialog
 from followup_desktop.ui.dialogs.contact_dialog import ContactDialog
 from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
 from followup_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
+from followup_desktop.ui.follow_ups.call_sheet_dialog import CallSheetDialog
+from followup_desktop.ui.help.dialogs import GuideDialog, ShortcutSheet
 from followup_desktop.ui.main_window import MainWindow
 from followup_desktop.ui.pipeline.detail_dialog import ApplicationDetailDialog
 
@@ -101,6 +105,7 @@ def test_every_control_of_each_area_has_a_name(window: MainWindow, area: str) ->
 def _dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
     app_id = int(Application.select().first().id)
     follow_up = FollowUp.select().first()
+    call = FollowUp.select().where(FollowUp.channel == "call", FollowUp.state == "planned").first()
     return {
         "application": lambda: ApplicationDialog(window),
         "detail": lambda: ApplicationDetailDialog(window, app_id, window.events),
@@ -109,11 +114,26 @@ def _dialogs(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
         "preferences": lambda: PreferencesDialog(window),
         "backups": lambda: BackupsDialog(window.location, window),
         "plan": lambda: PlanFollowUpDialog(follow_up.due_on, window),
+        "call_sheet": lambda: CallSheetDialog(call.id, window.events, window),
+        "guide": lambda: GuideDialog(window),
+        "shortcuts": lambda: ShortcutSheet(window),
     }
 
 
 @pytest.mark.parametrize(
-    "name", ["application", "detail", "contact", "log", "preferences", "backups", "plan"]
+    "name",
+    [
+        "application",
+        "detail",
+        "contact",
+        "log",
+        "preferences",
+        "backups",
+        "plan",
+        "call_sheet",
+        "guide",
+        "shortcuts",
+    ],
 )
 def test_every_control_of_each_dialog_has_a_name(
     qtbot: QtBot, window: MainWindow, name: str
@@ -143,3 +163,24 @@ def test_tab_walks_the_application_form_top_to_bottom(qtbot: QtBot, window: Main
     wanted = ["Company", "Position", "Stage", "Contact", "Applied", "Expected"]
     wanted += ["Source", "Link", "Notes"]
     assert reached[: len(wanted)] == wanted
+
+
+def test_every_control_of_the_import_dialog_has_a_name_on_each_page(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    exported = tmp_path / "Connections.csv"
+    exported.write_text(
+        "First Name,Last Name,Email Address,Company,Position\n"
+        "Aisha,Bello,aisha@meridian.example,Meridian Bank,Talent Partner\n",
+        encoding="utf-8",
+    )
+    dialog = ImportDialog(exported, "csv", window.events, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == COLUMNS_PAGE and dialog.job is None)
+    assert unnamed_controls(dialog) == []
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: dialog.job is None and dialog.pages.currentIndex() == PREVIEW_PAGE, timeout=20000
+    )
+    assert unnamed_controls(dialog) == []

@@ -18,7 +18,11 @@ from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.pipeline.board_parts import key_hint
 from followup_desktop.ui.theme import (
     AA_TEXT,
+    ADVICE_TONE,
+    INFO_TONE,
+    PROBLEM_TONE,
     TEXT_COLOURS,
+    TONES,
     contrast_ratio,
     dark_palette,
     is_dark,
@@ -179,3 +183,123 @@ def test_what_empty_views_say_reads_in_both_schemes(
     image = label.grab().toImage()
     window = palette.color(QPalette.ColorRole.Window)
     assert strongest_contrast(image, image.rect(), window) >= AA_TEXT, "no contacts yet"
+
+
+def test_every_notice_tone_reads_in_both_schemes(scheme: str) -> None:
+    palette = palette_of(scheme)
+    for name, tone in TONES.items():
+        background, border, text = tone.colours(palette)
+        assert contrast_ratio(text, background) >= AA_TEXT, f"{name} ({scheme})"
+        # The strip stands out from the window it lies on, in the window's own lightness.
+        assert is_dark(palette) == (background.lightness() < 128), f"{name} ({scheme})"
+        assert border != background
+
+
+def strip_reads(image: QImage, tone_background: QColor) -> float:
+    """The strongest contrast of any pixel of a strip against its tone's background, after
+    checking the strip is painted in that background."""
+    corner = image.pixelColor(2, 2)
+    assert same_colour(corner, tone_background), (corner.name(), tone_background.name())
+    return strongest_contrast(image, image.rect().adjusted(4, 4, -4, -4), tone_background)
+
+
+def test_notice_strips_follow_a_live_switch_of_scheme(qtbot: QtBot, store: StoreInfo) -> None:
+    """Made in the light scheme, then the system turns dark: each strip repaints in the dark
+    tone with its words still readable, and back again."""
+    from followup_desktop.paths import DataLocation
+    from followup_desktop.ui.demo_banner import DemoBanner
+    from followup_desktop.ui.read_only_banner import ReadOnlyBanner
+    from followup_desktop.ui.reminders import ReminderBanner
+
+    before = QPalette(QApplication.palette())
+    try:
+        use_palette("light")
+        reminder = ReminderBanner()
+        reminder.label.setText("2 follow-ups due today")
+        read_only = ReadOnlyBanner(DataLocation(store.path.parent))
+        demo = DemoBanner()
+        strips = ((reminder, INFO_TONE), (read_only, PROBLEM_TONE), (demo, ADVICE_TONE))
+        for strip, _tone in strips:
+            qtbot.addWidget(strip)
+            strip.resize(640, 60)
+            strip.show()
+            qtbot.waitExposed(strip)
+        for scheme in ("dark", "light"):
+            palette = use_palette(scheme)
+            QApplication.processEvents()
+            for strip, tone in strips:
+                background, _border, _text = tone.colours(palette)
+                image = strip.grab().toImage()
+                ratio = strip_reads(image, background)
+                assert ratio >= AA_TEXT, f"{strip.objectName()} in {scheme}: {ratio:.2f}:1"
+    finally:
+        QApplication.setPalette(before)
+
+
+def test_card_warnings_and_column_counts_read_in_both_schemes(
+    qtbot: QtBot, store: StoreInfo, scheme: str
+) -> None:
+    """The red "Overdue" and amber "Nothing planned" lines of cards, and each column's count."""
+    from followup_desktop.db.models import Stage
+    from followup_desktop.services.records import ApplicationInput, save_application
+    from followup_desktop.ui.pipeline.board import PipelineBoard
+
+    applied = Stage.get(Stage.name == "Applied")
+    for company in ("Overdue Co", "Unplanned Co"):
+        save_application(ApplicationInput(company=company, position=company, stage_id=applied.id))
+    FollowUp.delete().execute()
+    late = Application.get(Application.position == "Overdue Co")
+    FollowUp.create(application=late, due_on=dt.date.today() - dt.timedelta(days=4))
+    palette = use_palette(scheme)
+    board = PipelineBoard(AppEvents())
+    qtbot.addWidget(board)
+    board.resize(1000, 600)
+    board.show()
+    qtbot.waitExposed(board)
+    column = next(c for c in board.columns if c.stage.name == "Applied")
+    view = column.view
+    image = view.viewport().grab().toImage()
+    base = palette.color(QPalette.ColorRole.Base)
+    model = view.model()
+    assert model is not None and model.rowCount() == 2
+    for row in range(2):
+        card = view.visualRect(model.index(row, 0))
+        # The last line of the card holds the warning (a chip, or the late date in red).
+        last_line = QRect(card.left() + 20, card.bottom() - 24, card.width() - 40, 16)
+        ratio = strongest_contrast(image, last_line, base)
+        assert ratio >= AA_TEXT, f"card {row} in {scheme}: {ratio:.2f}:1"
+    header = column.grab().toImage()
+    count = column.count_rect()
+    tint = header.pixelColor(count.left() + 3, count.center().y())
+    assert strongest_contrast(header, count.adjusted(4, 2, -4, -2), tint) >= AA_TEXT
+
+
+def test_month_grid_counts_today_and_late_days_read_in_both_schemes(
+    qtbot: QtBot, scheme: str
+) -> None:
+    from followup_desktop.ui.calendar.month_view import MonthView
+
+    today = dt.date(2026, 12, 9)
+    late_day, planned_day = dt.date(2026, 12, 2), dt.date(2026, 12, 16)
+    counts = {
+        late_day: {"call": 1},
+        planned_day: {"call": 1, "email": 2, "note": 1},
+        today: {"email": 1},
+    }
+    use_palette(scheme)
+    view = MonthView(counts_loader=lambda _first, _last: counts, today=lambda: today)
+    qtbot.addWidget(view)
+    view.resize(980, 620)
+    view.show()
+    qtbot.waitExposed(view)
+    view.select(planned_day)  # the selected day's tint must keep its words readable too
+    image = view.grab().toImage()
+    for day in (late_day, planned_day, today):
+        cell = view.cell_rect(day)
+        background = image.pixelColor(cell.right() - 3, cell.bottom() - 6)
+        lines = QRect(cell.left() + 6, cell.top() + 22, cell.width() - 12, cell.height() - 30)
+        ratio = strongest_contrast(image, lines, background)
+        assert ratio >= AA_TEXT, f"{day} in {scheme}: {ratio:.2f}:1"
+        number = QRect(cell.left() + 4, cell.top() + 3, 24, 16)
+        mark = image.pixelColor(cell.left() + 3, cell.top() + 3) if day == today else background
+        assert strongest_contrast(image, number, mark) >= AA_TEXT, f"day number {day}"

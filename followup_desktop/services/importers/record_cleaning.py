@@ -11,13 +11,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email.utils import parseaddr
-from functools import lru_cache
 from typing import Any
 
 from followup_desktop.services import validation as check
 from followup_desktop.services.importers.contact_record import ContactRecord
-from followup_desktop.services.importers.postal_format import country_code, format_address
-from followup_desktop.services.validation import known_time_zones
+from followup_desktop.services.importers.postal_format import PostalFormats, format_address
 
 CHANNELS = ("call", "email", "note")
 _CHANNEL_WORDS = {
@@ -55,26 +53,6 @@ def clean_text(value: str) -> str:
     return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
-@lru_cache(maxsize=4096)
-def _normalized_domain(domain: str) -> str | None:
-    """The domain as email-validator normalizes it, or None if it refuses it; asked once per
-    domain because an address book repeats a few company domains thousands of times."""
-    normalized = check.validated_email(f"a@{domain}")
-    return None if normalized is None else normalized.rpartition("@")[2]
-
-
-def normalized_email_or_none(text: str) -> str | None:
-    """Same answer as ``validation.normalized_email`` for valid addresses, None for invalid."""
-    local, at, domain = text.strip().rpartition("@")
-    if at and len(local) <= 64 and len(text) <= 254 and _SIMPLE_LOCAL_PART.match(local):
-        normalized = _normalized_domain(domain)
-        return None if normalized is None else f"{local}@{normalized}"
-    if not text.strip():
-        return ""
-    # One validation gives both answers (asking for the problem, then the form, validated twice).
-    return check.validated_email(text.strip())
-
-
 @dataclass
 class CleanedCompany:
     """An organisation's own card: the company to create, or to fill where it is empty."""
@@ -86,111 +64,165 @@ class CleanedCompany:
     warnings: list[str] = field(default_factory=list)
 
 
-def clean_record(record: ContactRecord, phone_region: str) -> CleanedRecord | CleanedCompany | str:
-    """Store-ready values, the company an organisation's card describes, or the reason the
-    record cannot become a contact."""
-    if record.company_card and not (record.first_name.strip() or record.last_name.strip()):
-        return _company(record, phone_region)
-    notes = [clean_text(line) for line in record.notes]
-    warnings = list(record.warnings)
-    first, last = (clean_text(part) for part in record.name_parts())
-    if not (first or last):
-        named = name_from_email(record.emails)
-        if named is None:
-            return "no name and no e-mail address"
-        first, last, address = named
-        warnings.append(f"name taken from the e-mail address {address}; check it")
-        notes.append(f"Name taken from the e-mail address {address}; please check it.")
-    emails: list[tuple[str, str]] = []
-    labels = _padded(record.email_labels, len(record.emails))
-    for raw, label in zip((clean_text(e) for e in record.emails), labels, strict=True):
-        raw = _address_part(raw)
-        normalized = normalized_email_or_none(raw) if raw else None
-        if normalized is None:
-            if raw:
-                notes.append(f"{_labelled('E-mail', label, other='')} (not valid): {raw}")
-                warnings.append(f"e-mail {raw!r} is not valid; kept in notes")
-            continue
-        if normalized.lower() not in (e.lower() for e, _l in emails):
-            emails.append((normalized, label))
-    notes.extend(f"{_labelled('E-mail', label)}: {extra}" for extra, label in emails[1:])
-    addresses = _addresses(record, phone_region)
-    regions = [phone_region, *(country_code(a.country) for a in record.addresses[:1])]
-    phones: list[tuple[str, str]] = []
-    labels = _padded(record.phone_labels, len(record.phones))
-    for raw, label in zip(record.phones, labels, strict=True):
-        text = clean_text(raw)
-        if text:
-            phones.append((check.phone_as_written_or_valid(text, regions), label))
-    notes.extend(f"{_labelled('Phone', label)}: {extra}" for extra, label in phones[1:])
-    notes.extend(
-        f"{_labelled('Address', label)}: {', '.join(text.splitlines())}"
-        for text, label in addresses[1:]
-    )
-    birthday = clean_birthday(record.birthday)
-    if record.birthday.strip() and not birthday:
-        notes.append(f"Birthday: {clean_text(record.birthday)}")
-        warnings.append(f"birthday {record.birthday.strip()!r} is not a date; kept in notes")
-    time_zone = clean_text(record.time_zone)
-    if time_zone and _time_zone_unknown(time_zone):
-        notes.append(f"Time zone: {time_zone}")
-        warnings.append(f"time zone {time_zone!r} is unknown; kept in notes")
-        time_zone = ""
-    channel = _CHANNEL_WORDS.get(clean_text(record.preferred_channel).lower(), "")
-    websites = _unique(clean_text(w) for w in record.websites)
-    values: dict[str, Any] = {
-        "first_name": first,
-        "last_name": last,
-        "role": clean_text(record.role),
-        "company": clean_text(record.company),
-        "department": clean_text(record.department),
-        "email": emails[0][0] if emails else "",
-        "email_label": emails[0][1] if emails else "",
-        "phone": phones[0][0] if phones else "",
-        "phone_label": phones[0][1] if phones else "",
-        "address": addresses[0][0] if addresses else "",
-        "address_label": addresses[0][1] if addresses else "",
-        "birthday": birthday,
-        "websites": "\n".join(websites),
-        "time_zone": time_zone,
-        "preferred_channel": channel,
-        "social_handle": clean_text(record.social_handle),
-        "is_agency": bool(record.is_agency),
-        "client_company": clean_text(record.client_company),
-        "keep_in_touch_days": _cadence(record.keep_in_touch_days, warnings),
-        "uid": clean_text(record.uid),
-        "notes": "\n".join(line for line in notes if line),
-    }
-    return CleanedRecord(values, [e.lower() for e, _l in emails], warnings)
+class RecordCleaner:
+    """Cleans the records of one import. What it works out for a value an address book repeats
+    (a company's e-mail domain, a switchboard number, a country's address format) it keeps for
+    the rest of that import only."""
 
+    def __init__(self, phone_region: str) -> None:
+        self.phone_region = phone_region
+        self.postal = PostalFormats()
+        self._domains: dict[str, str | None] = {}
+        self._phones: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._time_zones: dict[str, bool] = {}
 
-def _company(record: ContactRecord, phone_region: str) -> CleanedCompany | str:
-    name = clean_text(record.company) or clean_text(record.full_name)
-    if not name:
-        return "an organisation's card without a name"
-    notes = [clean_text(line) for line in record.notes]
-    notes.extend(f"{_labelled('E-mail', '')}: {e}" for e in record.emails if clean_text(e))
-    notes.extend(
-        f"{_labelled('Phone', label)}: {p}"
-        for p, label in zip(
-            record.phones, _padded(record.phone_labels, len(record.phones)), strict=True
+    def email_or_none(self, text: str) -> str | None:
+        """Same answer as ``validation.normalized_email`` for valid addresses, None for invalid."""
+        local, at, domain = text.strip().rpartition("@")
+        if at and len(local) <= 64 and len(text) <= 254 and _SIMPLE_LOCAL_PART.match(local):
+            if domain not in self._domains:
+                normalized = check.validated_email(f"a@{domain}")
+                self._domains[domain] = (
+                    None if normalized is None else normalized.rpartition("@")[2]
+                )
+            known = self._domains[domain]
+            return None if known is None else f"{local}@{known}"
+        if not text.strip():
+            return ""
+        # One validation gives both answers (asking for the problem, then the form, validated
+        # twice).
+        return check.validated_email(text.strip())
+
+    def phone(self, text: str, regions: list[str]) -> str:
+        """``validation.phone_as_written_or_valid``, worked out once per number and regions."""
+        key = (text, tuple(regions))
+        if key not in self._phones:
+            self._phones[key] = check.phone_as_written_or_valid(text, regions)
+        return self._phones[key]
+
+    def time_zone_unknown(self, name: str) -> bool:
+        if name not in self._time_zones:
+            self._time_zones[name] = check.time_zone_problem(name) is not None
+        return self._time_zones[name]
+
+    def _addresses(self, record: ContactRecord) -> list[tuple[str, str]]:
+        """(laid-out text, label) of every address, the main one first."""
+        found = []
+        if clean_text(record.address):
+            found.append((clean_text(record.address), ""))
+        for address in record.addresses:
+            text = clean_text(format_address(address, self.phone_region, self.postal))
+            if text and text not in (t for t, _l in found):
+                found.append((text, clean_text(address.label)))
+        return found
+
+    def clean(self, record: ContactRecord) -> CleanedRecord | CleanedCompany | str:
+        """Store-ready values, the company an organisation's card describes, or the reason the
+        record cannot become a contact."""
+        if record.company_card and not (record.first_name.strip() or record.last_name.strip()):
+            return self._company(record)
+        notes = [clean_text(line) for line in record.notes]
+        warnings = list(record.warnings)
+        first, last = (clean_text(part) for part in record.name_parts())
+        if not (first or last):
+            named = name_from_email(record.emails)
+            if named is None:
+                return "no name and no e-mail address"
+            first, last, address = named
+            warnings.append(f"name taken from the e-mail address {address}; check it")
+            notes.append(f"Name taken from the e-mail address {address}; please check it.")
+        emails: list[tuple[str, str]] = []
+        labels = _padded(record.email_labels, len(record.emails))
+        for raw, label in zip((clean_text(e) for e in record.emails), labels, strict=True):
+            raw = _address_part(raw)
+            normalized = self.email_or_none(raw) if raw else None
+            if normalized is None:
+                if raw:
+                    notes.append(f"{_labelled('E-mail', label, other='')} (not valid): {raw}")
+                    warnings.append(f"e-mail {raw!r} is not valid; kept in notes")
+                continue
+            if normalized.lower() not in (e.lower() for e, _l in emails):
+                emails.append((normalized, label))
+        notes.extend(f"{_labelled('E-mail', label)}: {extra}" for extra, label in emails[1:])
+        addresses = self._addresses(record)
+        regions = [
+            self.phone_region,
+            *(self.postal.country_code(a.country) for a in record.addresses[:1]),
+        ]
+        phones: list[tuple[str, str]] = []
+        labels = _padded(record.phone_labels, len(record.phones))
+        for raw, label in zip(record.phones, labels, strict=True):
+            text = clean_text(raw)
+            if text:
+                phones.append((self.phone(text, regions), label))
+        notes.extend(f"{_labelled('Phone', label)}: {extra}" for extra, label in phones[1:])
+        notes.extend(
+            f"{_labelled('Address', label)}: {', '.join(text.splitlines())}"
+            for text, label in addresses[1:]
         )
-        if clean_text(p)
-    )
-    addresses = _addresses(record, phone_region)
-    notes.extend(
-        f"{_labelled('Address', label)}: {', '.join(text.splitlines())}"
-        for text, label in addresses[1:]
-    )
-    websites = _unique(clean_text(w) for w in [*record.websites, record.social_handle])
-    notes.extend(f"Website: {extra}" for extra in websites[1:])
-    return CleanedCompany(
-        name,
-        websites[0] if websites else "",
-        addresses[0][0] if addresses else "",
-        "\n".join(line for line in notes if line),
-        list(record.warnings),
-    )
+        birthday = clean_birthday(record.birthday)
+        if record.birthday.strip() and not birthday:
+            notes.append(f"Birthday: {clean_text(record.birthday)}")
+            warnings.append(f"birthday {record.birthday.strip()!r} is not a date; kept in notes")
+        time_zone = clean_text(record.time_zone)
+        if time_zone and self.time_zone_unknown(time_zone):
+            notes.append(f"Time zone: {time_zone}")
+            warnings.append(f"time zone {time_zone!r} is unknown; kept in notes")
+            time_zone = ""
+        channel = _CHANNEL_WORDS.get(clean_text(record.preferred_channel).lower(), "")
+        websites = _unique(clean_text(w) for w in record.websites)
+        values: dict[str, Any] = {
+            "first_name": first,
+            "last_name": last,
+            "role": clean_text(record.role),
+            "company": clean_text(record.company),
+            "department": clean_text(record.department),
+            "email": emails[0][0] if emails else "",
+            "email_label": emails[0][1] if emails else "",
+            "phone": phones[0][0] if phones else "",
+            "phone_label": phones[0][1] if phones else "",
+            "address": addresses[0][0] if addresses else "",
+            "address_label": addresses[0][1] if addresses else "",
+            "birthday": birthday,
+            "websites": "\n".join(websites),
+            "time_zone": time_zone,
+            "preferred_channel": channel,
+            "social_handle": clean_text(record.social_handle),
+            "is_agency": bool(record.is_agency),
+            "client_company": clean_text(record.client_company),
+            "keep_in_touch_days": _cadence(record.keep_in_touch_days, warnings),
+            "uid": clean_text(record.uid),
+            "notes": "\n".join(line for line in notes if line),
+        }
+        return CleanedRecord(values, [e.lower() for e, _l in emails], warnings)
+
+    def _company(self, record: ContactRecord) -> CleanedCompany | str:
+        name = clean_text(record.company) or clean_text(record.full_name)
+        if not name:
+            return "an organisation's card without a name"
+        notes = [clean_text(line) for line in record.notes]
+        notes.extend(f"{_labelled('E-mail', '')}: {e}" for e in record.emails if clean_text(e))
+        notes.extend(
+            f"{_labelled('Phone', label)}: {p}"
+            for p, label in zip(
+                record.phones, _padded(record.phone_labels, len(record.phones)), strict=True
+            )
+            if clean_text(p)
+        )
+        addresses = self._addresses(record)
+        notes.extend(
+            f"{_labelled('Address', label)}: {', '.join(text.splitlines())}"
+            for text, label in addresses[1:]
+        )
+        websites = _unique(clean_text(w) for w in [*record.websites, record.social_handle])
+        notes.extend(f"Website: {extra}" for extra in websites[1:])
+        return CleanedCompany(
+            name,
+            websites[0] if websites else "",
+            addresses[0][0] if addresses else "",
+            "\n".join(line for line in notes if line),
+            list(record.warnings),
+        )
 
 
 def _padded(labels: list[str], length: int) -> list[str]:
@@ -220,18 +252,6 @@ def _unique(values: Iterable[str]) -> list[str]:
         if value and value not in seen:
             seen.append(value)
     return seen
-
-
-def _addresses(record: ContactRecord, phone_region: str) -> list[tuple[str, str]]:
-    """(laid-out text, label) of every address, the main one first."""
-    found = []
-    if clean_text(record.address):
-        found.append((clean_text(record.address), ""))
-    for address in record.addresses:
-        text = clean_text(format_address(address, phone_region))
-        if text and text not in (t for t, _l in found):
-            found.append((text, clean_text(address.label)))
-    return found
 
 
 def name_from_email(emails: list[str]) -> tuple[str, str, str] | None:
@@ -282,10 +302,6 @@ def clean_birthday(text: str) -> str:
             return f"--{day_value.month:02d}-{day_value.day:02d}"
         return day_value.isoformat()
     return ""
-
-
-def _time_zone_unknown(name: str) -> bool:
-    return name not in known_time_zones()
 
 
 def _cadence(text: str, warnings: list[str]) -> int | None:

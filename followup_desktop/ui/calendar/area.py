@@ -6,7 +6,15 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+    QShowEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -21,13 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from followup_desktop.services.follow_up_queries import planned_counts_between
-from followup_desktop.ui.calendar.channels import (
-    CHANNEL_COLOURS,
-    CHANNEL_ORDER,
-    CHANNEL_SYMBOLS,
-    OVERDUE_COLOUR,
-    TODAY_COLOUR,
-)
+from followup_desktop.ui.calendar.channels import CHANNEL_ORDER, CHANNEL_SYMBOLS
 from followup_desktop.ui.calendar.follow_up_list import FollowUpList
 from followup_desktop.ui.calendar.month_grid import add_months
 from followup_desktop.ui.calendar.month_view import CountsLoader, MonthView
@@ -36,7 +38,15 @@ from followup_desktop.ui.calendar.plan_dialog import PlanFollowUpDialog
 from followup_desktop.ui.calendar.week_agenda import WeekAgenda
 from followup_desktop.ui.events import AppEvents
 from followup_desktop.ui.follow_ups.actions import FollowUpActions
-from followup_desktop.ui.theme import make_quiet
+from followup_desktop.ui.theme import (
+    CHANNEL_COLOURS,
+    TODAY_MARK,
+    WARNING,
+    SchemeColour,
+    follow_scheme,
+    make_quiet,
+    readable,
+)
 
 
 class CalendarArea(QWidget):
@@ -97,8 +107,9 @@ class CalendarArea(QWidget):
         bar.addWidget(self.month_button)
         bar.addWidget(self.week_button)
 
-        legend = QLabel(self._legend_html())
+        legend = QLabel()
         legend.setTextFormat(Qt.TextFormat.RichText)
+        follow_scheme(legend, lambda: legend.setText(self._legend_html(QGuiApplication.palette())))
         legend.setObjectName("calendar_legend")
         legend.setWordWrap(True)  # the keys line wraps on a narrow grid rather than clipping
 
@@ -337,13 +348,21 @@ class CalendarArea(QWidget):
             self.day_list.select_row(0)
 
     @staticmethod
-    def _legend_html() -> str:
+    def _legend_html(palette: QPalette) -> str:
+        window = palette.color(QPalette.ColorRole.Window)
+
+        def coloured(colour: SchemeColour, words: str) -> str:
+            return (
+                f'<span style="color:{readable(colour.on(palette), window).name()}">{words}</span>'
+            )
+
         parts = [
-            f'<span style="color:{CHANNEL_COLOURS[c].name()}">{CHANNEL_SYMBOLS[c]} {label}</span>'
+            coloured(CHANNEL_COLOURS[c], f"{CHANNEL_SYMBOLS[c]} {label}")
             for c, label in zip(CHANNEL_ORDER, ("call", "e-mail", "note"), strict=True)
         ]
-        parts.append(f'<span style="color:{OVERDUE_COLOUR.name()}">overdue</span>')
-        parts.append(f'<span style="color:{TODAY_COLOUR.darker(120).name()}">■ today</span>')
+        parts.append(coloured(WARNING, "overdue"))
+        # The amber square is today's mark in the grid; the word beside it carries the meaning.
+        parts.append(f'<span style="color:{TODAY_MARK.name()}">■</span> today')
         keys = (
             "Arrows move by day and week, Page Up/Down by month, T today, Enter opens the day, "
             "double-click plans a follow-up."

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
-
 from followup_desktop.services.follow_up_queries import CHANNEL_LABELS
 
 CHANNEL_ORDER = ("call", "email", "note")
 CHANNEL_SYMBOLS = {"call": "☎", "email": "✉", "note": "✎"}
-CHANNEL_COLOURS = {"call": QColor("#2b7a3d"), "email": QColor("#1a5fb4"), "note": QColor("#8a3ea8")}
-OVERDUE_COLOUR = QColor("#c01c28")
-TODAY_COLOUR = QColor("#e5a50a")
 #: Drag-and-drop payload: follow-up ids as ASCII, comma-separated.
 FOLLOW_UP_MIME = "application/x-followup-desk-follow-ups"
 

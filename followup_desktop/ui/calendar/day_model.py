@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPalette
 
 from followup_desktop.services.follow_up_queries import (
     FollowUpRow,
@@ -23,11 +23,11 @@ from followup_desktop.services.follow_up_queries import (
 )
 from followup_desktop.ui.calendar.channels import (
     FOLLOW_UP_MIME,
-    OVERDUE_COLOUR,
     channel_text,
     encode_ids,
 )
 from followup_desktop.ui.plain_text import plain_tooltip
+from followup_desktop.ui.theme import FINISHED, WARNING
 
 FollowUpIdRole = Qt.ItemDataRole.UserRole + 1
 StateRole = Qt.ItemDataRole.UserRole + 2
@@ -77,8 +77,8 @@ class DayFollowUpModel(QAbstractListModel):
         self.rows: list[FollowUpRow] = []
         self.state_counts: dict[str, int] = {}
         self._texts: dict[int, str] = {}
-        self._finished_brush = QBrush(QColor("#77767b"))
-        self._overdue_brush = QBrush(OVERDUE_COLOUR)
+        self._finished_brush = QBrush(QColor(FINISHED.light))
+        self._overdue_brush = QBrush(QColor(WARNING.light))
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -94,13 +94,15 @@ class DayFollowUpModel(QAbstractListModel):
     def not_shown(self) -> int:
         return self.total - len(self.rows)
 
-    def load(self, day: dt.date, today: dt.date, *, finished_brush: QBrush | None = None) -> None:
-        """Read ``day``'s counts and first page; the same day again keeps as many rows loaded."""
+    def load(self, day: dt.date, today: dt.date, *, palette: QPalette | None = None) -> None:
+        """Read ``day``'s counts and first page; the same day again keeps as many rows loaded.
+        Finished and late rows take their colours from ``palette``'s scheme."""
         keep = len(self.rows) if day == self.day else 0
         self.beginResetModel()
         self.day, self.today = day, today
-        if finished_brush is not None:
-            self._finished_brush = finished_brush
+        if palette is not None:
+            self._finished_brush = QBrush(FINISHED.on(palette))
+            self._overdue_brush = QBrush(WARNING.on(palette))
         self.state_counts = state_counts_on(day)
         self.rows = follow_ups_on_page(day, limit=max(self.page_size, keep)) if self.total else []
         self._texts = {}

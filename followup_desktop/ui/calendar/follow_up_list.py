@@ -95,8 +95,7 @@ class FollowUpList(QListView):
         """Read ``day``'s first page, keeping the current follow-up when it is still there."""
         selected = self.current_follow_up_id()
         self.day = day
-        finished = self.palette().brush(QPalette.ColorRole.PlaceholderText)
-        self.follow_ups.load(day, today, finished_brush=finished)
+        self.follow_ups.load(day, today, palette=self.palette())
         row = self.follow_ups.row_of(selected) if selected is not None else None
         if row is not None:
             self.select_row(row)

@@ -19,21 +19,17 @@ from PySide6.QtGui import (
 )
 
 from followup_desktop.services.follow_up_queries import CHANNEL_LABELS
-from followup_desktop.ui.calendar.channels import (
-    CHANNEL_COLOURS,
-    CHANNEL_ORDER,
-    CHANNEL_SYMBOLS,
-    OVERDUE_COLOUR,
-    TODAY_COLOUR,
-)
+from followup_desktop.ui.calendar.channels import CHANNEL_ORDER, CHANNEL_SYMBOLS
 from followup_desktop.ui.calendar.month_grid import HEADER_HEIGHT, WEEKS, cell_rect, cell_size
+from followup_desktop.ui.theme import CHANNEL_COLOURS, TODAY_MARK, WARNING, readable
 
 _LEFT = Qt.AlignmentFlag.AlignLeft
 _RIGHT = Qt.AlignmentFlag.AlignRight
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _NO_BRUSH = Qt.BrushStyle.NoBrush
 _NO_PEN = Qt.PenStyle.NoPen
-_WHITE = QColor("white")
+#: The day number on today's amber mark: dark in both schemes (white on amber is 2:1).
+_ON_TODAY_MARK = QColor("#241a00")
 
 
 @dataclass(frozen=True)
@@ -57,10 +53,18 @@ class GridStyle:
         self.base = palette.color(role.Base)
         self.other_month = palette.color(role.AlternateBase)
         highlight = palette.color(role.Highlight)
-        self.selected = highlight.lighter(185)
-        self.drop_target = highlight.lighter(150)
+        # Tints of the selection colour toward the day's own background, so the day's text
+        # keeps reading in a dark scheme as in a light one.
+        self.selected = _mix(self.base, highlight, 0.22)
+        self.drop_target = _mix(self.base, highlight, 0.4)
         self.text = palette.color(role.Text)
-        self.faint_text = palette.color(role.PlaceholderText)
+        backgrounds = (self.base, self.other_month, self.selected)
+        self.faint_text = _readable_on_all(palette.color(role.PlaceholderText), backgrounds)
+        self.overdue = _readable_on_all(WARNING.on(palette), backgrounds)
+        self.channel = {
+            name: _readable_on_all(colour.on(palette), backgrounds)
+            for name, colour in CHANNEL_COLOURS.items()
+        }
         self.grid_pen = QPen(palette.color(role.Mid))
         self.focus_pen = QPen(highlight)
         self.focus_pen.setWidth(2)
@@ -76,6 +80,23 @@ class GridStyle:
 
 
 OVERDUE_WORD = "overdue"
+
+
+def _mix(back: QColor, front: QColor, share: float) -> QColor:
+    """``front`` laid over ``back`` at ``share`` opacity."""
+    return QColor.fromRgbF(
+        back.redF() * (1 - share) + front.redF() * share,
+        back.greenF() * (1 - share) + front.greenF() * share,
+        back.blueF() * (1 - share) + front.blueF() * share,
+    )
+
+
+def _readable_on_all(colour: QColor, backgrounds: tuple[QColor, ...]) -> QColor:
+    """``colour`` adjusted until it reads on every one of ``backgrounds`` (all light or all
+    dark, so each adjustment goes the same way)."""
+    for background in backgrounds * 2:
+        colour = readable(colour, background)
+    return colour
 
 
 class LaidOutTexts:
@@ -164,24 +185,24 @@ def _paint_cell(
         painter.setFont(style.bold)
         badge = QRectF(left + 2, top + 2, 26, 18)
         painter.setPen(_NO_PEN)
-        painter.setBrush(TODAY_COLOUR)
+        painter.setBrush(TODAY_MARK)
         painter.drawRoundedRect(badge, 6, 6)
         painter.setBrush(_NO_BRUSH)
-        painter.setPen(_WHITE)
+        painter.setPen(_ON_TODAY_MARK)
         texts.draw(painter, badge, str(day.day), style.bold, _CENTER)
     else:
         painter.setFont(style.plain)
         painter.setPen(style.text if in_month else style.faint_text)
         texts.draw(painter, number_rect, str(day.day), style.plain, _LEFT)
     if overdue:
-        painter.setPen(OVERDUE_COLOUR)
+        painter.setPen(style.overdue)
         painter.setFont(style.small_bold)
         # The word only where it fits beside the day's number; a narrow day gets a dot.
         room = number_rect.width() - texts.get(str(day.day), style.plain).size().width() - 6
         if texts.get(OVERDUE_WORD, style.small_bold).size().width() <= room:
             texts.draw(painter, number_rect, OVERDUE_WORD, style.small_bold, _RIGHT)
         else:
-            painter.setBrush(OVERDUE_COLOUR)
+            painter.setBrush(style.overdue)
             painter.drawEllipse(QPointF(number_rect.right() - 4, number_rect.center().y()), 3, 3)
             painter.setBrush(_NO_BRUSH)
         bottom = rect.bottom() - 2
@@ -194,7 +215,7 @@ def _paint_cell(
         count = counts.get(channel, 0)
         if not count or y + line_height > rect.bottom():
             continue
-        painter.setPen(OVERDUE_COLOUR if overdue else CHANNEL_COLOURS[channel])
+        painter.setPen(style.overdue if overdue else style.channel[channel])
         label = f"{CHANNEL_SYMBOLS[channel]} {count}"
         if with_words:
             label += f" {CHANNEL_LABELS[channel].lower()}"

@@ -28,6 +28,7 @@ from followup_desktop.ui.composer.note_options import NoteSettings
 from followup_desktop.ui.composer.output_actions import ComposerOutput
 from followup_desktop.ui.composer.template_actions import TemplateActions
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.theme import WARNING_ON_WINDOW, TextTone
 
 #: The preview follows typing after this pause (layout and paint take a few ms).
 _PREVIEW_DELAY_MS = 60
@@ -56,6 +57,7 @@ class ComposerArea(QWidget):
         self.status.setObjectName("composer_status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)  # a failed save's message is long; never widen the window
+        self._status_tone = TextTone(self.status)
         self._lay_out()
         self.template_actions = TemplateActions(self.header, self, self)
         self.output = ComposerOutput(self, self)
@@ -166,7 +168,7 @@ class ComposerArea(QWidget):
 
     def report(self, message: str, failed: bool = False) -> None:
         """One line under the letter; ``failed`` (a draft not saved) shows it in red."""
-        self.status.setStyleSheet("color: #b3261e;" if failed else "")
+        self._status_tone.set(WARNING_ON_WINDOW if failed else None)
         self.status.setText(message)
 
     # --- templates ------------------------------------------------------------------------

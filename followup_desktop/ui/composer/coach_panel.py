@@ -6,11 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from followup_desktop.services.coach import CoachCheck
+from followup_desktop.ui.theme import CAUTION_ON_WINDOW, GOOD_ON_WINDOW, TextTone
 
 _PASS = "✓"
 _WARN = "!"
-_PASS_STYLE = "color: #1e7d32; font-weight: bold;"
-_WARN_STYLE = "color: #b26a00; font-weight: bold;"
 
 
 class CoachPanel(QWidget):
@@ -25,6 +24,7 @@ class CoachPanel(QWidget):
         self.grid.setColumnStretch(1, 1)
         self.checks: list[CoachCheck] = []
         self._rows: list[tuple[QLabel, QLabel]] = []
+        self._tones: list[TextTone] = []
 
     def show_checks(self, checks: list[CoachCheck]) -> None:
         self.checks = checks
@@ -32,20 +32,24 @@ class CoachPanel(QWidget):
             mark, text = QLabel(), QLabel()
             mark.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
             mark.setFixedWidth(14)
+            bold = mark.font()
+            bold.setBold(True)
+            mark.setFont(bold)
+            self._tones.append(TextTone(mark))
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.RichText)
             row = len(self._rows)
             self.grid.addWidget(mark, row, 0)
             self.grid.addWidget(text, row, 1)
             self._rows.append((mark, text))
-        for index, (mark, text) in enumerate(self._rows):
+        for index, ((mark, text), tone) in enumerate(zip(self._rows, self._tones, strict=True)):
             if index >= len(checks):
                 mark.hide()
                 text.hide()
                 continue
             check = checks[index]
             mark.setText(_PASS if check.passed else _WARN)
-            mark.setStyleSheet(_PASS_STYLE if check.passed else _WARN_STYLE)
+            tone.set(GOOD_ON_WINDOW if check.passed else CAUTION_ON_WINDOW)
             mark.setToolTip("passes" if check.passed else "worth a look")
             text.setText(f"<b>{_escape(check.title)}</b> — {_escape(check.reason)}")
             text.setAccessibleName(

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from followup_desktop.notes.coverage import hand_coverage, hand_letters, handwritten_text
+from followup_desktop.notes.layout import PreparedText
 from followup_desktop.notes.paper import CARD_SIZES, PAGE_SIZES
 from followup_desktop.notes.sheets import SheetLayout, layout_note
 from followup_desktop.services.coach_context import DraftSubject, draft_checks, draft_subject
@@ -41,6 +42,8 @@ class LetterDesk(QSplitter):
         self.sheet: SheetLayout | None = None
         #: The job ``sheet`` was laid out from: an export of the same job reuses the sheet.
         self.sheet_job: NoteJob | None = None
+        #: Paragraphs laid out for earlier previews: a keystroke re-prepares only its own.
+        self.prepared_text = PreparedText()
         self.editor = LetterEditor()
         self.card = CardSide()
         self.addWidget(self.editor)
@@ -165,7 +168,7 @@ class LetterDesk(QSplitter):
         self.card.show_card(is_card)
         if is_card and text.strip():
             self.sheet_job = self.current_job(letter_id)
-            self.sheet = layout_note(self.sheet_job)
+            self.sheet = layout_note(self.sheet_job, self.prepared_text)
             fits = self.sheet.overflow is None
             overflow_words = self.sheet.overflow.words if self.sheet.overflow else 0
             self.card.preview.show_sheet(self.sheet)

@@ -7,7 +7,7 @@ from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QGuiApplication
 
 from followup_desktop.services.contact_queries import (
     EVERYONE,
@@ -23,10 +23,10 @@ from followup_desktop.services.contact_search import SORT_COLUMNS, ContactFilter
 from followup_desktop.services.user_text import isolated
 from followup_desktop.ui.contacts.titled_table_model import ModelIndex, TitledTableModel
 from followup_desktop.ui.plain_text import plain_tooltip
+from followup_desktop.ui.theme import WARNING
 
 ContactIdRole = Qt.ItemDataRole.UserRole + 1
 NAME, ROLE, COMPANY, EMAIL, PHONE, LAST_CONTACT = range(6)
-_DUE_COLOUR = QColor("#b3261e")
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ANSWERED_ROLES = frozenset(
     {
@@ -202,7 +202,7 @@ class ContactListModel(TitledTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == LAST_CONTACT:
             due = row.keep_in_touch_due
             if due is not None and due <= self._today:
-                return QBrush(_DUE_COLOUR)
+                return QBrush(WARNING.on(QGuiApplication.palette()))
         return None
 
 

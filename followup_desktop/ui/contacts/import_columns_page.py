@@ -45,8 +45,14 @@ class ImportColumnsPage(QWidget):
 
     encoding_chosen = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        fields: tuple[tuple[str, str], ...] = CSV_FIELDS,
+    ) -> None:
         super().__init__(parent)
+        #: (key, label) of what a column can be used as: a contact's fields unless told.
+        self.fields = fields
         self.format_label = QLabel()
         self.format_label.setWordWrap(True)
         self.encoding = QComboBox()
@@ -58,6 +64,7 @@ class ImportColumnsPage(QWidget):
         )
         self.mapping_table = QTableWidget(0, 3)
         self.mapping_table.setHorizontalHeaderLabels(["Column in the file", "Example", "Use as"])
+        self.mapping_table.setAccessibleName("Columns of the file and what each fills")
         self.mapping_table.verticalHeader().hide()
         self.mapping_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
@@ -83,12 +90,15 @@ class ImportColumnsPage(QWidget):
 
     def show_columns(self, source: ImportSource) -> None:
         """List the columns of a CSV source, each with an example and the field it fills."""
-        layout = source.layout
-        assert layout is not None
+        assert source.layout is not None
+        self.show_layout(source.layout, source.encoding)
+
+    def show_layout(self, layout: CsvLayout, encoding: str) -> None:
+        """List the columns of a CSV file read in ``encoding``."""
         known = f"Recognised a {layout.export_name} export. " if layout.export_name else ""
         self.format_label.setText(
             f"{known}Column names found on line {layout.header_line} "
-            f"(encoding {source.encoding}). Choose what each column holds; "
+            f"(encoding {encoding}). Choose what each column holds; "
             "columns set to (ignore) are left out."
         )
         self.mapping_table.setRowCount(len(layout.headers))
@@ -99,7 +109,7 @@ class ImportColumnsPage(QWidget):
             )
             self.mapping_table.setItem(index, 1, QTableWidgetItem(_sample(layout, index)))
             box = QComboBox()
-            for key, label in CSV_FIELDS:
+            for key, label in self.fields:
                 box.addItem(label, key)
             box.setCurrentIndex(max(0, box.findData(layout.mapping.get(index, ""))))
             box.setAccessibleName(f"Use column {header} as")

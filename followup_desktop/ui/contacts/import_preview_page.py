@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,8 +30,9 @@ from followup_desktop.services.importers.import_plan import (
 from followup_desktop.ui.contacts.import_columns_page import ENCODINGS
 from followup_desktop.ui.contacts.titled_table_model import ModelIndex, TitledTableModel
 from followup_desktop.ui.plain_text import plain_tooltip
+from followup_desktop.ui.theme import CAUTION, GOOD, PLANNED
 
-_OUTCOME_COLOURS = {NEW: QColor("#1b6e20"), MERGED: QColor("#1f5fa8"), SKIPPED: QColor("#7a5c00")}
+_OUTCOME_COLOURS = {NEW: GOOD, MERGED: PLANNED, SKIPPED: CAUTION}
 #: Character sets a vCard's 8-bit values may be in, beyond the file encodings.
 _VALUE_CHARSETS = (("iso8859-2", "ISO 8859-2 (Central European)"), ("cp1251", "Windows (Cyrillic)"))
 
@@ -70,7 +71,8 @@ class PlanTableModel(TitledTableModel):
             value = values[column]
             return plain_tooltip(value) if role == Qt.ItemDataRole.ToolTipRole else value
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
-            return QBrush(_OUTCOME_COLOURS[item.outcome])
+            # The application's palette: a model has none of its own, and follows the scheme.
+            return QBrush(_OUTCOME_COLOURS[item.outcome].on(QGuiApplication.palette()))
         return None
 
 
@@ -110,6 +112,7 @@ class ImportPreviewPage(QWidget):
         self.plan_proxy.setFilterKeyColumn(1)
         self.plan_table = QTableView()
         self.plan_table.setObjectName("import_preview")
+        self.plan_table.setAccessibleName("Records the import would bring in")
         self.plan_table.setModel(self.plan_proxy)
         self.plan_table.verticalHeader().hide()
         self.plan_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

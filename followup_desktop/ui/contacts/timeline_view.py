@@ -7,16 +7,16 @@ application, and the notes; planned steps are drawn in blue.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from followup_desktop.services.timeline import CONVERSATION, FOLLOW_UP, LETTER, TimelineEntry
 from followup_desktop.services.user_text import isolated, shortened
 from followup_desktop.ui.plain_text import plain_tooltip
+from followup_desktop.ui.theme import PLANNED
 from followup_desktop.ui.widgets.user_text_delegate import UserTextDelegate
 
 _KIND_LABELS = {CONVERSATION: "Conversation", FOLLOW_UP: "Follow-up", LETTER: "Letter"}
-_PLANNED_COLOUR = QColor("#1f5fa8")
 _DETAIL_LIMIT = 160
 EntryRole = Qt.ItemDataRole.UserRole + 1
 
@@ -66,7 +66,7 @@ class TimelineView(QTreeWidget):
             )
             if entry.kind == FOLLOW_UP and entry.state == "planned":
                 for column in range(2):
-                    item.setForeground(column, QBrush(_PLANNED_COLOUR))
+                    item.setForeground(column, QBrush(PLANNED.on(self.palette())))
             items.append(item)
         if not items:
             empty = QTreeWidgetItem(["", "Nothing logged or planned yet."])

@@ -1,4 +1,5 @@
-"""Add or edit an application: company, position, stage, contact, dates, link and notes."""
+"""Add or edit an application: company, position, stage, contact, dates, link and notes, and
+the job itself on a second page."""
 
 from __future__ import annotations
 
@@ -13,12 +14,20 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from followup_desktop.services.board import StageInfo, list_stages
 from followup_desktop.services.contact_queries import company_choices
+from followup_desktop.services.job_details import (
+    COMMON_CURRENCIES,
+    PRIORITY_LABELS,
+    SALARY_PERIODS,
+    WORK_MODES,
+    known_tags,
+)
 from followup_desktop.services.records import (
     ApplicationInput,
     ContactInput,
@@ -31,6 +40,11 @@ from followup_desktop.ui.widgets.contact_picker import ContactPicker
 from followup_desktop.ui.widgets.folded_search import folded_completer
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
 from followup_desktop.ui.widgets.long_text import UserComboBox, UserLineEdit, UserTextEdit
+from followup_desktop.ui.widgets.tag_edit import TagEdit
+
+#: Where the job page shows a refusal of a field that has no row of its own.
+_SHOWN_AS = {"salary_currency": "salary", "salary_period": "salary", "work_mode": "location"}
+_JOB_FIELDS = ("location", "salary", "priority", "tags", "apply_by", "description")
 
 
 class OptionalDateEdit(QWidget):
@@ -152,8 +166,12 @@ class ApplicationDialog(QDialog):
         #: The fields on a page of their own, so a larger dialog can place them in a tab.
         self.fields_page = QWidget()
         self.fields_page.setLayout(self.form)
+        self.job_form = ValidatedForm()
+        self._build_job_fields()
+        self.job_page = QWidget()
+        self.job_page.setLayout(self.job_form)
         self.dialog_layout = QVBoxLayout(self)
-        self.dialog_layout.addWidget(self.fields_page)
+        self._arrange_pages()
         self.dialog_layout.addWidget(self.buttons)
 
         if application_id is not None:
@@ -164,6 +182,66 @@ class ApplicationDialog(QDialog):
         self.stage.currentIndexChanged.connect(self._fill_applied_on)
         self.contact.textChanged.connect(self._show_new_contact)
         self._show_new_contact()
+        # The first field, not the tabs: typing starts with the company.
+        self.company.setFocus()
+
+    def _build_job_fields(self) -> None:
+        self.location = UserLineEdit()
+        self.location.setPlaceholderText("City, region or country")
+        self.work_mode = QComboBox()
+        for key, label in WORK_MODES.items():
+            self.work_mode.addItem(label or "Not said", key)
+        where = QWidget()
+        where_row = QHBoxLayout(where)
+        where_row.setContentsMargins(0, 0, 0, 0)
+        where_row.addWidget(self.location, 1)
+        where_row.addWidget(self.work_mode)
+        self.work_mode.setAccessibleName("Work mode")
+        self.salary = UserLineEdit()
+        self.salary.setPlaceholderText("50,000–60,000")
+        self.salary_currency = QComboBox()
+        self.salary_currency.setEditable(True)
+        self.salary_currency.addItems(["", *COMMON_CURRENCIES])
+        self.salary_currency.setAccessibleName("Currency")
+        currency_line = self.salary_currency.lineEdit()
+        if currency_line is not None:
+            currency_line.setPlaceholderText("Code")
+        self.salary_currency.setMinimumContentsLength(6)
+        self.salary_period = QComboBox()
+        for key, label in SALARY_PERIODS.items():
+            self.salary_period.addItem(label or "Period not said", key)
+        self.salary_period.setAccessibleName("Pay period")
+        pay = QWidget()
+        pay_row = QHBoxLayout(pay)
+        pay_row.setContentsMargins(0, 0, 0, 0)
+        pay_row.addWidget(self.salary, 1)
+        pay_row.addWidget(self.salary_currency)
+        pay_row.addWidget(self.salary_period)
+        self.priority = QComboBox()
+        for level, stars in PRIORITY_LABELS.items():
+            words = {0: "Not said", 1: "Low", 2: "Medium", 3: "High"}[level]
+            self.priority.addItem(f"{stars} {words}".strip(), level)
+        self.tags = TagEdit(known_tags())
+        self.apply_by = OptionalDateEdit("Apply by")
+        self.description = UserTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setPlaceholderText(
+            "Paste the job posting here: postings often vanish once the job is filled."
+        )
+        self.job_form.add_field("location", "&Where:", where)
+        self.job_form.add_field("salary", "Sala&ry:", pay)
+        self.job_form.add_field("priority", "Priori&ty:", self.priority)
+        self.job_form.add_field("tags", "Ta&gs:", self.tags)
+        self.job_form.add_field("apply_by", "Deadl&ine:", self.apply_by)
+        self.job_form.add_field("description", "Posting te&xt:", self.description)
+
+    def _arrange_pages(self) -> None:
+        """The application's fields and the job's, each on a tab."""
+        self.pages = QTabWidget()
+        self.pages.setObjectName("application_pages")
+        self.pages.addTab(self.fields_page, "&Application")
+        self.pages.addTab(self.job_page, "&Job")
+        self.dialog_layout.addWidget(self.pages)
 
     def _fill_applied_on(self) -> None:
         """Moving an application to Applied means it was sent: today, unless a date is set."""
@@ -200,6 +278,26 @@ class ApplicationDialog(QDialog):
         self.source.setText(stored.source)
         self.link.setText(stored.link)
         self.notes.setPlainText(stored.notes)
+        self.load_job(stored)
+
+    def prefill(self, values: ApplicationInput) -> None:
+        """Fill the form from elsewhere (a saved job posting) for the user to confirm."""
+        self.company.setCurrentText(values.company)
+        self.position.setText(values.position)
+        self.link.setText(values.link)
+        self.load_job(values)
+
+    def load_job(self, stored: ApplicationInput) -> None:
+        """Fill the job page (also from a saved posting, before anything is stored)."""
+        self.location.setText(stored.location)
+        self._select_data(self.work_mode, stored.work_mode)
+        self.salary.setText(stored.salary)
+        self.salary_currency.setCurrentText(stored.salary_currency)
+        self._select_data(self.salary_period, stored.salary_period)
+        self._select_data(self.priority, stored.priority)
+        self.tags.setText(stored.tags)
+        self.apply_by.set_value(stored.apply_by)
+        self.description.setPlainText(stored.description)
 
     def values(self) -> ApplicationInput:
         name = self._new_contact_name()
@@ -223,17 +321,44 @@ class ApplicationDialog(QDialog):
             link=self.link.text(),
             notes=self.notes.toPlainText(),
             new_contact=new_contact,
+            location=self.location.text(),
+            work_mode=str(self.work_mode.currentData()),
+            salary=self.salary.text(),
+            salary_currency=self.salary_currency.currentText(),
+            salary_period=str(self.salary_period.currentData()),
+            priority=int(self.priority.currentData()),
+            tags=self.tags.text(),
+            apply_by=self.apply_by.value(),
+            description=self.description.toPlainText(),
         )
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        """Each refusal on its page; the first page with one is brought to the front."""
+        job: dict[str, str] = {}
+        for name, reason in errors.items():
+            job.setdefault(_SHOWN_AS.get(name, name), reason)
+        self.form.show_errors(errors)
+        self.job_form.show_errors(job)
+        job_names = {*_JOB_FIELDS, *_SHOWN_AS}
+        if errors and all(name in job_names for name in errors):
+            self.show_page(self.job_page)
+
+    def show_page(self, page: QWidget) -> None:
+        """Bring the tab holding ``page`` to the front."""
+        stack = page.parentWidget()
+        tabs = stack.parentWidget() if stack is not None else None
+        if isinstance(tabs, QTabWidget):
+            tabs.setCurrentWidget(page)
 
     def accept(self) -> None:
         data = self.values()
         shown = dict(application_problems(data).errors)
-        self.form.show_errors(shown)
+        self._show_errors(shown)
         if shown:
             return
         try:
             self.saved_id = save_application(data, self.application_id).id
         except ValidationError as error:
-            self.form.show_errors(error.errors.errors)
+            self._show_errors(error.errors.errors)
             return
         super().accept()

@@ -1,4 +1,5 @@
-"""Preferences: the user's profile used in letters and calls, and the follow-up rule settings."""
+"""Preferences: the user's profile used in letters and calls, the follow-up rule settings, and
+reminders with the window closed (start at login, the user's calendar server)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from followup_desktop.services.profile import get_profile, save_profile
 from followup_desktop.services.settings import MAX_WEEKLY_GOAL, set_weekly_goal, weekly_goal
 from followup_desktop.services.wording import plural
 from followup_desktop.services.workdays import days_off_problem, parse_days_off
+from followup_desktop.ui.dialogs.reminder_preferences import ReminderPreferences
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -124,6 +126,8 @@ class PreferencesDialog(QDialog):
         rules_tab.setLayout(self.rules_form)
         tabs.addTab(profile_tab, "&Profile")
         tabs.addTab(rules_tab, "&Follow-up rules")
+        self.reminders = ReminderPreferences(getattr(parent, "location", None))
+        tabs.addTab(self.reminders, "Re&minders && calendar")
         self.tabs = tabs
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -166,8 +170,14 @@ class PreferencesDialog(QDialog):
         profile_errors, rules_errors = self.problems()
         self.profile_form.show_errors(profile_errors)
         self.rules_form.show_errors(rules_errors)
+        reminder_errors = self.reminders.problems()
+        self.reminders.form.show_errors(reminder_errors)
         if profile_errors or rules_errors:
             self.tabs.setCurrentIndex(0 if profile_errors else 1)
+            return
+        if reminder_errors or (reminder_errors := self.reminders.apply()):
+            self.reminders.form.show_errors(reminder_errors)
+            self.tabs.setCurrentWidget(self.reminders)
             return
         region = self.phone_region.text().strip().upper()
         save_profile(

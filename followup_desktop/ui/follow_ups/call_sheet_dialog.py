@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -43,6 +43,7 @@ from followup_desktop.services.follow_up_actions import (
 )
 from followup_desktop.services.user_text import isolated
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.theme import ADVICE_TONE, GOOD_TONE, follow_scheme
 from followup_desktop.ui.widgets.elided_label import ElidedLabel
 
 #: How the call went: key, label. "no_answer" moves the call instead of logging it.
@@ -51,12 +52,7 @@ CALL_RESULTS = (
     ("voicemail", "Left a voicemail"),
     ("no_answer", "No answer: try again next working day"),
 )
-_GOOD = (
-    "background:#e6f4ea; color:#1e4620; border:1px solid #9ccaa6; border-radius:4px; padding:6px"
-)
-_WARN = (
-    "background:#fff4e5; color:#663c00; border:1px solid #f0c36d; border-radius:4px; padding:6px"
-)
+_BOX = "border-radius: 4px; padding: 6px;"
 
 #: Opens a ``tel:`` link (replaced in tests).
 LinkOpener = Callable[[str], None]
@@ -123,7 +119,13 @@ class CallSheetDialog(QDialog):
         self.time_check = QLabel(sheet.time_check.message)
         self.time_check.setObjectName("call_time_check")
         self.time_check.setWordWrap(True)
-        self.time_check.setStyleSheet(_GOOD if sheet.time_check.good_time else _WARN)
+        tone = GOOD_TONE if sheet.time_check.good_time else ADVICE_TONE
+        follow_scheme(
+            self.time_check,
+            lambda: self.time_check.setStyleSheet(
+                tone.style_sheet(QGuiApplication.palette(), extra=_BOX)
+            ),
+        )
         self.windows = self._rich(when_html(sheet, self.user_zone))
         self.pitch = QPlainTextEdit(sheet.pitch)
         self.pitch.setObjectName("call_pitch")

@@ -5,12 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QMenu, QVBoxLayout, QWidget
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
+from followup_desktop.services.application_delete import DeleteError, delete_application
 from followup_desktop.services.board import StageInfo, card_counts, list_stages, load_card, ranks_of
+from followup_desktop.services.documents import list_documents
+from followup_desktop.services.job_posting import posting_application, read_job_posting
+from followup_desktop.services.records import ApplicationInput
 from followup_desktop.services.settings import folded_stages, set_stage_folded
+from followup_desktop.services.wording import counted
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.pipeline.application_table import ApplicationTable
 from followup_desktop.ui.pipeline.board_filter import BoardFilter
 from followup_desktop.ui.pipeline.board_parts import (
     column_strip,
@@ -33,9 +39,23 @@ from followup_desktop.ui.pipeline.card_list_view import (
 )
 from followup_desktop.ui.pipeline.card_menu import CardMenus
 from followup_desktop.ui.pipeline.column_widget import StageColumn
+from followup_desktop.ui.pipeline.delete_dialog import ask_delete
 from followup_desktop.ui.pipeline.detail_dialog import ApplicationDetailDialog
+from followup_desktop.ui.pipeline.posting_drop import (
+    NO_POSTING_TEXT,
+    DroppedPage,
+    confirm_posting,
+    dropped_page,
+    holds_page,
+)
 from followup_desktop.ui.pipeline.stage_dialogs import ask_stage_details
 from followup_desktop.ui.pipeline.stage_menu import StageMenus
+from followup_desktop.ui.pipeline.view_switch import ViewSwitch
+
+TABLE_HINT = (
+    "Click a column's title to sort  ·  Shift or Ctrl+click selects several  ·  "
+    "Enter or double-click opens"
+)
 
 FILTER_DELAY_MS = 120
 
@@ -64,6 +84,11 @@ class PipelineBoard(QWidget):
         self.show_menu: Callable[[QMenu, QPoint], object] = lambda menu, pos: menu.exec(pos)
         #: Builds the application detail opened by double-click or Enter (tests replace it).
         self.detail_dialog: DetailDialogFactory = ApplicationDetailDialog
+        #: Asks before deleting an application: None to cancel, else whether to keep copies of
+        #: its documents (tests replace it).
+        self.ask_delete: Callable[[QWidget, str, int], bool | None] = ask_delete
+        #: Shows the form filled from a dropped job posting; the saved id (tests replace it).
+        self.confirm_posting: Callable[[QWidget, ApplicationInput], int | None] = confirm_posting
         self._filter = BoardFilter()
         self._own_change = 0
 
@@ -77,10 +102,18 @@ class PipelineBoard(QWidget):
         toolbar = QHBoxLayout()
         toolbar.setContentsMargins(0, 0, 0, 0)
         toolbar.addWidget(self.filter_edit, 1)
+        self.view_switch = ViewSwitch()
+        self.view_switch.chosen.connect(self.show_view)
+        toolbar.addWidget(self.view_switch)
         toolbar.addStretch(0)
         toolbar.addWidget(self.stages_button)
         self.scroll_area, self.strip, self.strip_layout = column_strip()
+        #: The board's columns, or the table of applications (made when first shown).
+        self.views = QStackedWidget()
+        self.views.addWidget(self.scroll_area)
+        self.table: ApplicationTable | None = None
         self.hint = key_hint()
+        self.board_hint = self.hint.text()
         self.message = message_line()
         self.empty_banner = empty_board_banner(lambda: self.add_application(0))
 
@@ -90,7 +123,7 @@ class PipelineBoard(QWidget):
         layout.addLayout(toolbar)
         layout.addWidget(self.message)
         layout.addWidget(self.empty_banner)
-        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.views, 1)
         layout.addWidget(self.hint)
 
         self.drag = CardDragController(self, self.scroll_area, self.visible_columns)
@@ -101,6 +134,8 @@ class PipelineBoard(QWidget):
         self.stages_menu.aboutToShow.connect(
             lambda: self.stage_menus.fill_board_menu(self.stages_menu)
         )
+        # Saved job postings (and a browser's drag of one) are dropped on the board.
+        self.setAcceptDrops(True)
         events.applications_changed.connect(self._on_outside_change)
         events.follow_ups_changed.connect(self._on_outside_change)
         events.contacts_changed.connect(self._on_outside_change)
@@ -201,10 +236,48 @@ class PipelineBoard(QWidget):
     # --- outside changes and our own ------------------------------------------------------
 
     def _on_outside_change(self) -> None:
+        self._table_changed()
         if self._own_change:
             return
         self._filter.forget()
         self.reload()
+
+    def _table_changed(self) -> None:
+        if self.table is None:
+            return
+        if self.table.isVisible():
+            self._filter.forget()
+            self.table.show_matches(self._table_matches())
+            self.table.refresh()
+        else:
+            self.table.mark_stale()
+
+    # --- the table -----------------------------------------------------------------------
+
+    def show_view(self, key: str) -> None:
+        """Show the board's columns ("board") or the table of applications ("table")."""
+        self.view_switch.set_current(key)
+        if key != "table":
+            self.views.setCurrentWidget(self.scroll_area)
+            self.hint.setText(self.board_hint)
+            return
+        if self.table is None:
+            self.table = ApplicationTable(self.events, self.undo_stack)
+            self.table.open_application = self.open_card
+            self.table.report = self.report_problem
+            self.views.addWidget(self.table)
+        self.table.show_matches(self._table_matches())
+        self.table.refresh_if_stale()
+        self.views.setCurrentWidget(self.table)
+        self.hint.setText(TABLE_HINT)
+
+    def current_view(self) -> str:
+        return self.view_switch.current()
+
+    def _table_matches(self) -> set[int] | None:
+        if not self._filter.text:
+            return None
+        return {app_id for ids in self._filter.matches().values() for app_id in ids}
 
     def _on_outside_stage_change(self) -> None:
         if self._own_change:
@@ -225,11 +298,73 @@ class PipelineBoard(QWidget):
             self._own_change -= 1
 
     def report_problem(self, message: str) -> None:
+        self.show_message(message)
+        self._filter.forget()
+        self.rebuild()
+
+    def show_message(self, message: str) -> None:
+        """One line above the columns for a few seconds."""
         self.message.setText(message)
         self.message.show()
         QTimer.singleShot(8000, self.message.hide)
+
+    # --- deleting --------------------------------------------------------------------------
+
+    def delete_application(self, application_id: int) -> None:
+        """Delete an application for good, after asking (and whether to keep its documents)."""
+        card = load_card(application_id)
+        if card is None:
+            return
+        documents = len(list_documents(application_id))
+        keep = self.ask_delete(self, f"{card.position} at {card.company}", documents)
+        if keep is None:
+            return
+        try:
+            deleted = delete_application(application_id, keep_documents=keep)
+        except DeleteError as error:
+            self.show_message(str(error))
+            return
         self._filter.forget()
-        self.rebuild()
+        self.reload()
+        self._announce(follow_ups=True)
+        if deleted.kept_in is not None:
+            self.show_message(
+                f"Deleted; {counted(deleted.kept, 'document')} kept in {deleted.kept_in}."
+            )
+
+    # --- a job posting dropped on the board ----------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if holds_page(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if holds_page(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not holds_page(event.mimeData()):
+            return
+        event.acceptProposedAction()
+        self.add_from_page(dropped_page(event.mimeData()))
+
+    def add_from_page(self, page: DroppedPage | str) -> None:
+        """Offer the posting on ``page`` as a new application (or say why it cannot be)."""
+        if isinstance(page, str):
+            self.show_message(page)
+            return
+        posting = read_job_posting(page.html, page.url)
+        if posting is None:
+            self.show_message(NO_POSTING_TEXT)
+            return
+        first = next((s for s in self.stages if s.kind == "wishlist"), None) or self.stages[0]
+        saved = self.confirm_posting(self, posting_application(posting, first.id))
+        if saved is None:
+            return
+        self._filter.forget()
+        self.reload()
+        self._announce(follow_ups=True)
+        self.show_card(saved)
 
     def stages_edited(self) -> None:
         self._filter.forget()
@@ -331,6 +466,8 @@ class PipelineBoard(QWidget):
             column.view.verticalScrollBar().setValue(0)
             column.model.reload(0, None, keep=0)  # forget loaded rows before the new query
         self.reload()
+        if self.table is not None:
+            self.table.show_matches(self._table_matches())
 
     # --- keyboard ------------------------------------------------------------------------
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,20 +16,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup_desktop.ui.theme import quiet_text
+from followup_desktop.ui.theme import WARNING_ON_WINDOW, colour_text, make_quiet
 
 KEY_HELP = (
     "Drag a card to reorder or change its stage  ·  Ctrl+↑/↓ reorder  ·  "
     "Ctrl+←/→ change stage  ·  Enter opens  ·  Ctrl+E archives"
 )
-MESSAGE_COLOR = "#c01c28"
 
 
 def filter_box() -> QLineEdit:
     edit = QLineEdit()
     edit.setObjectName("board_filter")
     edit.setAccessibleName("Filter the board")
-    edit.setPlaceholderText("Filter by company, position or contact…")
+    edit.setPlaceholderText("Filter by company, position, contact, place or tag…")
     edit.setClearButtonEnabled(True)
     edit.setToolTip("Archived applications show up here too, marked as such")
     edit.setMaximumWidth(380)
@@ -92,10 +90,8 @@ def key_hint() -> QLabel:
     hint = QLabel(KEY_HELP)
     hint.setObjectName("board_hint")
     hint.setTextFormat(Qt.TextFormat.PlainText)
-    quiet = hint.palette()
     # Softer than other text, but readable (4.5:1) in the light and the dark scheme.
-    quiet.setColor(QPalette.ColorRole.WindowText, quiet_text(quiet, QPalette.ColorRole.Window))
-    hint.setPalette(quiet)
+    make_quiet(hint)
     return hint
 
 
@@ -104,8 +100,6 @@ def message_line() -> QLabel:
     message = QLabel()
     message.setObjectName("board_message")
     message.setTextFormat(Qt.TextFormat.PlainText)
-    alert = message.palette()
-    alert.setColor(QPalette.ColorRole.WindowText, QColor(MESSAGE_COLOR))
-    message.setPalette(alert)
+    colour_text(message, WARNING_ON_WINDOW.on)
     message.hide()
     return message

@@ -19,13 +19,12 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen,
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from followup_desktop.services.board import BoardCard
+from followup_desktop.services.job_details import PRIORITY_LABELS, location_text, parse_tags
 from followup_desktop.ui.pipeline import glyphs
 from followup_desktop.ui.pipeline.card_model import CardRole
 from followup_desktop.ui.plain_text import shown_line
+from followup_desktop.ui.theme import DUE_TODAY, PRIORITY, UNPLANNED, WARNING, readable
 
-OVERDUE_COLOR = QColor("#c01c28")
-UNPLANNED_COLOR = QColor("#b45309")
-DUE_TODAY_COLOR = QColor("#1d5fbf")
 _Index = QModelIndex | QPersistentModelIndex
 
 #: Space around each card inside its row, and padding inside the card.
@@ -188,14 +187,15 @@ class CardDelegate(QStyledItemDelegate):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(box, 6, 6)
 
-    def status_color(self, card: BoardCard) -> QColor | None:
-        """Red when a follow-up is overdue, amber when an active application has none planned."""
+    def status_color(self, card: BoardCard, palette: QPalette) -> QColor | None:
+        """Red when a follow-up is overdue, amber when an active application has none planned
+        (each readable on the card in ``palette``'s scheme)."""
         if card.archived:
             return None
         if card.is_overdue(self.today):
-            return OVERDUE_COLOR
+            return WARNING.on(palette)
         if card.next_due is None and self.active_stage:
-            return UNPLANNED_COLOR
+            return UNPLANNED.on(palette)
         return None
 
     def paint_card(
@@ -214,7 +214,7 @@ class CardDelegate(QStyledItemDelegate):
         quiet.setAlphaF(0.62)
         if card.archived:
             text_color = quiet
-        status = self.status_color(card)
+        status = self.status_color(card, palette)
         frame = self._background(rect.size(), palette, selected, focused, status, painter)
         painter.drawPixmap(rect.topLeft(), frame)
         inner = box.adjusted(PADDING_X, PADDING_Y, -PADDING_X + 2, -PADDING_Y)
@@ -247,13 +247,18 @@ class CardDelegate(QStyledItemDelegate):
         _line_text(painter, left, y, line_h, bold_metrics, company)
         y += line_h + LINE_GAP
 
-        # Line 2: position.
+        # Line 2: position, and how much the user wants the job.
         base_metrics = self._base_metrics
         line_h = base_metrics.height()
         painter.setFont(self._fonts_for or QFont())
+        stars = PRIORITY_LABELS.get(card.priority, "")
+        stars_width = base_metrics.horizontalAdvance(stars) + 6 if stars else 0
+        if stars:
+            painter.setPen(PRIORITY.on(palette))
+            _line_text(painter, inner.right() - stars_width + 6, y, line_h, base_metrics, stars)
         painter.setPen(text_color)
         position = base_metrics.elidedText(
-            shown_line(card.position), Qt.TextElideMode.ElideRight, int(width)
+            shown_line(card.position), Qt.TextElideMode.ElideRight, int(width - stars_width)
         )
         _line_text(painter, left, y, line_h, base_metrics, position)
         y += line_h + LINE_GAP
@@ -268,30 +273,62 @@ class CardDelegate(QStyledItemDelegate):
         _line_text(painter, left + GLYPH + 5, y, line_h, base_metrics, name)
         y += line_h + LINE_GAP
 
-        # Line 4: next planned follow-up, or the warning that nothing is planned.
+        # Line 4: next planned follow-up, or the warning that nothing is planned; where the
+        # job is and its first tags fill what is left of the line, at its right end.
         line_h = small_metrics.height()
         painter.setFont(self._small)
         if card.archived:
-            self._chip(painter, QRectF(left, y, width, line_h), "Archived", quiet, palette)
+            used = self._chip(painter, QRectF(left, y, width, line_h), "Archived", quiet, palette)
         elif card.next_due is not None:
             due_today = card.next_due == self.today
-            color = status or (DUE_TODAY_COLOR if due_today else quiet)
+            color = status or (DUE_TODAY.on(palette) if due_today else quiet)
             glyphs.draw_glyph(
                 painter,
                 QRectF(left, y + (line_h - GLYPH) / 2, GLYPH, GLYPH),
                 card.next_channel,
                 color,
             )
-            if status is not None or due_today:
+            strong = status is not None or due_today
+            if strong:
                 painter.setFont(self._small_bold)
             painter.setPen(color)
             when = due_text(card.next_due, self.today)
             _line_text(painter, left + GLYPH + 5, y, line_h, small_metrics, when)
+            when_metrics = QFontMetrics(self._small_bold) if strong else small_metrics
+            used = GLYPH + 5 + when_metrics.horizontalAdvance(when)
         elif status is not None:
-            self._chip(painter, QRectF(left, y, width, line_h), "Nothing planned", status, palette)
+            used = self._chip(
+                painter, QRectF(left, y, width, line_h), "Nothing planned", status, palette
+            )
         else:
             painter.setPen(quiet)
             _line_text(painter, left, y, line_h, small_metrics, "No follow-up planned")
+            used = small_metrics.horizontalAdvance("No follow-up planned")
+        self._paint_job_line(painter, inner, y, line_h, card, quiet, width - used - 12)
+
+    def _paint_job_line(
+        self,
+        painter: QPainter,
+        inner: QRectF,
+        y: float,
+        line_h: float,
+        card: BoardCard,
+        color: QColor,
+        room: float,
+    ) -> None:
+        """Location (or work mode) and up to two tags at the right of the last line, in the
+        ``room`` left there; nothing when too little is left to read a word."""
+        tags = parse_tags(card.tags)[:2]
+        parts = [location_text(card.location, card.work_mode), *(f"#{tag}" for tag in tags)]
+        text = "  ".join(shown_line(part) for part in parts if part)
+        metrics = self._small_metrics
+        if not text or room < metrics.horizontalAdvance("Remote"):
+            return
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(room))
+        used = metrics.horizontalAdvance(shown)
+        painter.setFont(self._small)
+        painter.setPen(color)
+        _line_text(painter, inner.right() - used, y, line_h, metrics, shown)
 
     def _background(
         self,
@@ -351,18 +388,24 @@ class CardDelegate(QStyledItemDelegate):
 
     def _chip(
         self, painter: QPainter, line: QRectF, text: str, color: QColor, palette: QPalette
-    ) -> None:
+    ) -> float:
         font = _bolder(self._small)
         metrics = QFontMetrics(font)
         chip = QRectF(line.left(), line.top(), metrics.horizontalAdvance(text) + 12, line.height())
-        fill = QColor(color)
-        fill.setAlphaF(0.13)
+        base = palette.color(QPalette.ColorRole.Base)
+        share = 0.13  # a light tint of the chip's colour over the card
+        fill = QColor.fromRgbF(
+            base.redF() * (1 - share) + color.redF() * share,
+            base.greenF() * (1 - share) + color.greenF() * share,
+            base.blueF() * (1 - share) + color.blueF() * share,
+        )
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
         painter.setFont(font)
-        painter.setPen(color)
+        painter.setPen(readable(color, fill))
         painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), text)
+        return chip.width()
 
 
 def _line_text(

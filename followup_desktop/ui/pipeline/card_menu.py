@@ -25,6 +25,8 @@ class CardMenuHost(Protocol):
     @property
     def stages(self) -> list[StageInfo]: ...
 
+    def delete_application(self, application_id: int) -> None: ...
+
 
 class CardMenus:
     """Builds a card's menu; its next follow-up gets the same actions as in the Today panel."""
@@ -95,6 +97,7 @@ class CardMenus:
             add("Restore to the board", "Ctrl+E", lambda: actions.archive(card.id, False))
         else:
             add("Archive", "Ctrl+E", lambda: actions.archive(card.id, True))
+        add("Delete…", "", lambda: host.delete_application(card.id))
         menu.addSeparator()
         # The column header's menu, here too so the keyboard reaches it.
         stage_actions = self._stage_menus.stage_menu(column.stage)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from followup_desktop.services.board import BoardCard, card_page, cards_by_ids
 from followup_desktop.services.follow_up_queries import CHANNEL_LABELS
+from followup_desktop.services.job_details import location_text
 from followup_desktop.services.user_text import isolated
 from followup_desktop.ui.plain_text import plain_tooltip, shown_lines
 
@@ -21,6 +22,13 @@ def card_description(card: BoardCard, today: dt.date) -> str:
     """The card in words, for tooltips and screen readers (names isolated, ``isolated``)."""
     company = isolated(card.company)
     lines = [f"{isolated(card.position)} at {company}"]
+    if card.priority:
+        lines.append(f"Priority: {card.priority} of 3")
+    where = location_text(card.location, card.work_mode)
+    if where:
+        lines.append(f"Where: {isolated(where)}")
+    if card.tags:
+        lines.append(f"Tags: {isolated(card.tags)}")
     if card.contact:
         lines.append(f"Contact: {isolated(card.contact)}")
     days = card.days_since_contact(today)

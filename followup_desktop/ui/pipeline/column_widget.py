@@ -27,6 +27,7 @@ from followup_desktop.ui.pipeline.card_delegate import CardDelegate
 from followup_desktop.ui.pipeline.card_list_view import COLUMN_SHADE, CardListView
 from followup_desktop.ui.pipeline.card_model import StageColumnModel
 from followup_desktop.ui.plain_text import plain_tooltip
+from followup_desktop.ui.theme import readable
 
 COLUMN_MIN_WIDTH = 232
 COLUMN_MAX_WIDTH = 330
@@ -268,13 +269,19 @@ class StageColumn(QFrame):
 
     def _paint_title(self, painter: QPainter, color: QColor) -> None:
         count = self.count_rect()
-        fill = QColor(self.accent)
-        fill.setAlphaF(0.16)
+        back = self.palette().color(QPalette.ColorRole.Window).darker(COLUMN_SHADE)
+        share = 0.16  # a tint of the stage's colour behind its count
+        fill = QColor.fromRgbF(
+            back.redF() * (1 - share) + self.accent.redF() * share,
+            back.greenF() * (1 - share) + self.accent.greenF() * share,
+            back.blueF() * (1 - share) + self.accent.blueF() * share,
+        )
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(QRectF(count), count.height() / 2, count.height() / 2)
         painter.setFont(self._title_font)
-        painter.setPen(self.accent)
+        # The count in the stage's colour, lighter or darker as the scheme needs to read.
+        painter.setPen(readable(self.accent, fill))
         painter.drawText(count, int(Qt.AlignmentFlag.AlignCenter), self._count)
         toggle = self.toggle_rect()
         left = toggle.right() + 4 if not toggle.isNull() else 12

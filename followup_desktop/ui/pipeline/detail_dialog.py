@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -24,6 +25,7 @@ from followup_desktop.services.records import application_input
 from followup_desktop.ui.dialogs.application_dialog import ApplicationDialog
 from followup_desktop.ui.dialogs.log_conversation_dialog import LogConversationDialog
 from followup_desktop.ui.events import AppEvents
+from followup_desktop.ui.pipeline.documents_page import DocumentsPage, local_files
 from followup_desktop.ui.plain_text import plain_tooltip, shown_line
 from followup_desktop.ui.widgets.user_text_delegate import UserTextDelegate
 
@@ -63,17 +65,18 @@ class ApplicationDetailDialog(ApplicationDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("detail_tabs")
-        self.dialog_layout.removeWidget(self.fields_page)
         details = QWidget()
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(self.fields_page)
         details_layout.addStretch(1)
         self.tabs.addTab(details, "&Details")
+        self.tabs.addTab(self.job_page, "&Job")
 
         self.log = _tree(["When", "What", "How", "With", "Said"], "conversation_log")
         self.log_button = QPushButton("&Log a conversation…")
         self.log_button.clicked.connect(self._log_conversation)
-        self.tabs.addTab(self._page(self.log, self.log_button), "")
+        self.log_page = self._page(self.log, self.log_button)
+        self.tabs.addTab(self.log_page, "")
 
         self.follow_ups = _tree(["Due", "Step", "Channel", "State", "Who"], "follow_ups")
         self.write_button = QPushButton("&Write or call…")
@@ -81,15 +84,40 @@ class ApplicationDetailDialog(ApplicationDialog):
         self.write_button.clicked.connect(self._compose_selected)
         self.follow_ups.itemActivated.connect(lambda *_: self._compose_selected())
         self.follow_ups.currentItemChanged.connect(lambda *_: self._update_write_button())
-        self.tabs.addTab(self._page(self.follow_ups, self.write_button), "")
+        self.follow_ups_page = self._page(self.follow_ups, self.write_button)
+        self.tabs.addTab(self.follow_ups_page, "")
 
         self.letters = _tree(["Updated", "Letter", "Channel", "State"], "letters")
         self.letters.itemActivated.connect(self._open_letter)
-        self.tabs.addTab(self._page(self.letters), "")
+        self.letters_page = self._page(self.letters)
+        self.tabs.addTab(self.letters_page, "")
+        self.documents = DocumentsPage(application_id)
+        self.documents.changed.connect(self._count_documents)
+        self.tabs.addTab(self.documents, "")
+        self._count_documents(self.documents.list.topLevelItemCount())
+        # Files dropped anywhere on the detail are attached to the application.
+        self.setAcceptDrops(True)
 
         self.buttons.button(self.buttons.StandardButton.Ok).setText("Save")
         self.dialog_layout.insertWidget(0, self.tabs, 1)
         self.refresh_lists()
+
+    def _count_documents(self, count: int) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self.documents), f"Docu&ments ({count})")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_files(event.mimeData().urls())
+        if paths:
+            event.acceptProposedAction()
+            self.tabs.setCurrentWidget(self.documents)
+            self.documents.attach_paths(paths)
+
+    def _arrange_pages(self) -> None:
+        """The pages go into the detail's own tabs, made once the base form is built."""
 
     def _page(self, tree: QTreeWidget, button: QPushButton | None = None) -> QWidget:
         page = QWidget()
@@ -125,7 +153,7 @@ class ApplicationDetailDialog(ApplicationDialog):
             item.setToolTip(4, plain_tooltip("\n".join(part for part in details if part)))
             item.setData(0, IdRole, entry.id)
             self.log.addTopLevelItem(item)
-        self.tabs.setTabText(1, f"&Conversations ({len(entries)})")
+        self.tabs.setTabText(self.tabs.indexOf(self.log_page), f"&Conversations ({len(entries)})")
 
         self.follow_ups.clear()
         steps = follow_up_list(app_id)
@@ -143,7 +171,7 @@ class ApplicationDetailDialog(ApplicationDialog):
                 item.setToolTip(0, plain_tooltip(step.outcome))
             item.setData(0, IdRole, step.id)
             self.follow_ups.addTopLevelItem(item)
-        self.tabs.setTabText(2, f"&Follow-ups ({len(steps)})")
+        self.tabs.setTabText(self.tabs.indexOf(self.follow_ups_page), f"&Follow-ups ({len(steps)})")
         self._update_write_button()
 
         self.letters.clear()
@@ -159,7 +187,7 @@ class ApplicationDetailDialog(ApplicationDialog):
             )
             item.setData(0, IdRole, letter.follow_up_id)
             self.letters.addTopLevelItem(item)
-        self.tabs.setTabText(3, f"L&etters ({len(letters)})")
+        self.tabs.setTabText(self.tabs.indexOf(self.letters_page), f"L&etters ({len(letters)})")
         for tree in (self.log, self.follow_ups, self.letters):
             for column in range(tree.columnCount() - 1):
                 tree.resizeColumnToContents(column)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +23,7 @@ from followup_desktop.services.validation import (
     phone_example,
     social_only_advice,
 )
+from followup_desktop.ui.theme import ADVICE_TONE, follow_scheme
 from followup_desktop.ui.widgets.fill_on_focus import FillOnFocus
 from followup_desktop.ui.widgets.folded_search import folded_completer
 from followup_desktop.ui.widgets.form_fields import ValidatedForm
@@ -36,10 +38,6 @@ CHANNEL_CHOICES = (
 )
 #: Keep-in-touch modes: the default rule, a fixed cadence, or never.
 CADENCE_DEFAULT, CADENCE_EVERY, CADENCE_NEVER = range(3)
-_ADVICE_STYLE = (
-    "background: #fff4d6; color: #4a3b00; border: 1px solid #e6c65c; border-radius: 4px;"
-    " padding: 6px;"
-)
 
 
 def _company_names() -> list[str]:
@@ -89,7 +87,7 @@ class ContactForm(QWidget):
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(70)
         self.address.setPlaceholderText("For envelopes: street, town, postcode, country")
-        self.time_zones = QStringListModel(["", *sorted(known_time_zones())], self)
+        self.time_zones = QStringListModel(["", *known_time_zones()], self)
         self.time_zone = _choice_box(self.time_zones, "e.g. America/Chicago, for calling hours")
         self.preferred_channel = QComboBox()
         for value, label in CHANNEL_CHOICES:
@@ -99,7 +97,14 @@ class ContactForm(QWidget):
         self.advice = QLabel()
         self.advice.setObjectName("social_only_advice")
         self.advice.setWordWrap(True)
-        self.advice.setStyleSheet(_ADVICE_STYLE)
+        follow_scheme(
+            self.advice,
+            lambda: self.advice.setStyleSheet(
+                ADVICE_TONE.style_sheet(
+                    QGuiApplication.palette(), extra="border-radius: 4px; padding: 6px;"
+                )
+            ),
+        )
         self.advice.hide()
         self.cadence_mode = QComboBox()
         self.cadence_mode.addItem("After a rejection (default)", CADENCE_DEFAULT)

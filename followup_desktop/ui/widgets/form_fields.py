@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from followup_desktop.ui.theme import WARNING_ON_WINDOW
+from followup_desktop.ui.theme import WARNING, WARNING_ON_WINDOW
 from followup_desktop.ui.widgets.long_text import UserLineEdit, UserTextEdit
 
 _NOTICE_STYLE = "color: palette(placeholder-text);"
@@ -131,7 +131,8 @@ class ValidatedForm(QFormLayout):
             label.setVisible(bool(reason))
             field = self._fields[name]
             field.setProperty(_INVALID_PROPERTY, bool(reason))
-            field.setStyleSheet("border: 1px solid #b3261e;" if reason else "")
+            border = WARNING.on(field.palette()).name()
+            field.setStyleSheet(f"border: 1px solid {border};" if reason else "")
             if reason and first is None:
                 first = field
         if first is not None:
