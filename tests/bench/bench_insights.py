@@ -62,7 +62,7 @@ def insights_open_10k(context: BenchContext) -> list[Figure]:
             times["AGAIN"],
             "ms",
             target=16.0,
-            note="a later visit: switch and repaint, nothing read",
+            note="a later visit: switch and repaint, nothing read; the middle one of three",
         ),
         Figure(
             "insights_all_time_10k",

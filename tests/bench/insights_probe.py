@@ -2,10 +2,10 @@
 
 Opens the window on the board, idles as a user would before the first click (the idle-time
 warm-up runs and finishes), then prints ``FIRST <ms>`` for the first visit of Insights (its
-module and QtCharts imported, the area painted, saying it reads), ``FIGURES <ms>`` until the
-four charts are drawn from the figures read beside it, ``AGAIN <ms>`` for a later visit,
-``ALL_TIME <ms>`` from switching its period to all time until the new charts are drawn, and
-``SQL <ms>`` for the figures alone (median of five).
+module imported, the area painted, saying it reads), ``FIGURES <ms>`` until the four charts
+are drawn (QtCharts imported, the figures read beside the window), ``AGAIN <ms>`` for a later
+visit (the middle one of three), ``ALL_TIME <ms>`` from switching its period to all time until
+the new charts are drawn, and ``SQL <ms>`` for the figures alone (median of five).
 """
 
 from __future__ import annotations
@@ -44,9 +44,13 @@ def main(data_dir: str) -> None:
     drawn(area)
     print(f"FIGURES {(time.perf_counter() - start) * 1000:.3f}", flush=True)
     settle(app)
-    switch_to(app, window, "pipeline")
-    settle(app)
-    print(f"AGAIN {switch_to(app, window, 'insights'):.3f}", flush=True)
+    again = []
+    for _ in range(3):  # as window_probe's later visits: the middle one of three
+        switch_to(app, window, "pipeline")
+        settle(app)
+        again.append(switch_to(app, window, "insights"))
+        settle(app)
+    print(f"AGAIN {sorted(again)[1]:.3f}", flush=True)
     start = time.perf_counter()
     area.period.setCurrentIndex(area.period.findData("all"))
     drawn(area)

@@ -49,6 +49,11 @@ def _wait_for_figures(qtbot: QtBot, area: InsightsArea) -> None:
     """The figures are read beside the window: wait until they are drawn."""
     qtbot.waitUntil(lambda: not area.is_reading(), timeout=10_000)
     area.wait()
+    # And laid out, as they are by the time a person looks at them.
+    qtbot.waitUntil(
+        lambda: all(c.view.chart().plotArea().width() > 100 for c in area.cards.values()),
+        timeout=5_000,
+    )
 
 
 @pytest.fixture
@@ -148,7 +153,9 @@ def test_a_chart_is_saved_as_png_and_as_pdf(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     area = _open_insights(qtbot, hand_made_window)
+    _choose(qtbot, area.period, "All")
     card = area.cards["funnel"]
+    assert not card.example
     target = tmp_path / "funnel.png"
     monkeypatch.setattr(prompts, "ask_chart_path", lambda *_a: target)
     qtbot.mouseClick(card.save_button, Qt.MouseButton.LeftButton)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
-from PySide6.QtCharts import QChartView
+from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
@@ -63,16 +63,7 @@ class ChartCard(QFrame):
         header.addWidget(self.save_button)
         self.summary = QLabel("Reading the figures…")
         self.summary.setWordWrap(True)
-        self.view = QChartView()
-        # Bars, boxes and grid lines are upright rectangles and lines, sharp without
-        # antialiasing (text is smoothed by the font engine either way); painting without it
-        # keeps a return to the area quick.
-        self.view.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        self.view.setFrameShape(QFrame.Shape.NoFrame)
-        self.view.setMinimumHeight(CHART_MIN_HEIGHT)
-        self.view.setMinimumWidth(260)
-        self.view.setAccessibleName(f"Chart: {kind.TITLE}")
-        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.view = self._chart_view(QChart())
         self.table = QTableWidget()
         self.table.setAccessibleName(f"Figures: {kind.TITLE}")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -83,14 +74,29 @@ class ChartCard(QFrame):
         # Sized once when filled: sizing to contents on every layout pass would measure every
         # cell each time the area is shown.
         self.table.horizontalHeader().setStretchLastSection(True)
-        body = QHBoxLayout()
-        body.addWidget(self.view, 5)
-        body.addWidget(self.table, 4)
+        self.body = QHBoxLayout()
+        self.body.addWidget(self.view, 5)
+        self.body.addWidget(self.table, 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 10)
         layout.addLayout(header)
         layout.addWidget(self.summary)
-        layout.addLayout(body, 1)
+        layout.addLayout(self.body, 1)
+
+    def _chart_view(self, chart: QChart) -> QChartView:
+        """A view that owns ``chart`` from the start: a chart is never swapped inside a view,
+        so each is deleted once, with its view."""
+        view = QChartView(chart)
+        # Bars, boxes and grid lines are upright rectangles and lines, sharp without
+        # antialiasing (text is smoothed by the font engine either way); painting without it
+        # keeps a return to the area quick.
+        view.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        view.setFrameShape(QFrame.Shape.NoFrame)
+        view.setMinimumHeight(CHART_MIN_HEIGHT)
+        view.setMinimumWidth(260)
+        view.setAccessibleName(f"Chart: {self.kind.TITLE}")
+        view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        return view
 
     def show_report(self, report: InsightsReport, example: Callable[[], InsightsReport]) -> None:
         """Draw ``report``; when it has too little for this chart, draw ``example()`` greyed."""
@@ -99,11 +105,12 @@ class ChartCard(QFrame):
         shown = example() if self.example else report
         style = ChartStyle.from_palette(self.palette(), example=self.example)
         panel = self.kind.build(shown, style, self.tips)
-        old = self.view.chart()
-        self.view.setChart(panel.chart)
-        self.view.setBackgroundBrush(style.background)
-        if old is not None:
-            old.deleteLater()
+        view = self._chart_view(panel.chart)
+        view.setBackgroundBrush(style.background)
+        self.body.replaceWidget(self.view, view)
+        self.view.deleteLater()
+        self.view = view
+        self.body.activate()  # the new view takes the old one's size now, not at the next pass
         self.panel = panel
         if self.example:
             self.summary.setText(self.kind.EXAMPLE)
