@@ -18,7 +18,7 @@ class ReadOnlyBanner(QFrame):
         self.setObjectName("read_only_banner")
         follow_scheme(
             self,
-            lambda: self.setStyleSheet(
+            lambda banner: banner.setStyleSheet(
                 PROBLEM_TONE.style_sheet(
                     QGuiApplication.palette(), "#read_only_banner", edge="border-bottom"
                 )

@@ -105,7 +105,7 @@ class ReminderBanner(QFrame):
         self.setObjectName("reminder_banner")
         follow_scheme(
             self,
-            lambda: self.setStyleSheet(
+            lambda banner: banner.setStyleSheet(
                 INFO_TONE.style_sheet(
                     QGuiApplication.palette(), "#reminder_banner", edge="border-bottom"
                 )

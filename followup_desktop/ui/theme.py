@@ -4,6 +4,7 @@ scheme so that every one meets WCAG AA (4.5:1) against the background it is draw
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -152,22 +153,35 @@ TONES: dict[str, Tone] = {
 class _SchemeFollower(QObject):
     """Runs a widget's colouring again whenever the application's palette changes."""
 
-    def __init__(self, widget: QWidget, apply: Callable[[], None]) -> None:
+    def __init__(self, widget: QWidget, apply: Callable[[QWidget], None]) -> None:
         super().__init__(widget)
-        self._apply = apply
+        self.apply = apply
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Only the application's change: a widget's own palette change would loop back here.
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            self._apply()
+        if event.type() == QEvent.Type.ApplicationPaletteChange and isinstance(watched, QWidget):
+            self.apply(watched)
         return False
 
 
-def follow_scheme(widget: QWidget, apply: Callable[[], None]) -> None:
-    """Colour ``widget`` now with ``apply``, and again when the system switches scheme."""
-    apply()
+def follow_scheme(widget: QWidget, apply: Callable[[QWidget], None]) -> None:
+    """Colour ``widget`` now with ``apply``, and again when the system switches scheme.
+
+    ``apply`` is handed the widget each time and must not hold on to it (nor to its window):
+    a colouring that held its own widget would tie Python wrappers and Qt children into a
+    cycle that only the garbage collector can break, as the window is being destroyed.
+    """
+    apply(widget)
     _SchemeFollower(widget, apply)
+
+
+def recolour(widget: QWidget) -> None:
+    """Run ``widget``'s colourings again now (what decides its colour changed)."""
+    for follower in widget.findChildren(
+        _SchemeFollower, options=Qt.FindChildOption.FindDirectChildrenOnly
+    ):
+        follower.apply(widget)
 
 
 def quiet_text(palette: QPalette, background: QPalette.ColorRole) -> QColor:
@@ -199,40 +213,47 @@ def make_quiet(label: QWidget) -> None:
     colour_text(label, lambda palette: quiet_text(palette, QPalette.ColorRole.Window))
 
 
-def colour_text(label: QWidget, colour: Callable[[QPalette], QColor]) -> Callable[[], None]:
+def colour_text(label: QWidget, colour: Callable[[QPalette], QColor]) -> None:
     """Give ``label``'s words the colour ``colour`` picks from the application's palette, now
-    and whenever the scheme changes; returns the colouring, to run again when what decides
-    the colour changes."""
-
-    def apply() -> None:
-        app = QGuiApplication.instance()
-        base = QGuiApplication.palette() if app is not None else label.palette()
-        palette = label.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, colour(base))
-        label.setPalette(palette)
-
-    follow_scheme(label, apply)
-    return apply
+    and whenever the scheme changes (``colour`` must not hold the label: see follow_scheme)."""
+    follow_scheme(label, partial(_set_text_colour, colour))
 
 
-class TextTone:
-    """A label whose words are in the window's own text colour or in a named one, shaded for
-    the scheme in use and again when it switches."""
+def _set_text_colour(colour: Callable[[QPalette], QColor], label: QWidget) -> None:
+    app = QGuiApplication.instance()
+    base = QGuiApplication.palette() if app is not None else label.palette()
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, colour(base))
+    label.setPalette(palette)
 
-    def __init__(self, label: QWidget, colour: SchemeColour | None = None) -> None:
-        self.colour = colour
-        self._apply = colour_text(label, self._pick)
 
-    def _pick(self, palette: QPalette) -> QColor:
-        if self.colour is None:
+#: The dynamic property that names a label's tone (a key of TEXT_COLOURS, "" for none).
+_TONE_PROPERTY = "text_tone"
+
+
+def tone_text(label: QWidget, colour: SchemeColour | None) -> None:
+    """Words in ``colour`` from now on (shaded for the scheme, and again when it switches), or
+    in the window's own text colour for ``None``; call again to change it."""
+    name = next((key for key, known in TEXT_COLOURS.items() if known == colour), "")
+    if colour is not None and not name:
+        raise ValueError(f"{colour} is not one of the named text colours")
+    first = label.property(_TONE_PROPERTY) is None
+    label.setProperty(_TONE_PROPERTY, name)
+    if first:
+        follow_scheme(label, _apply_tone)
+    else:
+        recolour(label)
+
+
+def _apply_tone(label: QWidget) -> None:
+    name = str(label.property(_TONE_PROPERTY) or "")
+
+    def colour(palette: QPalette) -> QColor:
+        if not name:
             return palette.color(QPalette.ColorRole.WindowText)
-        return self.colour.on(palette)
+        return TEXT_COLOURS[name].on(palette)
 
-    def set(self, colour: SchemeColour | None) -> None:
-        """Words in ``colour`` from now on, or in the window's text colour for ``None``."""
-        if colour != self.colour:
-            self.colour = colour
-            self._apply()
+    _set_text_colour(colour, label)
 
 
 def dark_palette() -> QPalette:

@@ -109,7 +109,7 @@ class CalendarArea(QWidget):
 
         legend = QLabel()
         legend.setTextFormat(Qt.TextFormat.RichText)
-        follow_scheme(legend, lambda: legend.setText(self._legend_html(QGuiApplication.palette())))
+        follow_scheme(legend, _show_legend)
         legend.setObjectName("calendar_legend")
         legend.setWordWrap(True)  # the keys line wraps on a narrow grid rather than clipping
 
@@ -368,3 +368,9 @@ class CalendarArea(QWidget):
             "double-click plans a follow-up."
         )
         return " &nbsp; ".join(parts) + f"<br><small>{keys}</small>"
+
+
+def _show_legend(legend: QWidget) -> None:
+    """The legend in the colours of the scheme in use."""
+    if isinstance(legend, QLabel):
+        legend.setText(CalendarArea._legend_html(QGuiApplication.palette()))

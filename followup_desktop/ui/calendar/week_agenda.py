@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from followup_desktop.ui.calendar.follow_up_list import FollowUpList
-from followup_desktop.ui.theme import TODAY_TEXT, colour_text
+from followup_desktop.ui.theme import TODAY_TEXT, tone_text
 
 #: Height of a day with nothing planned: room to drop something on it.
 _EMPTY_DAY_HEIGHT = 30
@@ -37,8 +36,6 @@ class WeekAgenda(QScrollArea):
         self.monday = week_start(dt.date.today())
         self.headers: list[QLabel] = []
         self.columns: list[FollowUpList] = []
-        self._today_index: int | None = None
-        self._colour_headers: list[Callable[[], None]] = []
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -46,7 +43,6 @@ class WeekAgenda(QScrollArea):
         for index in range(7):
             header = QLabel()
             header.setTextFormat(Qt.TextFormat.PlainText)
-            self._colour_headers.append(colour_text(header, self._header_colour_of(index)))
             column = FollowUpList(
                 day=self.monday + dt.timedelta(days=index),
                 page_size=WEEK_PAGE_SIZE,
@@ -69,21 +65,9 @@ class WeekAgenda(QScrollArea):
         layout.addStretch(1)
         self.setWidget(content)
 
-    def _header_colour_of(self, index: int) -> Callable[[QPalette], QColor]:
-        """How the header of the week's ``index``-th day is coloured: today's stands out."""
-
-        def colour(palette: QPalette) -> QColor:
-            if index == self._today_index:
-                return TODAY_TEXT.on(palette)
-            return palette.color(QPalette.ColorRole.WindowText)
-
-        return colour
-
     def show_week_of(self, day: dt.date, today: dt.date | None = None) -> None:
         today = today or dt.date.today()
         self.monday = week_start(day)
-        offset = (today - self.monday).days
-        self._today_index = offset if 0 <= offset < 7 else None
         for index, (header, column) in enumerate(zip(self.headers, self.columns, strict=True)):
             current = self.monday + dt.timedelta(days=index)
             column.show_day(current, today)
@@ -94,7 +78,7 @@ class WeekAgenda(QScrollArea):
             font = QFont(header.font())
             font.setBold(True)
             header.setFont(font)
-            self._colour_headers[index]()
+            tone_text(header, TODAY_TEXT if current == today else None)
             self._fit(column)
 
     @staticmethod

@@ -28,7 +28,7 @@ from followup_desktop.ui.composer.note_options import NoteSettings
 from followup_desktop.ui.composer.output_actions import ComposerOutput
 from followup_desktop.ui.composer.template_actions import TemplateActions
 from followup_desktop.ui.events import AppEvents
-from followup_desktop.ui.theme import WARNING_ON_WINDOW, TextTone
+from followup_desktop.ui.theme import WARNING_ON_WINDOW, tone_text
 
 #: The preview follows typing after this pause (layout and paint take a few ms).
 _PREVIEW_DELAY_MS = 60
@@ -57,7 +57,6 @@ class ComposerArea(QWidget):
         self.status.setObjectName("composer_status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)  # a failed save's message is long; never widen the window
-        self._status_tone = TextTone(self.status)
         self._lay_out()
         self.template_actions = TemplateActions(self.header, self, self)
         self.output = ComposerOutput(self, self)
@@ -168,7 +167,7 @@ class ComposerArea(QWidget):
 
     def report(self, message: str, failed: bool = False) -> None:
         """One line under the letter; ``failed`` (a draft not saved) shows it in red."""
-        self._status_tone.set(WARNING_ON_WINDOW if failed else None)
+        tone_text(self.status, WARNING_ON_WINDOW if failed else None)
         self.status.setText(message)
 
     # --- templates ------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from followup_desktop.services.coach import CoachCheck
-from followup_desktop.ui.theme import CAUTION_ON_WINDOW, GOOD_ON_WINDOW, TextTone
+from followup_desktop.ui.theme import CAUTION_ON_WINDOW, GOOD_ON_WINDOW, tone_text
 
 _PASS = "✓"
 _WARN = "!"
@@ -24,7 +24,6 @@ class CoachPanel(QWidget):
         self.grid.setColumnStretch(1, 1)
         self.checks: list[CoachCheck] = []
         self._rows: list[tuple[QLabel, QLabel]] = []
-        self._tones: list[TextTone] = []
 
     def show_checks(self, checks: list[CoachCheck]) -> None:
         self.checks = checks
@@ -35,21 +34,20 @@ class CoachPanel(QWidget):
             bold = mark.font()
             bold.setBold(True)
             mark.setFont(bold)
-            self._tones.append(TextTone(mark))
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.RichText)
             row = len(self._rows)
             self.grid.addWidget(mark, row, 0)
             self.grid.addWidget(text, row, 1)
             self._rows.append((mark, text))
-        for index, ((mark, text), tone) in enumerate(zip(self._rows, self._tones, strict=True)):
+        for index, (mark, text) in enumerate(self._rows):
             if index >= len(checks):
                 mark.hide()
                 text.hide()
                 continue
             check = checks[index]
             mark.setText(_PASS if check.passed else _WARN)
-            tone.set(GOOD_ON_WINDOW if check.passed else CAUTION_ON_WINDOW)
+            tone_text(mark, GOOD_ON_WINDOW if check.passed else CAUTION_ON_WINDOW)
             mark.setToolTip("passes" if check.passed else "worth a look")
             text.setText(f"<b>{_escape(check.title)}</b> — {_escape(check.reason)}")
             text.setAccessibleName(

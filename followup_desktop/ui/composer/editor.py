@@ -18,7 +18,7 @@ from followup_desktop.services.coach import WORD_LIMITS, word_count
 from followup_desktop.services.templates import SLOT_HELP, unfilled_slots
 from followup_desktop.ui.composer.coach_panel import CoachPanel
 from followup_desktop.ui.composer.slot_highlighter import SlotHighlighter
-from followup_desktop.ui.theme import CAUTION_ON_WINDOW, WARNING_ON_WINDOW, TextTone
+from followup_desktop.ui.theme import CAUTION_ON_WINDOW, WARNING_ON_WINDOW, tone_text
 
 #: The smallest text area the letter may be written in.
 MIN_LINE_CHARACTERS = 40
@@ -51,11 +51,10 @@ class LetterEditor(QWidget):
         self.highlighter = SlotHighlighter(self.body.document())
         self.word_count = QLabel()
         self.word_count.setObjectName("word_count")
-        self._word_count_tone = TextTone(self.word_count)
         self.slot_notice = QLabel()
         self.slot_notice.setObjectName("slot_notice")
         self.slot_notice.setWordWrap(True)
-        TextTone(self.slot_notice, CAUTION_ON_WINDOW)
+        tone_text(self.slot_notice, CAUTION_ON_WINDOW)
         self.coach = CoachPanel()
         self.coach.setObjectName("coach")
         coach_box = QGroupBox("Coach")
@@ -107,7 +106,7 @@ class LetterEditor(QWidget):
         text = self.text()
         words = word_count(text)
         limit = WORD_LIMITS.get(channel, 200)
-        self._word_count_tone.set(WARNING_ON_WINDOW if words > limit else None)
+        tone_text(self.word_count, WARNING_ON_WINDOW if words > limit else None)
         self.word_count.setText(f"{words} / {limit} words")
         missing = unfilled_slots(text)
         if missing:

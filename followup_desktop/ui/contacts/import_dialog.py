@@ -26,7 +26,7 @@ from followup_desktop.ui.contacts.import_columns_page import ImportColumnsPage
 from followup_desktop.ui.contacts.import_job import APPLY, PREVIEW, ImportJob
 from followup_desktop.ui.contacts.import_preview_page import ImportPreviewPage
 from followup_desktop.ui.events import AppEvents
-from followup_desktop.ui.theme import WARNING_ON_WINDOW, TextTone
+from followup_desktop.ui.theme import WARNING_ON_WINDOW, tone_text
 
 COLUMNS_PAGE, PREVIEW_PAGE, WORKING_PAGE, DONE_PAGE = range(4)
 
@@ -68,7 +68,7 @@ class ImportDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("import_error")
         self.error.setWordWrap(True)
-        TextTone(self.error, WARNING_ON_WINDOW)
+        tone_text(self.error, WARNING_ON_WINDOW)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()

@@ -122,7 +122,7 @@ class CallSheetDialog(QDialog):
         tone = GOOD_TONE if sheet.time_check.good_time else ADVICE_TONE
         follow_scheme(
             self.time_check,
-            lambda: self.time_check.setStyleSheet(
+            lambda label: label.setStyleSheet(
                 tone.style_sheet(QGuiApplication.palette(), extra=_BOX)
             ),
         )

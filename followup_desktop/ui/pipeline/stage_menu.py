@@ -34,7 +34,7 @@ from followup_desktop.ui.pipeline.commands import (
     MoveStageCommand,
     RenameStageCommand,
 )
-from followup_desktop.ui.theme import WARNING_ON_WINDOW, TextTone
+from followup_desktop.ui.theme import WARNING_ON_WINDOW, tone_text
 
 
 class StageMenuHost(BoardSync, Protocol):
@@ -72,7 +72,7 @@ class StageNameDialog(QDialog):
         self.closed.setVisible(offer_closed)
         self.error = QLabel()
         self.error.setObjectName("stage_name_error")
-        TextTone(self.error, WARNING_ON_WINDOW)
+        tone_text(self.error, WARNING_ON_WINDOW)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.hide()
         self.buttons = QDialogButtonBox(

@@ -99,7 +99,7 @@ class ContactForm(QWidget):
         self.advice.setWordWrap(True)
         follow_scheme(
             self.advice,
-            lambda: self.advice.setStyleSheet(
+            lambda label: label.setStyleSheet(
                 ADVICE_TONE.style_sheet(
                     QGuiApplication.palette(), extra="border-radius: 4px; padding: 6px;"
                 )
