@@ -10,7 +10,6 @@ from followup_desktop.db.models import Stage, database
 from followup_desktop.db.reads import read_all
 from followup_desktop.services.importers.application_columns import (
     APPLICATION_COLUMNS,
-    APPLICATION_FIELD_KEYS,
     APPLICATION_FIELDS,
 )
 from followup_desktop.services.importers.application_rows import (
@@ -23,7 +22,6 @@ from followup_desktop.services.importers.application_rows import (
     read_application_rows,
 )
 from followup_desktop.services.importers.contact_record import ImportFormatError
-from followup_desktop.services.importers.csv_columns import normalized_header
 from followup_desktop.services.importers.csv_reader import CsvLayout, inspect_csv
 from followup_desktop.services.importers.text_decoding import decode_import_bytes
 from followup_desktop.services.job_details import period_of, work_mode_of
@@ -122,21 +120,7 @@ def open_application_source(
 
 def choose_application_columns(source: ApplicationSource, choices: dict[str, str]) -> None:
     """Override the proposed mapping: header (any case) → field key, "" to ignore."""
-    layout = source.layout
-    by_header = {normalized_header(h): i for i, h in enumerate(layout.headers)}
-    for header, key in choices.items():
-        index = by_header.get(normalized_header(header))
-        if index is None:
-            raise ImportFormatError(
-                f"no column named {header!r} in the header on line {layout.header_line}"
-            )
-        if key not in APPLICATION_FIELD_KEYS:
-            known = ", ".join(k for k, _label in APPLICATION_FIELDS if k)
-            raise ImportFormatError(f"unknown field {key!r}; use one of: {known}")
-        if key:
-            layout.mapping[index] = key
-        else:
-            layout.mapping.pop(index, None)
+    source.layout.choose(choices, [key for key, _label in APPLICATION_FIELDS if key])
 
 
 def stage_choices_by_name(choices: dict[str, str]) -> dict[str, int]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from followup_desktop.services.importers.contact_record import ContactRecord, ImportFormatError
-from followup_desktop.services.importers.csv_columns import FIELD_KEYS, normalized_header
+from followup_desktop.services.importers.csv_columns import FIELD_KEYS
 from followup_desktop.services.importers.csv_reader import (
     CsvLayout,
     csv_notices,
@@ -77,21 +77,7 @@ def choose_columns(source: ImportSource, choices: dict[str, str]) -> None:
         return
     if source.layout is None:
         raise ImportFormatError("columns can only be chosen for CSV files")
-    layout = source.layout
-    by_header = {normalized_header(h): i for i, h in enumerate(layout.headers)}
-    for header, key in choices.items():
-        index = by_header.get(normalized_header(header))
-        if index is None:
-            raise ImportFormatError(
-                f"no column named {header!r} in the header on line {layout.header_line}"
-            )
-        if key not in FIELD_KEYS:
-            known = ", ".join(sorted(k for k in FIELD_KEYS if k))
-            raise ImportFormatError(f"unknown field {key!r}; use one of: {known}")
-        if key:
-            layout.mapping[index] = key
-        else:
-            layout.mapping.pop(index, None)
+    source.layout.choose(choices, sorted(k for k in FIELD_KEYS if k))
 
 
 def read_records(source: ImportSource) -> list[ContactRecord]:

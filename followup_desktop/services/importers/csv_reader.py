@@ -9,7 +9,7 @@ import csv
 import io
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -71,6 +71,23 @@ class CsvLayout:
 
     def mapped_fields(self) -> set[str]:
         return {key for key in self.mapping.values() if key}
+
+    def choose(self, choices: dict[str, str], fields: Sequence[str]) -> None:
+        """Override the proposed mapping: header (any case) → one of ``fields``, "" to ignore
+        the column; an unknown header or field is refused with a one-line reason."""
+        by_header = {normalized_header(h): i for i, h in enumerate(self.headers)}
+        for header, key in choices.items():
+            index = by_header.get(normalized_header(header))
+            if index is None:
+                raise ImportFormatError(
+                    f"no column named {header!r} in the header on line {self.header_line}"
+                )
+            if key and key not in fields:
+                raise ImportFormatError(f"unknown field {key!r}; use one of: {', '.join(fields)}")
+            if key:
+                self.mapping[index] = key
+            else:
+                self.mapping.pop(index, None)
 
 
 @dataclass(frozen=True)
